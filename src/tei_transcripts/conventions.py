@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: MIT
+"""The genre's vocabulary from ``data/conventions.toml``, compiled once per process."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load() -> dict:
+    with resources.files(__package__).joinpath("data/conventions.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def alternation(words: list[str]) -> str:
+    """One regex alternative of several patterns, longest first so that none shadows another."""
+    return "(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + ")"
+
+
+@cache
+def pattern(section: str, key: str, whole: bool = False) -> re.Pattern:
+    """The compiled case-insensitive pattern (or list of patterns) at section.key."""
+    value = load()
+    for part in section.split("."):
+        value = value[part]
+    value = value[key]
+    source = alternation(value) if isinstance(value, list) else value
+    if whole:
+        source = rf"^\s*(?:{source})\s*$"
+    return re.compile(source, re.IGNORECASE)

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+"""What the block rules share while they encode one source: the records being built."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .. import tei
+from ..messages import Reporter
+from ..persons import Personography
+from ..segment import Block, Removed
+
+LINE = "{urn:x-tei-transcripts}line"  # source line of an element; removed when serialised
+
+
+@dataclass
+class Attendee:
+    id: str
+    side: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Record:
+    """One record of conversation under construction: front, body and back of its text."""
+
+    first_line: int
+    front: list[etree._Element] = field(default_factory=list)
+    body: list[etree._Element] = field(default_factory=list)
+    back: list[etree._Element] = field(default_factory=list)
+    state: str = "front"  # front → body → ended
+    title: str | None = None
+    title_line: int = 0
+    date_text: str | None = None
+    date_line: int = 0
+    fields: dict[str, str] = field(default_factory=dict)
+    principals: list[str] = field(default_factory=list)
+    attendees: dict[str, Attendee] = field(default_factory=dict)
+    citations: list[tuple[str, int]] = field(default_factory=list)
+    summary: str | None = None
+    author: str | None = None
+    sp: etree._Element | None = None  # the running turn
+    unknown: dict[str, str] = field(default_factory=dict)  # label → generated id
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.body) or self.state != "front"
+
+    def attend(self, pid: str, side: str | None = None, role: str | None = None) -> None:
+        attendee = self.attendees.setdefault(pid, Attendee(pid))
+        attendee.side = attendee.side or side
+        if role:
+            attendee.roles.add(role)
+
+    @property
+    def participants(self) -> set[str]:
+        return set(self.principals) | set(self.attendees)
+
+
+@dataclass
+class Context:
+    persons: Personography
+    report: Reporter
+    blocks: list[Block]
+    removed: list[Removed]
+    label_counts: dict[str, int] = field(default_factory=dict)
+    records: list[Record] = field(default_factory=list)
+    last_point: int | None = None
+    point: tuple[str, int] | None = None  # number and text offset of a numbered point
+
+    @property
+    def record(self) -> Record:
+        if not self.records:
+            self.records.append(Record(self.blocks[0].line if self.blocks else 1))
+        return self.records[-1]
+
+    def new_record(self, line: int) -> Record:
+        self.records.append(Record(line))
+        self.last_point = None
+        return self.records[-1]
+
+    def place(self, element: etree._Element, block: Block, where: str = "body") -> etree._Element:
+        """Put a block-level element into the current record, remembering its source line."""
+        element.set(LINE, str(block.line))
+        getattr(self.record, where).append(element)
+        return element
+
+    def end_turn(self) -> None:
+        self.record.sp = None
+
+
+def paragraph(children: list, **attributes) -> etree._Element:
+    p = tei.E("p", **attributes)
+    for child in children:
+        tei.append(p, child)
+    return p

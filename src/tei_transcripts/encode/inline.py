@@ -1,0 +1,181 @@
+# SPDX-License-Identifier: MIT
+"""Inline markup of one paragraph: brackets, footnote markers, emphasis.
+
+Takes a `Block` (a paragraph, with positions) and gives a list of strings and TEI
+elements in order. Brackets are paired innermost first; an opening bracket that never
+closes stays as a literal ``[`` and is reported, so it swallows nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import conventions, tei
+from ..messages import Reporter
+from ..segment import Block
+
+# The only tags of HTML that copied transcripts carry and that we translate.
+HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong|br)\s*/?>", re.I)
+SUP = re.compile(r"<sup>\s*(.*?)\s*</sup>", re.I | re.S)
+ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
+EMPHASIS = re.compile(r"(\*\*|\*|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|\*|</(?:b|strong|i|em)>)", re.S)
+FOOTNOTE_MARKER = re.compile(r"^\d{1,3}\*?$|^\*{1,3}$")
+DEICTIC = {"there", "here", "then", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her"}
+DATE_ONLY = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2})?,?(?:\s+\d{4})?$|^\d{4}$",
+)
+
+
+def inline(block: Block, report: Reporter) -> list:
+    """Parse the inline markup of a paragraph into strings and elements."""
+    return Inline(block, report).parse(0, len(block.text))
+
+
+class Inline:
+    def __init__(self, block: Block, report: Reporter):
+        self.block = block
+        self.text = block.text
+        self.report = report
+        self.pairs = self._pair_brackets()
+
+    def _pair_brackets(self) -> dict[int, int]:
+        pairs: dict[int, int] = {}
+        stack: list[int] = []
+        for i, char in enumerate(self.text):
+            if char == "[" and not self._escaped(i):
+                stack.append(i)
+            elif char == "]" and not self._escaped(i):
+                if stack:
+                    pairs[stack.pop()] = i
+                else:
+                    line, column = self.block.position(i)
+                    self.report.warning("unbalanced-bracket", "closing bracket ']' without an opening one; kept as printed", line, column)
+        for start in stack:
+            line, column = self.block.position(start)
+            following = self.text[start + 1 : start + 31]
+            self.report.warning(
+                "unclosed-bracket",
+                f"opening bracket '[' never closes (before {following!r}); kept as printed, nothing enclosed",
+                line,
+                column,
+            )
+        return pairs
+
+    def _escaped(self, i: int) -> bool:
+        return i > 0 and self.text[i - 1] == "\\"
+
+    def parse(self, start: int, end: int) -> list:
+        """Strings and elements for text[start:end], brackets first, then tags and emphasis."""
+        out: list = []
+        i = start
+        while i < end:
+            bracket = next((b for b in range(i, end) if b in self.pairs and self.pairs[b] < end), None)
+            if bracket is None:
+                out.extend(self._markup(self.text[i:end]))
+                break
+            out.extend(self._markup(self.text[i:bracket]))
+            close = self.pairs[bracket]
+            out.append(self._bracket(bracket, close))
+            i = close + 1
+        return out
+
+    def _bracket(self, start: int, end: int):
+        inner = self.text[start + 1 : end]
+        content = self.parse(start + 1, end)
+        before = self.text[:start]
+        after = self.text[end + 1 :]
+        kind = classify_bracket(inner, before, after)
+        if kind == "marker":
+            return tei.E("ref", inner, type="footnote", n=inner)
+        if kind == "supplied":
+            element = tei.E("supplied", reason="omitted-in-original")
+        else:
+            element = tei.E("note", type=kind, place="inline")
+        for child in content:
+            tei.append(element, child)
+        return element
+
+    def _markup(self, text: str) -> list:
+        """Footnote markers in <sup>, emphasis, escapes: everything but brackets."""
+        out: list = []
+        position = 0
+        for match in SUP.finditer(text):
+            out.extend(self._emphasis(text[position : match.start()]))
+            label = ESCAPE.sub(r"\1", match.group(1))
+            if FOOTNOTE_MARKER.match(label):
+                out.append(tei.E("ref", label, type="footnote", n=label))
+            else:
+                out.append(tei.E("hi", label, rend="superscript"))
+            position = match.end()
+        out.extend(self._emphasis(text[position:]))
+        return out
+
+    def _emphasis(self, text: str) -> list:
+        out: list = []
+        position = 0
+        for match in EMPHASIS.finditer(text):
+            opener, closer = match.group(1).lower(), match.group(3).lower()
+            if not _closes(opener, closer):
+                continue
+            out.append(_plain(text[position : match.start()]))
+            bold = opener in ("**", "<b>", "<strong>")
+            out.append(tei.E("hi", *self._emphasis(match.group(2)), rend="bold" if bold else "italic"))
+            position = match.end()
+        out.append(_plain(text[position:]))
+        return [piece for piece in out if not isinstance(piece, str) or piece]
+
+
+def _closes(opener: str, closer: str) -> bool:
+    if opener.startswith("*"):
+        return opener == closer
+    return closer == "</" + opener[1:]
+
+
+def _plain(text: str) -> str:
+    return HTML_TAG.sub("", ESCAPE.sub(r"\1", text))
+
+
+def classify_bracket(inner: str, before: str, after: str) -> str:
+    """The kind of a bracketed insertion, from its content and the words around it.
+
+    Returns a note type (query, translator, editorial, signature, original, clarification,
+    gloss), "supplied" for words the translator added to the sentence, or "marker" for a
+    footnote marker such as [2].
+    """
+    notes = conventions.load()["notes"]
+    content = inner.strip()
+    bare = content.strip("*_ ")
+    if re.fullmatch(notes["query"], content):
+        return "query"
+    if re.fullmatch(r"\d{1,3}", content):
+        return "marker"
+    for kind in ("translator", "editorial", "signature"):
+        if re.search(notes[kind], content, re.I):
+            return kind
+    if re.fullmatch(r"[*_].+[*_]", content):
+        return "original"  # italics mark a word of the original language: [*priem*]
+    if DATE_ONLY.match(bare):
+        return "clarification"
+    words = bare.split()
+    if not words:
+        return "query"
+    previous = re.search(r"([\w'’]+)\W*$", before)
+    previous_word = previous.group(1).lower() if previous else ""
+    next_word = re.match(r"\s*([\w'’-]+)", after)
+    starts_sentence = not before.strip() or re.search(r"[.?!:;]\s*$", before)
+    if words[0].lower() in notes["supplied_starts"] and len(words) <= 6:
+        return "supplied"
+    if bare.endswith(("'s", "’s")) or previous_word in DEICTIC:
+        return "clarification"  # "its [Japan's] position", "there [in China]"
+    if previous and previous.group(1).isupper() and len(previous.group(1)) > 1:
+        return "gloss"  # an acronym explained: "CC [Central Committee]"
+    if next_word and next_word.group(1)[:1].isupper() and len(words) > 1 and not after.startswith(("]", ".", ",")):
+        return "clarification"  # "[PRC Ambassador to the USSR] Zhang Wentian"
+    if len(words) <= 2 and next_word and after[:1] == " " and (starts_sentence or previous_word in notes["function_words"] or not before.strip()):
+        return "supplied"  # "[he] thanks", "high [pay] rates", "this [circumstance]"
+    if previous_word in notes["function_words"]:
+        return "supplied"  # "addressed to [Stalin]"
+    modifies_next = next_word and next_word.group(1).lower() not in notes["function_words"]
+    if len(words) <= 2 and modifies_next and after[:1] == " " and after.strip()[:1].isalpha():
+        return "supplied"  # a modifier the translator added: "[North] Korea", "[naval] fleet"
+    return "gloss"

@@ -1,0 +1,697 @@
+# SPDX-License-Identifier: MIT
+"""Block rules: each recognises one kind of paragraph and encodes it.
+
+Contract of a rule: ``test(block, ctx)`` only looks; ``run(block, ctx)`` encodes the block
+into the current record and returns True, or returns False to hand the block on to the
+next rule (after noting something about it, as the numbered-point rule does). Rules are
+kept in one `Registry`, placed by name; the plain paragraph is last and always matches.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import conventions, tei
+from ..segment import Block, Removed
+from .context import Context, paragraph
+from .inline import DATE_ONLY, inline
+from .speech import NOT_NAMES, patterns, sentence_starts, split_names
+from ..segment import DATE_LINE
+
+FIELD_LABEL = re.compile(r"\*\*\s*\*?\s*([A-Z][A-Za-z ]{0,30}?):\s*\**")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+BOLD_LINE = re.compile(r"^\*\*[^*].*\*\*$")
+POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
+ARCHIVE_CITATION = re.compile(r"\b[Ff]\.\s*\d+[,.]?\s*(?:[Oo]p?)\.\s*\d+[,.]?\s*[Dd]\.\s*\d+")
+QUOTES_OPEN = ('"', "“")
+
+
+class BlockRule:
+    name = "rule"
+
+    def test(self, block: Block, ctx: Context) -> bool:
+        raise NotImplementedError
+
+    def run(self, block: Block, ctx: Context) -> bool:
+        raise NotImplementedError
+
+
+class Registry:
+    """The rules in the order they are tried, each placed by name relative to another."""
+
+    def __init__(self) -> None:
+        self._rules: list[BlockRule] = []
+
+    def register(self, rule: BlockRule, before: str | None = None, after: str | None = None) -> None:
+        names = [r.name for r in self._rules]
+        if before:
+            self._rules.insert(names.index(before), rule)
+        elif after:
+            self._rules.insert(names.index(after) + 1, rule)
+        else:
+            self._rules.append(rule)
+
+    def __iter__(self):
+        return iter(self._rules)
+
+    @property
+    def names(self) -> list[str]:
+        return [r.name for r in self._rules]
+
+
+# --- front matter -------------------------------------------------------------------------
+
+
+FIELD_ELEMENTS = {"title": "docTitle", "author": "docAuthor", "date": "docDate", "source": "docImprint"}
+
+
+class FieldListRule(BlockRule):
+    """``**Title:** … **Date:** … **Source:** …`` fields → a ``titlePage`` in the front,
+    each field in its TEI place (docTitle, docAuthor, docDate, docImprint, argument, byline).
+
+    A field list after a record has begun starts a new record.
+    """
+
+    name = "fields"
+
+    def test(self, block, ctx):
+        return block.text.startswith("**") and len(FIELD_LABEL.findall(block.text)) >= 2
+
+    def run(self, block, ctx):
+        if ctx.record.has_content or ctx.record.fields:
+            ctx.new_record(block.line)
+        record = ctx.record
+        page = tei.E("titlePage", type="fields")
+        labels = list(FIELD_LABEL.finditer(block.text))
+        for i, match in enumerate(labels):
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(block.text)
+            value = block.text[match.end() : end].strip().strip("*").strip()
+            label = match.group(1).strip()
+            record.fields[label.lower()] = value
+            content = [tei.E("label", f"{label}:"), " ", *inline(block.slice(match.end(), end), ctx.report)]
+            kind = FIELD_ELEMENTS.get(label.lower())
+            if kind == "docTitle":
+                page.append(tei.E("docTitle", tei.E("titlePart", *content)))
+            elif kind:
+                page.append(tei.E(kind, *content))
+            elif label.lower() in ("description", "summary", "abstract"):
+                page.append(tei.E("argument", paragraph(content)))
+            else:
+                page.append(tei.E("byline", *content))
+        ctx.place(page, block, "front")
+        record.title = record.title or record.fields.get("title") or None
+        if record.fields.get("date"):
+            record.date_text, record.date_line = record.fields["date"], block.line
+        if record.fields.get("source"):
+            record.citations.append((record.fields["source"], block.line))
+        if record.fields.get("description"):
+            record.summary = record.fields["description"]
+        return True
+
+
+class TitleRule(BlockRule):
+    """A title of the genre ("Record of Conversation between …") → ``docTitle``."""
+
+    name = "title"
+
+    def test(self, block, ctx):
+        return (
+            len(block.text.split()) <= 40
+            and conventions.pattern("titles", "title").match(block.text) is not None
+        )
+
+    def run(self, block, ctx):
+        record = ctx.record
+        if record.title and _same_text(record.title, block.text):
+            ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
+            ctx.report.info("furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line)
+            return True
+        if record.sp is not None:
+            return False  # in the middle of a turn a title-like sentence is speech
+        if _has_turns(record) or record.state == "ended":
+            record = ctx.new_record(block.line)
+        record.title = record.title or block.text
+        record.title_line = record.title_line or block.line
+        ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
+        for match in ctx.persons.find(block.text):
+            if match.id and match.id not in record.principals:
+                record.principals.append(match.id)
+        return True
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+class DateLineRule(BlockRule):
+    """A line that is only a date, before the conversation → ``docDate``."""
+
+    name = "date-line"
+
+    def test(self, block, ctx):
+        return not ctx.record.body and bool(DATE_LINE.match(block.text) or DATE_ONLY.match(block.text))
+
+    def run(self, block, ctx):
+        if ctx.record.has_content:
+            return False
+        ctx.place(tei.E("docDate", block.text), block, "front")
+        if not ctx.record.date_text:
+            ctx.record.date_text, ctx.record.date_line = block.text, block.line
+        return True
+
+
+# --- attendance, closers, sources -----------------------------------------------------------
+
+
+class AttendanceRule(BlockRule):
+    """"Present: …" with its groups by side and role → ``list[@type='participants']``."""
+
+    name = "attendance"
+
+    def test(self, block, ctx):
+        if conventions.pattern("attendance", "opener").match(block.text):
+            return True
+        # "from our side: …" before the first turn opens a list without a "Present:" heading
+        return not _has_turns(ctx.record) and bool(conventions.pattern("attendance", "group").match(block.text))
+
+    def run(self, block, ctx):
+        record = ctx.record
+        had_turns = _has_turns(record)
+        ctx.end_turn()
+        opener = conventions.pattern("attendance", "opener").match(block.text)
+        listing = tei.E("list", type="participants")
+        if opener:
+            listing.append(tei.E("head", opener.group().strip()))
+        else:
+            opener = re.match("", block.text)
+        state = {"side": None, "role": None}
+        rest = block.slice(opener.end())
+        if rest.text:
+            self._item(listing, rest, ctx, state)
+        while ctx.blocks and self._continues(ctx.blocks[0], ctx):
+            self._item(listing, ctx.blocks.pop(0), ctx, state)
+        ctx.place(listing, block)
+        record.state = "ended" if had_turns else "body"
+        return True
+
+    def _continues(self, block: Block, ctx: Context) -> bool:
+        """A group header or a line that is little but names."""
+        if conventions.pattern("attendance", "group").match(block.text):
+            return True
+        text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
+        names = ctx.persons.find(text)
+        for match in reversed(names):
+            text = text[: match.start] + " " + text[match.end :]
+        residue = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in {"and", "comrs", "cdes", "comrades", "comrade", "cde", "interpreter", "interpreters"}]
+        return bool(names) and len(residue) <= 2
+
+    def _item(self, listing, block: Block, ctx: Context, state: dict) -> None:
+        group = conventions.pattern("attendance", "group").match(block.text)
+        if group:
+            state["side"], state["role"] = _side_and_role(block.text[: group.end() + 40].split(":")[0])
+        listing.append(tei.E("item", *inline(block, ctx.report)))
+        matches = ctx.persons.find(block.text)
+        for i, match in enumerate(matches):
+            if not match.id:
+                continue
+            following = block.text[match.end : matches[i + 1].start if i + 1 < len(matches) else len(block.text)]
+            role = state["role"] or ("interpreter" if re.search(r"interpret|translat", following, re.I) else None)
+            ctx.record.attend(match.id, state["side"], role)
+
+
+def _has_turns(record) -> bool:
+    return any(e.tag == tei.q("sp") for e in record.body)
+
+
+def _side_and_role(header: str) -> tuple[str | None, str | None]:
+    attendance = conventions.load()["attendance"]
+    sides = [key for key, pattern in attendance["sides"].items() if re.search(pattern, header, re.I)]
+    roles = [key for key, pattern in attendance["roles"].items() if re.search(pattern, header, re.I)]
+    return (sides[0] if len(sides) == 1 else None), (roles[0] if roles else None)
+
+
+class CloserRule(BlockRule):
+    """Signatures, "Recorded by …", copy counts → ``closer/signed``; the record ends."""
+
+    name = "closer"
+
+    def test(self, block, ctx):
+        if not ctx.record.body:
+            return False
+        closer = conventions.pattern("closer", "patterns")
+        return bool(closer.search(block.text)) and len(block.text.split()) <= 25
+
+    def run(self, block, ctx):
+        record = ctx.record
+        ctx.end_turn()
+        closer = record.body[-1] if record.body and record.body[-1].tag == tei.q("closer") else None
+        if closer is None:
+            closer = ctx.place(tei.E("closer"), block)
+        closer.append(tei.E("signed", *inline(block, ctx.report)))
+        role = "recorder" if re.search(r"record|signature|notes? (?:taken|made)|/", block.text, re.I) else None
+        for match in ctx.persons.find(block.text):
+            if match.id:
+                record.attend(match.id, role=role)
+        record.state = "ended"
+        return True
+
+
+class FootnotesRule(BlockRule):
+    """Numbered notes after the text whose numbers the text points to → linked ``note``s."""
+
+    name = "footnotes"
+
+    def test(self, block, ctx):
+        return bool(self._run_of(block, ctx))
+
+    def _run_of(self, block: Block, ctx: Context) -> list[tuple[str, Block]]:
+        match = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", block.text)
+        if not match or not ctx.record.body:
+            return []
+        markers = {ref.get("n") for e in ctx.record.body for ref in e.iter(tei.q("ref")) if ref.get("type") == "footnote"}
+        run = [(match.group(1), block)]
+        for following in ctx.blocks:
+            nxt = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", following.text)
+            if not nxt or (nxt.group(1).isdigit() and run[-1][0].isdigit() and int(nxt.group(1)) != int(run[-1][0]) + 1):
+                break
+            run.append((nxt.group(1), following))
+        return run if any(n in markers for n, _ in run) else []
+
+    def run(self, block, ctx):
+        run = self._run_of(block, ctx)
+        ctx.end_turn()
+        notes = tei.E("div", type="notes")
+        for n, item in run:
+            if item is not block:
+                ctx.blocks.remove(item)
+            start = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", item.text).end()
+            note = tei.E("note", *inline(item.slice(start), ctx.report), type="footnote", place="foot", n=n)
+            notes.append(note)
+        ctx.place(notes, block, "back")
+        ctx.record.state = "ended"
+        return True
+
+
+class SourceRule(BlockRule):
+    """An archival citation or a translation credit → ``div[@type='source']``."""
+
+    name = "source"
+
+    def test(self, block, ctx):
+        text = block.text
+        if ARCHIVE_CITATION.search(text) and len(text.split()) < 120:
+            return True
+        return ctx.record.state == "ended" and bool(re.match(r"(?:source|translated|translation)\b", text, re.I))
+
+    def run(self, block, ctx):
+        ctx.end_turn()
+        ctx.record.citations.append((block.text, block.line))
+        where = "front" if not ctx.record.body else "back"
+        ctx.place(tei.E("div", paragraph(inline(block, ctx.report)), type="source"), block, where)
+        return True
+
+
+class SummaryRule(BlockRule):
+    """After the record, a short description of it → ``div[@type='summary']``."""
+
+    name = "summary"
+
+    def test(self, block, ctx):
+        return (
+            ctx.record.state == "ended"
+            and not ctx.record.summary
+            and len(block.text.split()) < 150
+            and bool(conventions.pattern("sources", "summary_cues").search(block.text))
+        )
+
+    def run(self, block, ctx):
+        ctx.record.summary = block.text
+        ctx.place(tei.E("div", paragraph(inline(block, ctx.report)), type="summary"), block, "back")
+        return True
+
+
+class CommentaryRule(BlockRule):
+    """Anything after the record has ended: the editors' or a book's commentary."""
+
+    name = "commentary"
+
+    def test(self, block, ctx):
+        return ctx.record.state == "ended"
+
+    def run(self, block, ctx):
+        back = ctx.record.back
+        heading = HEADING.match(block.text)
+        if heading or not back or back[-1].get("type") != "commentary":
+            div = ctx.place(tei.E("div", type="commentary"), block, "back")
+        else:
+            div = back[-1]
+        if heading:
+            div.append(tei.E("head", *inline(block.slice(len(heading.group(1))), ctx.report)))
+        else:
+            div.append(paragraph(inline(block, ctx.report)))
+        return True
+
+
+# --- the conversation ----------------------------------------------------------------------
+
+
+class NarrativeRule(BlockRule):
+    """What happened at the meeting, said by nobody → ``p`` outside any turn."""
+
+    name = "narrative"
+
+    def test(self, block, ctx):
+        return bool(conventions.pattern("narrative", "patterns").search(block.text))
+
+    def run(self, block, ctx):
+        ctx.end_turn()
+        ctx.place(paragraph(inline(block, ctx.report)), block)
+        ctx.record.state = "body"
+        return True
+
+
+class QuoteRule(BlockRule):
+    """Paragraphs inside one pair of quotation marks → ``quote`` in the running turn."""
+
+    name = "quote"
+    LIMIT = 30
+
+    def test(self, block, ctx):
+        return block.text.startswith(QUOTES_OPEN) and _open_quotes(block.text) > 0 and self._end(ctx) is not None
+
+    def _end(self, ctx: Context) -> int | None:
+        balance = 1
+        for i, following in enumerate(ctx.blocks[: self.LIMIT]):
+            balance += _open_quotes(following.text)
+            if balance <= 0:
+                return i
+        return None
+
+    def run(self, block, ctx):
+        end = self._end(ctx)
+        members = [block] + [ctx.blocks.pop(0) for _ in range(end + 1)]
+        quote = tei.E("quote")
+        for member in members:
+            point = POINT.match(member.text)
+            quote.append(paragraph(inline(member, ctx.report), n=point.group("num") if point else None))
+        if ctx.record.sp is not None:
+            ctx.record.sp.append(quote)
+        else:
+            ctx.place(quote, block)
+        return True
+
+
+def _open_quotes(text: str) -> int:
+    """+1 when a paragraph leaves a quotation open, −1 when it closes one, 0 otherwise."""
+    curly = text.count("“") - text.count("”")
+    if curly:
+        return 1 if curly > 0 else -1
+    return 1 if text.count('"') % 2 and text.lstrip().startswith('"') else (-1 if text.count('"') % 2 else 0)
+
+
+class NumberedPointRule(BlockRule):
+    """"1. About the credit. …" → remembers the number for the paragraph; encodes nothing."""
+
+    name = "numbered-point"
+
+    def test(self, block, ctx):
+        match = POINT.match(block.text)
+        if not match or DATE_LINE.match(block.text):
+            return False
+        n = int(match.group("num"))
+        return n == 1 or ctx.last_point == n - 1
+
+    def run(self, block, ctx):
+        match = POINT.match(block.text)
+        ctx.last_point = int(match.group("num"))
+        ctx.point = (match.group("num"), match.end())
+        return False
+
+
+class DialogueSplitRule(BlockRule):
+    """A paragraph in which a new speaker is introduced mid-way ("… Stalin said: …") is cut
+    there, and each part is encoded as a paragraph of its own."""
+
+    name = "dialogue-split"
+
+    def test(self, block, ctx):
+        return bool(self._cuts(block, ctx))
+
+    def _cuts(self, block: Block, ctx: Context) -> list[int]:
+        found = patterns(ctx.persons)
+        cuts, current = [], None
+        for start in sentence_starts(block.text):
+            match = found.colon_intro.match(block.text, start)
+            if not match:
+                continue
+            who = _resolve_subject(match, ctx)
+            if start > 0 and who and who != current:
+                cuts.append(start)
+            current = who or current
+        return cuts
+
+    def run(self, block, ctx):
+        cuts = self._cuts(block, ctx)
+        bounds = [0] + cuts + [len(block.text)]
+        pieces = [block.slice(a, b) for a, b in zip(bounds, bounds[1:])]
+        ctx.report.info("turn-split", f"paragraph split into {len(pieces)} turns at speakers named mid-paragraph", block.line)
+        ctx.blocks[0:0] = pieces
+        return True
+
+
+def _resolve_subject(match: re.Match, ctx: Context) -> tuple[str, ...] | None:
+    """The ids of the subject of a speech introduction: names, or the author for I/we."""
+    names = match.group("names")
+    first = patterns(ctx.persons).first_person.fullmatch(names)
+    if first:
+        bracket = first.group("bracket")
+        if bracket:
+            ids = ctx.persons.resolve(bracket)
+            if len(ids) == 1:
+                return ids
+        return (ctx.record.author,) if ctx.record.author else None
+    ids = []
+    for name in split_names(names):
+        resolved = ctx.persons.resolve(name)
+        if len(resolved) != 1:
+            return None
+        ids.append(resolved[0])
+    return tuple(ids)
+
+
+class SpeechTurnRule(BlockRule):
+    """A turn introduced by its speaker's label: "Stalin." "MAO ZEDONG:" "Comrade Stalin:"
+    "STALIN, opening the conversation …, says" → ``sp`` with ``speaker``."""
+
+    name = "speech-turn"
+
+    def test(self, block, ctx):
+        return self._label(block, ctx) is not None
+
+    def _label(self, block: Block, ctx: Context):
+        if ctx.point:
+            return None
+        match = patterns(ctx.persons).label.match(block.text)
+        if not match:
+            return None
+        punct = match.group("punct").strip()
+        names = split_names(match.group("names"))
+        resolved = [ctx.persons.resolve(n) for n in names]
+        known = all(len(r) == 1 for r in resolved)
+        if punct == ",":
+            # "STALIN, opening the conversation …, says that": a label only if a verb of saying follows
+            rest = block.text[match.end() :]
+            if not known or not re.match(rf"[^.;:]{{0,160}},\s*(?:\w+\s+)?(?:{'|'.join(_verbs())})\b", rest):
+                return None
+        elif not known:
+            label = match.group("names")
+            if any(n.lower() in NOT_NAMES for n in names) or len(label.split()) > 3:
+                return None
+            if not (punct == ":" or label.isupper() or ctx.label_counts.get(label, 0) >= 2):
+                return None
+        return match, names, resolved
+
+    def run(self, block, ctx):
+        match, names, resolved = self._label(block, ctx)
+        ids = []
+        for name, found in zip(names, resolved):
+            ids.append(found[0] if len(found) == 1 else _unknown_speaker(name, block, ctx))
+        speaker = block.text[: match.end()].strip()
+        open_turn(ctx, block, ids, speaker=speaker, start=match.end())
+        return True
+
+
+def _verbs() -> list[str]:
+    from .speech import verb_forms
+
+    return verb_forms(conventions.load()["speech"]["verbs"])
+
+
+def _unknown_speaker(label: str, block: Block, ctx: Context) -> str:
+    record = ctx.record
+    if label not in record.unknown:
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "speaker"
+        pid = f"unknown-{slug}"
+        record.unknown[label] = pid
+        ctx.report.warning(
+            "unknown-speaker",
+            f"speaker '{label}' is not in the personography; encoded as #{pid} — add the person to persons.xml",
+            block.line,
+        )
+    return record.unknown[label]
+
+
+class ReportedSpeechRule(BlockRule):
+    """A turn in reported speech: "Zhou Enlai asks whether …", "Comrade STALIN answers …",
+    "We said: …" → ``sp`` whose ``speaker`` holds the name as printed."""
+
+    name = "reported-speech"
+
+    def test(self, block, ctx):
+        return self._subject(block, ctx) is not None
+
+    def _subject(self, block: Block, ctx: Context):
+        start = ctx.point[1] if ctx.point else 0
+        match = patterns(ctx.persons).reported.match(block.text, start)
+        if not match:
+            return None
+        names = match.group("names")
+        if patterns(ctx.persons).first_person.fullmatch(names):
+            # "I"/"We" start a turn in a first-person record (its author is known), or when
+            # they introduce quoted speech ("We said: …"), which is then left unattributed.
+            ids = _resolve_subject(match, ctx)
+            if ids is None and not patterns(ctx.persons).colon_intro.match(block.text, start):
+                return None
+            return match, ids
+        ids = _resolve_subject(match, ctx)
+        if ids is None:
+            return None
+        if not names.isupper() and ctx.record.participants and not set(ids) <= ctx.record.participants:
+            return None  # a person named at the start who is not at the meeting: not a turn
+        if _several_speakers(block, ctx):
+            return None
+        return match, ids
+
+    def run(self, block, ctx):
+        match, ids = self._subject(block, ctx)
+        if ids is None:
+            ctx.report.warning(
+                "unattributed-turn",
+                f"turn by '{match.group('names')}' left unattributed: the record's author is not known (sidecar 'author')",
+                block.line,
+            )
+            ids = ()
+        if ctx.point:
+            open_turn(ctx, block, ids)
+        else:
+            open_turn(ctx, block, ids, speaker=match.group("label"), start=match.end())
+        return True
+
+
+def _several_speakers(block: Block, ctx: Context) -> bool:
+    """Does the paragraph report the words of two or more participants?"""
+    found = patterns(ctx.persons)
+    speakers = set()
+    starts = sentence_starts(block.text) + [len(block.text)]
+    for a, b in zip(starts, starts[1:]):
+        match = found.subject.search(block.text, a, b)
+        if match:
+            ids = _resolve_subject(match, ctx)
+            if ids and (not ctx.record.participants or set(ids) <= ctx.record.participants):
+                speakers.add(ids)
+    return len(speakers) > 1
+
+
+class EmbeddedSpeakerRule(BlockRule):
+    """A speaker named inside the first sentence ("Then Zhou Enlai returned to …") → ``sp``
+    without ``speaker``. A paragraph reporting several speakers stays narrative."""
+
+    name = "embedded-speaker"
+
+    def test(self, block, ctx):
+        return self._subject(block, ctx) is not None
+
+    def _subject(self, block: Block, ctx: Context):
+        begin = ctx.point[1] if ctx.point else 0
+        starts = [s for s in sentence_starts(block.text) if s >= begin] + [len(block.text)]
+        end = starts[2] if len(starts) > 2 else len(block.text)  # a point's heading may come first
+        match = patterns(ctx.persons).subject.search(block.text, begin, end)
+        if not match:
+            return None
+        ids = _resolve_subject(match, ctx)
+        if not ids or (ctx.record.participants and not set(ids) <= ctx.record.participants):
+            return None
+        return ids
+
+    def run(self, block, ctx):
+        if _several_speakers(block, ctx):
+            ctx.report.info("several-speakers", "paragraph reports several speakers; kept outside any turn", block.line)
+            ctx.end_turn()
+            ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
+            ctx.record.state = "body"
+            return True
+        open_turn(ctx, block, self._subject(block, ctx))
+        return True
+
+
+class ContinuationRule(BlockRule):
+    """A paragraph without a speaker while a turn is running stays in that turn."""
+
+    name = "continuation"
+
+    def test(self, block, ctx):
+        return ctx.record.sp is not None
+
+    def run(self, block, ctx):
+        ctx.record.sp.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))
+        return True
+
+
+class ParagraphRule(BlockRule):
+    """Everything else: a paragraph outside any turn, reported so an editor can look."""
+
+    name = "paragraph"
+
+    def test(self, block, ctx):
+        return True
+
+    def run(self, block, ctx):
+        if BOLD_LINE.match(block.text) or HEADING.match(block.text):
+            pass
+        elif _has_turns(ctx.record):
+            ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
+        if ctx.record.state == "front" and not ctx.record.body:
+            ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
+            return True
+        ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
+        ctx.record.state = "body"
+        return True
+
+
+def _point_n(ctx: Context) -> str | None:
+    return ctx.point[0] if ctx.point else None
+
+
+def open_turn(ctx: Context, block: Block, ids, speaker: str | None = None, start: int = 0) -> None:
+    """Start a new ``sp`` in the current record, its first paragraph from `start`."""
+    ctx.end_turn()
+    sp = tei.E("sp", who=" ".join(f"#{i}" for i in ids) or None)
+    if speaker:
+        sp.append(tei.E("speaker", speaker))
+    sp.append(paragraph(inline(block.slice(start), ctx.report), n=_point_n(ctx)))
+    ctx.place(sp, block)
+    ctx.record.sp = sp
+    ctx.record.state = "body"
+    for pid in ids:
+        ctx.record.attend(pid)
+
+
+def default_registry() -> Registry:
+    registry = Registry()
+    for rule in (
+        FieldListRule(), TitleRule(), DateLineRule(), AttendanceRule(), CloserRule(),
+        FootnotesRule(), SourceRule(), SummaryRule(), CommentaryRule(), NarrativeRule(),
+        QuoteRule(), NumberedPointRule(), DialogueSplitRule(), SpeechTurnRule(),
+        ReportedSpeechRule(), EmbeddedSpeakerRule(), ContinuationRule(), ParagraphRule(),
+    ):
+        registry.register(rule)
+    return registry

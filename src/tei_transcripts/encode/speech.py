@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+"""Patterns that find who speaks: labels, reported-speech subjects, sentence starts.
+
+Built once per personography from ``data/conventions.toml`` and the persons' spellings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import conventions
+from ..persons import INITIALS, Personography
+
+CAPS_NAME = r"[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}"
+TITLE_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,2}"
+ABBREVIATIONS = {
+    "cde", "cdes", "com", "comr", "comrs", "mr", "mrs", "dr", "st", "gen", "no", "vol", "pp", "p",
+    "f", "op", "o", "d", "l", "ll", "vs", "etc", "ed", "eds", "tov", "e.g", "i.e",
+}
+NOT_NAMES = {
+    "yes", "no", "good", "true", "right", "correct", "agreed", "thanks", "well", "ok", "okay",
+    "first", "second", "third", "finally", "question", "answer", "note", "notes", "source",
+    "however", "therefore", "thus", "then", "so", "now", "also", "here", "there", "title",
+    "date", "author", "description", "subject", "summary", "present", "participants", "the",
+}
+
+
+def verb_forms(verbs: list[str]) -> list[str]:
+    """Third-person and past forms as listed, plus the plural: "thanks" → "thank"."""
+    forms = set(verbs)
+    for verb in verbs:
+        if verb.endswith("ies"):
+            forms.add(verb[:-3] + "y")
+        elif verb.endswith(("shes", "ches", "sses", "xes", "oes")):
+            forms.add(verb[:-2])
+        elif verb.endswith("s") and not verb.endswith("ss"):
+            forms.add(verb[:-1])
+    return sorted(forms)
+
+
+@dataclass(frozen=True)
+class SpeechPatterns:
+    label: re.Pattern  # "Stalin." "MAO ZEDONG:" "Comrade Stalin:" "STALIN," at the start
+    reported: re.Pattern  # "Zhou Enlai asks" "Comrade STALIN answers" "We said" at the start
+    subject: re.Pattern  # a known person followed by a verb of saying, anywhere
+    colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
+    first_person: re.Pattern
+
+
+@cache
+def patterns(persons: Personography) -> SpeechPatterns:
+    speech = conventions.load()["speech"]
+    known = "|".join(re.escape(f) for f in sorted(persons.forms, key=len, reverse=True))
+    honorific = rf"(?:(?i:{conventions.alternation(speech['honorifics'])})\s+)*"
+    known_name = rf"(?:{INITIALS})?(?:{known})(?![\w'’-])"
+    any_name = rf"(?:{known_name}|{CAPS_NAME}(?![\w'’-])|{TITLE_NAME}(?![\w'’-]))"
+    names = rf"{any_name}(?:\s*,\s*{any_name})*(?:,?\s+and\s+{any_name})?"
+    known_names = rf"{known_name}(?:\s*,\s*{known_name})*(?:,?\s+and\s+{known_name})?"
+    caps_names = rf"{CAPS_NAME}(?:\s*,\s*{CAPS_NAME})*(?:,?\s+and\s+{CAPS_NAME})?(?![\w'’-])"
+    first = r"(?:We|we|I)(?:\s*\[(?P<bracket>[^\]]{1,40})\])?"
+    adverbs = rf"(?:\s+(?:{conventions.alternation(speech['adverbs'])}))*"
+    adverbs_or_aside = rf"(?:{adverbs}|\s*,[^,.;:]{{1,90}},)"
+    verbs = conventions.alternation(verb_forms(speech["verbs"]))
+    colon_verbs = conventions.alternation(speech["colon_verbs"])
+    return SpeechPatterns(
+        label=re.compile(rf"(?P<label>{honorific}(?P<names>{names}))(?P<punct>\s*[.:,])\s+(?=\S)"),
+        reported=re.compile(
+            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}))"
+            rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"
+        ),
+        subject=re.compile(
+            rf"(?<![\w'’-])(?P<label>{honorific}(?P<names>{known_names}))(?={adverbs}\s+(?:{verbs})\b)"
+        ),
+        colon_intro=re.compile(
+            rf"(?:[A-Z][^.?!:;\"“]{{0,60}}?,\s+|(?:And|Then|But|To this|Whereupon|Thereupon)\s+)?"
+            rf"(?P<label>{honorific}(?P<names>{known_names}|{first}))"
+            rf"{adverbs}\s+(?:{colon_verbs})(?:\s+\w+){{0,2}}\s*:"
+        ),
+        first_person=re.compile(first),
+    )
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences begin; abbreviations and initials do not end a sentence."""
+    starts = [0]
+    for match in re.finditer(r"[.?!][\"”’)\]]?\s+(?=[\"“(]?[A-Z])", text):
+        word = re.search(r"([\w.]+)[.?!][\"”’)\]]?\s+$", text[: match.end()])
+        token = word.group(1).lower() if word else ""
+        if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if n.strip()]

@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: MIT
+"""One message model for the whole program.
+
+Every stage reports through `Message`: the converter's doubts, removed page furniture,
+and (later) validation errors. The command line prints them as
+``file:line:col: level: text [code]`` and the exit status follows from the worst level.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+LEVELS = ("info", "warning", "error")
+
+
+@dataclass(frozen=True, order=True)
+class Message:
+    file: str
+    line: int
+    column: int
+    level: str
+    code: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.text} [{self.code}]"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class ConversionError(Exception):
+    """A problem that stops the conversion of one source: carries the message to print."""
+
+    def __init__(self, message: Message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass
+class Reporter:
+    """Collects the messages of one source file; stages call `info`, `warning`, `error`."""
+
+    file: str
+    messages: list[Message] = field(default_factory=list)
+
+    def add(self, level: str, code: str, text: str, line: int = 0, column: int = 0) -> None:
+        self.messages.append(Message(self.file, line, column, level, code, text))
+
+    def info(self, code: str, text: str, line: int = 0, column: int = 0) -> None:
+        self.add("info", code, text, line, column)
+
+    def warning(self, code: str, text: str, line: int = 0, column: int = 0) -> None:
+        self.add("warning", code, text, line, column)
+
+    def error(self, code: str, text: str, line: int = 0, column: int = 0) -> None:
+        self.add("error", code, text, line, column)
+
+    def fail(self, code: str, text: str, line: int = 0, column: int = 0) -> ConversionError:
+        """An error that ends the conversion: ``raise reporter.fail(...)``."""
+        return ConversionError(Message(self.file, line, column, "error", code, text))
+
+
+def worst_level(messages: list[Message]) -> str | None:
+    levels = {m.level for m in messages}
+    for level in reversed(LEVELS):
+        if level in levels:
+            return level
+    return None
+
+
+def exit_status(messages: list[Message], warnings_as_errors: bool = False) -> int:
+    worst = worst_level(messages)
+    if worst == "error" or (warnings_as_errors and worst == "warning"):
+        return 1
+    return 0
+
+
+def to_json(messages: list[Message]) -> str:
+    return json.dumps([m.as_dict() for m in messages], ensure_ascii=False, indent=2)

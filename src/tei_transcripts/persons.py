@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: MIT
+"""The personography (``tei/persons.xml``) and the finder of its names in text.
+
+Takes the path of a TEI ``listPerson``; gives `Personography`, whose `finder` locates every
+spelling of every person in a string. Adding a person or a spelling is an edit to the TEI
+file, never to this code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import tei
+
+SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
+
+CYRILLIC_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ы": "y", "э": "e", "ю": "iu", "я": "ia", "ь": "", "ъ": "",
+    "А": "A", "В": "V", "Е": "E", "К": "K", "М": "M", "Н": "N", "О": "O", "Р": "R", "С": "S",
+    "Т": "T", "У": "U", "Х": "Kh",
+})
+MIXED_WORD = re.compile(r"\b\w*[\u0400-\u04ff]\w*\b")
+INITIALS = r"(?:[A-Z][a-z]?\.\s?){1,3}"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    names: tuple[str, ...]
+    side: str | None
+    occupation: str
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    text: str
+    ids: tuple[str, ...]  # one id, or several when the spelling is ambiguous
+
+    @property
+    def id(self) -> str | None:
+        return self.ids[0] if len(self.ids) == 1 else None
+
+
+class Personography:
+    def __init__(self, persons: list[Person], path: str = ""):
+        self.path = path
+        self.persons = {p.id: p for p in persons}
+
+    @classmethod
+    def load(cls, path: str) -> "Personography":
+        root = tei.parse(path).getroot()
+        persons = []
+        for element in root.iter(tei.q("person")):
+            pid = element.get(tei.XML_ID)
+            names = tuple(" ".join(tei.text_of(n).split()) for n in element.iter(tei.q("persName")))
+            if not pid or not names:
+                continue
+            nationality = element.find(tei.q("nationality"))
+            key = nationality.get("key") if nationality is not None else None
+            side = SIDES.get(key or "", (tei.text_of(nationality).strip().lower() or None) if nationality is not None else None)
+            occupation = element.find(tei.q("occupation"))
+            persons.append(Person(pid, names[0], names, side, tei.text_of(occupation).strip() if occupation is not None else ""))
+        return cls(persons, path)
+
+    def __contains__(self, pid: str) -> bool:
+        return pid in self.persons
+
+    def __getitem__(self, pid: str) -> Person:
+        return self.persons[pid]
+
+    @cached_property
+    def forms(self) -> dict[str, tuple[str, ...]]:
+        """Every spelling (as written and in capitals) → the ids it may name."""
+        forms: dict[str, set[str]] = {}
+        for person in self.persons.values():
+            for name in person.names:
+                for form in (name, name.upper()):
+                    forms.setdefault(form, set()).add(person.id)
+        return {form: tuple(sorted(ids)) for form, ids in forms.items()}
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        names = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{INITIALS})?(?P<name>{names})(?![\w-])")
+
+    def resolve(self, text: str) -> tuple[str, ...]:
+        """The ids a complete label or name may refer to ("" → ())."""
+        text = " ".join(text.split())
+        match = self.pattern.fullmatch(text) or self.pattern.fullmatch(text.translate(CYRILLIC_TO_LATIN))
+        return self.forms[match.group("name")] if match else ()
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Every name of a known person in `text`, longest spelling first, left to right."""
+        found = [
+            NameMatch(m.start(), m.end(), m.group(), self.forms[m.group("name")])
+            for m in self.pattern.finditer(text)
+        ]
+        for word in MIXED_WORD.finditer(text):
+            ids = self.forms.get(word.group().translate(CYRILLIC_TO_LATIN))
+            if ids and not any(m.start <= word.start() < m.end for m in found):
+                found.append(NameMatch(word.start(), word.end(), word.group(), ids))
+        return sorted(found, key=lambda m: m.start)

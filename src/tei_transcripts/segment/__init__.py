@@ -1,0 +1,220 @@
+# SPDX-License-Identifier: MIT
+"""Segment: lines → paragraphs (`Block`s), with page furniture removed and reported.
+
+Takes a `Source`, gives a `Segmentation`: the paragraphs in order, each knowing the line and
+column of every character, and the list of removed furniture. It repairs what copying did to
+the text: hard-wrapped lines are joined, a sentence split by a blank line or a page break is
+joined again, and a document with one paragraph per line keeps its paragraphs.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .. import conventions
+from ..ingest import Source
+from ..messages import Reporter
+from . import furniture
+
+TERMINAL = re.compile(r"""[.?!:;"”’)\]*]\s*$|\.{3}\s*$""")
+FUNCTION_WORD_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|which|who|as|than|between)\s*$", re.I)
+STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
+DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
+HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
+
+
+@dataclass
+class Block:
+    """One paragraph of the source, with the position of each of its lines."""
+
+    text: str
+    starts: list[int]  # offset in `text` where each source line begins
+    lines: list[int]  # that line's number in the source
+    columns: list[int]  # the column (1-based) in that line of the offset
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column in the source of the character at `offset` in `text`."""
+        i = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.lines[i], self.columns[i] + offset - self.starts[i]
+
+    def slice(self, start: int, end: int | None = None) -> "Block":
+        """The part of this block from `start` to `end`, keeping positions."""
+        end = len(self.text) if end is None else end
+        piece = self.text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        start += lead
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        starts, lines, columns = [0], [self.lines[i]], [self.columns[i] + start - self.starts[i]]
+        for s, ln, col in zip(self.starts[i + 1 :], self.lines[i + 1 :], self.columns[i + 1 :]):
+            if s >= start + len(piece):
+                break
+            starts.append(s - start)
+            lines.append(ln)
+            columns.append(col)
+        return Block(piece, starts, lines, columns)
+
+    @classmethod
+    def join(cls, first: "Block", second: "Block", separator: str = " ") -> "Block":
+        offset = len(first.text) + len(separator)
+        return cls(
+            first.text + separator + second.text,
+            first.starts + [s + offset for s in second.starts],
+            first.lines + second.lines,
+            first.columns + second.columns,
+        )
+
+
+@dataclass
+class Removed:
+    """A piece of page furniture taken out of the text, for the report."""
+
+    line: int
+    text: str
+    reason: str
+    last_line: int = 0
+
+    @property
+    def lines(self) -> range:
+        return range(self.line, max(self.line, self.last_line) + 1)
+
+
+@dataclass
+class Segmentation:
+    blocks: list[Block]
+    removed: list[Removed] = field(default_factory=list)
+    hard_wrapped: bool = False
+
+
+def segment(source: Source, report: Reporter) -> Segmentation:
+    lines = source.lines
+    removed: list[Removed] = []
+    keep = furniture.remove_lines(lines, removed)
+    width = wrap_width(lines, keep)
+    runs = raw_blocks(lines, keep)
+    blocks: list[Block] = []
+    for gap, run in runs:
+        for block in split_run(run, width):
+            if blocks and gap and should_rejoin(blocks[-1], block):
+                report.info("paragraph-rejoined", "a sentence split by blank lines was joined", block.line)
+                blocks[-1] = Block.join(blocks[-1], block)
+            else:
+                blocks.append(block)
+            gap = 0
+    blocks = furniture.remove_paragraphs(blocks, removed)
+    for item in removed:
+        report.info("furniture-removed", f"page furniture removed ({item.reason}): {item.text!r}", item.line)
+    return Segmentation(blocks, removed, width is not None)
+
+
+def raw_blocks(lines: list[str], keep: list[bool]) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Runs of non-blank lines, each with the number of blank lines before it.
+
+    A removed furniture line counts as neither text nor blank, so a page header between two
+    halves of a paragraph leaves the paragraph whole.
+    """
+    runs: list[tuple[int, list[tuple[int, str]]]] = []
+    current: list[tuple[int, str]] = []
+    gap = 0
+    for number, (line, kept) in enumerate(zip(lines, keep), start=1):
+        if not kept:
+            continue
+        if line.strip():
+            if not current:
+                runs.append((gap, current))
+            current.append((number, line))
+            gap = 0
+        else:
+            if current:
+                current = []
+            gap += 1
+    return runs
+
+
+def wrap_width(lines: list[str], keep: list[bool]) -> int | None:
+    """The column at which a hard-wrapped text was broken, or None if it is not hard-wrapped.
+
+    In hard-wrapped text most lines followed by another line of the same paragraph end
+    near one width; in text with one paragraph per line the lengths scatter widely.
+    """
+    lengths = [len(line.rstrip()) for line, kept in zip(lines, keep) if kept and line.strip()]
+    inner = [
+        len(line.rstrip())
+        for line, nxt, kept in zip(lines, lines[1:], keep)
+        if kept and line.strip() and nxt.strip()
+    ]
+    if len(inner) < 5:
+        return None
+    lengths.sort()
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if width > 130 or width < 30:
+        return None
+    near = sum(1 for n in inner if n >= 0.75 * width)
+    return width if near >= 0.6 * len(inner) else None
+
+
+def split_run(run: list[tuple[int, str]], width: int | None) -> list[Block]:
+    """Turn consecutive lines into paragraphs: joined when wrapped, kept apart otherwise."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    previous_line = ""
+    for number, line in run:
+        stripped = line.strip()
+        column = len(line) - len(line.lstrip()) + 1
+        block = Block(stripped, [0], [number], [column])
+        if current is not None and continues(previous_line, stripped, width):
+            hyphenated = width and HYPHEN_BREAK.search(previous_line) and STARTS_LOWER.match(stripped)
+            current = Block.join(current, block, "" if hyphenated else " ")
+        else:
+            if current is not None:
+                blocks.append(current)
+            current = block
+        previous_line = stripped
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def continues(previous: str, line: str, width: int | None) -> bool:
+    """Does `line` continue the paragraph whose last source line is `previous`?"""
+    if width:
+        # In wrapped text a line that stops well short of the width and ends a sentence
+        # ends its paragraph, and so does a full line before a line that can only open one
+        # ("The conversation ended at …", "Recorded by …"); every other line runs on.
+        if not TERMINAL.search(previous):
+            return True
+        return len(previous) >= 0.7 * width and not opens_paragraph(line)
+    if re.search(r":\**\s*$", previous):
+        return True  # a label whose value is on the next line: "**Date:**", "Interpreters:"
+    return not TERMINAL.search(previous) and bool(STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous))
+
+
+def opens_paragraph(line: str) -> bool:
+    return bool(
+        conventions.pattern("narrative", "patterns").search(line)
+        or conventions.pattern("closer", "patterns").search(line)
+        or re.match(r"[A-Z]{3,}(?:\s[A-Z]{3,})*[.:,]?\s", line)
+    )
+
+
+def should_rejoin(previous: Block, block: Block) -> bool:
+    """Was a sentence split by blank lines? Only when the first half plainly stops mid-sentence."""
+    if TERMINAL.search(previous.text) or DATE_LINE.match(previous.text):
+        return False
+    if conventions.pattern("attendance", "group").match(block.text):
+        return False  # a new group of an attendance list: "from the Chinese side: ..."
+    tail = previous.text.rstrip()
+    return bool(
+        STARTS_LOWER.match(block.text)
+        or FUNCTION_WORD_END.search(tail)
+        or tail.endswith((",", "—", "–"))
+    )
