@@ -119,7 +119,7 @@ def normalise(text: str, report: Reporter) -> list[str]:
     """Unify line endings and spaces; report what changed and where."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    counts = {"odd space": 0, "invisible character": 0, "control character": 0}
+    counts = {"odd space": 0, "invisible character": 0, "control character": 0, "decomposed character sequence": 0}
     first_line = {}
     for number, line in enumerate(lines, start=1):
         for pattern, what, replacement in (
@@ -131,7 +131,11 @@ def normalise(text: str, report: Reporter) -> list[str]:
             if n:
                 counts[what] += n
                 first_line.setdefault(what, number)
-        line = unicodedata.normalize("NFC", line)
+        composed = unicodedata.normalize("NFC", line)
+        if composed != line:
+            counts["decomposed character sequence"] += 1
+            first_line.setdefault("decomposed character sequence", number)
+        line = composed
         for match in MIXED_SCRIPT_WORD.finditer(line):
             report.warning(
                 "mixed-script",
@@ -142,5 +146,5 @@ def normalise(text: str, report: Reporter) -> list[str]:
         lines[number - 1] = line
     for what, n in counts.items():
         if n:
-            report.info("normalised", f"{n} {what}{'s' if n > 1 else ''} normalised (first on this line)", first_line[what])
+            report.info("normalised", f"{n} {what}{'s' if n > 1 else ''} normalised (NFC, plain spaces; first on this line)", first_line[what])
     return lines

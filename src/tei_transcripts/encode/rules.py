@@ -17,7 +17,7 @@ from .inline import DATE_ONLY, inline
 from .speech import NOT_NAMES, patterns, sentence_starts, split_names
 from ..segment import DATE_LINE
 
-FIELD_LABEL = re.compile(r"\*\*\s*\*?\s*([A-Z][A-Za-z ]{0,30}?):\s*\**")
+FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 BOLD_LINE = re.compile(r"^\*\*[^*].*\*\*$")
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
@@ -83,11 +83,16 @@ class FieldListRule(BlockRule):
         page = tei.E("titlePage", type="fields")
         labels = list(FIELD_LABEL.finditer(block.text))
         for i, match in enumerate(labels):
+            start = match.end()
             end = labels[i + 1].start() if i + 1 < len(labels) else len(block.text)
-            value = block.text[match.end() : end].strip().strip("*").strip()
+            while start < end and block.text[start] in " *":
+                start += 1
+            while end > start and block.text[end - 1] in " *":
+                end -= 1
+            value = block.text[start:end]
             label = match.group(1).strip()
             record.fields[label.lower()] = value
-            content = [tei.E("label", f"{label}:"), " ", *inline(block.slice(match.end(), end), ctx.report)]
+            content = [tei.E("hi", f"{label}:", rend="bold"), " ", *inline(block.slice(start, end), ctx.report)]
             kind = FIELD_ELEMENTS.get(label.lower())
             if kind == "docTitle":
                 page.append(tei.E("docTitle", tei.E("titlePart", *content)))
@@ -99,6 +104,7 @@ class FieldListRule(BlockRule):
                 page.append(tei.E("byline", *content))
         ctx.place(page, block, "front")
         record.title = record.title or record.fields.get("title") or None
+        add_principals(record, record.fields.get("title", ""), ctx)
         if record.fields.get("date"):
             record.date_text, record.date_line = record.fields["date"], block.line
         if record.fields.get("source"):
@@ -132,10 +138,15 @@ class TitleRule(BlockRule):
         record.title = record.title or block.text
         record.title_line = record.title_line or block.line
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
-        for match in ctx.persons.find(block.text):
-            if match.id and match.id not in record.principals:
-                record.principals.append(match.id)
+        add_principals(record, block.text, ctx)
         return True
+
+
+def add_principals(record, title: str, ctx: Context) -> None:
+    """The persons a title names are the principals of the conversation."""
+    for match in ctx.persons.find(title):
+        if match.id and match.id not in record.principals:
+            record.principals.append(match.id)
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -629,7 +640,12 @@ class EmbeddedSpeakerRule(BlockRule):
             ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
             ctx.record.state = "body"
             return True
-        open_turn(ctx, block, self._subject(block, ctx))
+        ids = self._subject(block, ctx)
+        running = ctx.record.sp
+        if running is not None and running.get("who") == " ".join(f"#{i}" for i in ids):
+            running.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))  # the same speaker goes on
+            return True
+        open_turn(ctx, block, ids)
         return True
 
 

@@ -1,0 +1,168 @@
+# SPDX-License-Identifier: MIT
+"""The ``tei-transcripts`` command: one subcommand per job.
+
+Every problem is printed as ``file:line:col: level: text [code]``; the exit status is 0 when
+all went well, 1 when a file had errors, 2 when the command could not run at all.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import sys
+from collections import Counter
+
+from lxml import etree
+
+from . import __version__, lossless
+from .ingest import DEFAULT_MAX_BYTES, read_source
+from .messages import ConversionError, Message, Reporter, exit_status
+from .persons import Personography
+from .pipeline import convert_source
+from .segment import segment
+from .serialize import write_atomic
+from .tei import parse
+
+DEFAULT_PERSONS = os.path.join("tei", "persons.xml")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tei-transcripts", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    convert = commands.add_parser("convert", help="up-convert plain-text transcripts to TEI")
+    convert.add_argument("sources", nargs="+", metavar="TRANSCRIPT", help="transcript files or folders of *.txt")
+    convert.add_argument("--out", default="tei", help="output folder (default: tei)")
+    convert.add_argument("--persons", default=DEFAULT_PERSONS, help="the personography (default: tei/persons.xml)")
+    convert.add_argument("--report", metavar="FILE.json", help="write the conversion report as JSON")
+    convert.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
+    convert.add_argument("-v", "--verbose", action="store_true", help="print info messages too")
+    convert.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    convert.set_defaults(run=run_convert)
+
+    check = commands.add_parser("check", help="check that TEI files keep every word of their transcript")
+    check.add_argument("source", metavar="TRANSCRIPT")
+    check.add_argument("tei", nargs="+", metavar="TEI", help="the TEI documents made from it, in order")
+    check.set_defaults(run=run_check)
+    return parser
+
+
+def expand(sources: list[str]) -> list[str]:
+    paths = []
+    for source in sources:
+        if os.path.isdir(source):
+            paths.extend(sorted(glob.glob(os.path.join(source, "*.txt"))))
+        else:
+            paths.append(source)
+    return paths
+
+
+def load_persons(path: str) -> Personography | None:
+    try:
+        return Personography.load(path)
+    except OSError as error:
+        print(f"{path}:0:0: error: cannot read the personography: {error.strerror or error} [persons-unreadable]", file=sys.stderr)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        print(f"{path}:{line}:{column}: error: the personography is not well-formed XML: {error.msg} [persons-malformed]", file=sys.stderr)
+    return None
+
+
+def run_convert(args) -> int:
+    persons = load_persons(args.persons)
+    if persons is None:
+        return 2
+    sources = expand(args.sources)
+    if not sources:
+        print("error: no transcripts found", file=sys.stderr)
+        return 2
+    messages: list[Message] = []
+    reports = []
+    written: dict[str, str] = {}
+    for path in sources:
+        conversion = convert_source(path, persons, args.out, args.max_bytes)
+        messages.extend(conversion.messages)
+        reports.append(conversion.report)
+        for message in conversion.messages:
+            if message.level != "info" or args.verbose:
+                print(message, file=sys.stderr)
+        if conversion.failed:
+            continue
+        for name, data in conversion.outputs.items():
+            target = os.path.join(args.out, name)
+            if target in written:
+                print(f"{path}:0:0: error: {name} was already written from {written[target]} [duplicate-output]", file=sys.stderr)
+                messages.append(Message(path, 0, 0, "error", "duplicate-output", name))
+                continue
+            try:
+                write_atomic(target, data)
+            except OSError as error:
+                print(f"{target}:0:0: error: cannot write: {error.strerror or error} [unwritable]", file=sys.stderr)
+                return 2
+            written[target] = path
+        if not args.quiet:
+            print_summary(conversion, file=sys.stderr)
+    if args.report:
+        try:
+            write_atomic(args.report, (json.dumps(reports, ensure_ascii=False, indent=2) + "\n").encode())
+        except OSError as error:
+            print(f"{args.report}:0:0: error: cannot write the report: {error.strerror or error} [unwritable]", file=sys.stderr)
+            return 2
+    levels = Counter(m.level for m in messages)
+    print(
+        f"{len(sources)} transcript(s), {len(written)} TEI document(s) written, "
+        f"{levels['error']} error(s), {levels['warning']} warning(s)",
+        file=sys.stderr,
+    )
+    return exit_status(messages)
+
+
+def print_summary(conversion, file) -> None:
+    report = conversion.report
+    for doc in report.get("documents", []):
+        turns = sum(doc["turns"].values())
+        speakers = ", ".join(f"{who.replace('#', '')} {n}" for who, n in doc["turns"].items())
+        notes = sum(doc["notes"].values())
+        print(
+            f"  {doc['id']}: {turns} turns ({speakers}); {notes} notes; {doc['dates']['tagged']} dates "
+            f"({doc['dates']['inferred']} inferred); date {doc['date'] or 'unknown'}",
+            file=file,
+        )
+    if report.get("removed"):
+        print(f"  {len(report['removed'])} piece(s) of page furniture removed (see --report)", file=file)
+
+
+def run_check(args) -> int:
+    report = Reporter(args.source)
+    try:
+        source = read_source(args.source, report)
+        segmentation = segment(source, report)
+        roots = [parse(path).getroot() for path in args.tei]
+    except ConversionError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    except (OSError, etree.XMLSyntaxError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    loss = lossless.check(source.lines, segmentation.removed, roots)
+    if loss:
+        print(Message(args.source, loss.line, 0, "error", "not-lossless", str(loss)), file=sys.stderr)
+        return 1
+    words = len(lossless.source_words(source.lines, segmentation.removed))
+    print(f"{args.source}: all {words} words are in the TEI, in order", file=sys.stderr)
+    return 0

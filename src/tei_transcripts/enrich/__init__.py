@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: MIT
+"""Enrich: records → complete TEI documents.
+
+Takes the encoder's `Record`s, gives one `Document` each: its text, then transforms over the
+tree in this order — names, dates and times, footnote links, stable ids — and last the
+header, which draws on what the transforms found.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .. import tei
+from ..encode.context import Record
+from ..messages import Reporter
+from ..persons import Personography
+from .dates import parse_date, tag_dates
+from .header import build_header
+from .ids import assign_ids
+from .names import tag_names
+from .notes import link_footnotes
+
+
+@dataclass
+class Document:
+    id: str
+    record: Record
+    persons: Personography
+    meta: dict
+    source_name: str
+    persons_href: str
+    date: str | None = None
+    participants: dict = field(default_factory=dict)  # id → (side, roles, name)
+    root: etree._Element | None = None
+
+
+def document_ids(stem: str, count: int, top: dict, tables: list[dict]) -> list[str]:
+    ids = []
+    for i in range(count):
+        table = tables[i] if i < len(tables) else {}
+        if table.get("id"):
+            ids.append(table["id"])
+        elif count == 1:
+            ids.append(top.get("id") or stem)
+        else:
+            ids.append(f"{top.get('id') or stem}-{i + 1}")
+    return ids
+
+
+def build_documents(
+    records: list[Record],
+    persons: Personography,
+    report: Reporter,
+    source_path: str,
+    top: dict,
+    tables: list[dict],
+    persons_href: str,
+) -> list[Document]:
+    stem = os.path.splitext(os.path.basename(source_path))[0]
+    ids = document_ids(stem, len(records), top, tables)
+    if len(set(ids)) != len(ids):
+        raise report.fail("duplicate-id", f"two records would both be written as {sorted(i for i in ids if ids.count(i) > 1)[0]}.xml")
+    documents = []
+    for i, (record, doc_id) in enumerate(zip(records, ids)):
+        meta = {k: v for k, v in top.items() if k != "id"}
+        meta.update(tables[i] if i < len(tables) else {})
+        doc = Document(doc_id, record, persons, meta, os.path.basename(source_path), persons_href)
+        doc.date = document_date(record, meta, report)
+        doc.participants = participants(record, persons)
+        doc.root = assemble(doc, report)
+        documents.append(doc)
+    return documents
+
+
+def document_date(record: Record, meta: dict, report: Reporter) -> str | None:
+    """The date from the text, or from the sidecar; never invented."""
+    from_text = parse_date(record.date_text) if record.date_text else None
+    if record.date_text and not from_text:
+        report.warning("date-unparsed", f"could not read the document date '{record.date_text.strip()}'", record.date_line)
+    if meta.get("date"):
+        if from_text and from_text != meta["date"]:
+            report.warning(
+                "date-conflict",
+                f"the text dates the record {from_text}, the sidecar {meta['date']}; the sidecar's date is used",
+                record.date_line,
+            )
+        return meta["date"]
+    if not from_text:
+        report.warning("no-date", "the record states no date and no sidecar supplies one (date = \"YYYY-MM-DD\")", record.first_line)
+    return from_text
+
+
+def participants(record: Record, persons: Personography) -> dict:
+    """Everyone at the meeting: principals named in the title, attendance lists, speakers,
+    signatories. Roles: principal, interpreter, recorder, and present for the silent."""
+    speakers = {
+        who.lstrip("#")
+        for sp in _turns(record)
+        for who in (sp.get("who") or "").split()
+    }
+    unknown_names = {pid: label for label, pid in record.unknown.items()}
+    ordered = list(dict.fromkeys([*record.principals, *record.attendees]))
+    result = {}
+    for pid in ordered:
+        attendee = record.attendees.get(pid)
+        roles = set(attendee.roles) if attendee else set()
+        if pid in record.principals:
+            roles.add("principal")
+        if not roles and pid not in speakers:
+            roles.add("present")
+        if pid in persons:
+            person = persons[pid]
+            side = (attendee.side if attendee else None) or person.side
+            name = person.name
+        else:
+            side, name = None, unknown_names.get(pid, pid)
+        result[pid] = (side, roles, name)
+    return result
+
+
+def _turns(record: Record):
+    for element in record.body:
+        if element.tag == tei.q("sp"):
+            yield element
+
+
+def assemble(doc: Document, report: Reporter) -> etree._Element:
+    record = doc.record
+    text = tei.E("text")
+    if record.front:
+        text.append(tei.E("front", *record.front))
+    body = tei.E("body", *record.body)
+    if not len(body):
+        report.warning("no-conversation", "the record has no conversation text", record.first_line)
+        body.append(tei.E("p"))
+    text.append(body)
+    if record.back:
+        text.append(tei.E("back", *record.back))
+    tag_names(text, doc.persons, set(doc.participants), doc.persons_href, report)
+    tag_dates(text, doc.date, report)
+    link_footnotes(text, report)
+    assign_ids(text)
+    root = tei.E("TEI", xml_id=doc.id)
+    root.append(build_header(doc))
+    root.append(text)
+    return root
+
+
+def statistics(doc: Document) -> dict:
+    """What the report says of one document."""
+    root = doc.root
+    turns = Counter(sp.get("who") or "(unattributed)" for sp in root.iter(tei.q("sp")))
+    notes = Counter(n.get("type") for n in root.find(tei.q("text")).iter(tei.q("note")))
+    supplied = sum(1 for _ in root.iter(tei.q("supplied")))
+    if supplied:
+        notes["supplied"] = supplied
+    dates = [d for d in root.find(tei.q("text")).iter(tei.q("date"))]
+    return {
+        "id": doc.id,
+        "title": doc.record.title,
+        "date": doc.date,
+        "turns": dict(sorted(turns.items())),
+        "notes": dict(sorted(notes.items())),
+        "dates": {
+            "tagged": len(dates),
+            "inferred": sum(1 for d in dates if d.get("evidence") == "internal"),
+            "values": sorted({d.get("when") for d in dates}),
+        },
+        "times": len(list(root.iter(tei.q("time")))),
+        "participants": sorted(doc.participants),
+        "unknown_speakers": sorted(doc.record.unknown),
+    }

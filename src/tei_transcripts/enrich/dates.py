@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: MIT
+"""Dates and times in running text → ``date/@when`` and ``time/@when`` in ISO 8601.
+
+"20 August 1952", "September 4, 1952", "October 1952", "in 1939", "5.IX", "27 June" (the
+year taken from the document's date, marked ``evidence="internal"``), "10:30",
+"from 23 hours until 24 hours". A date that cannot be completed is left as text and reported.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+from .. import tei
+from ..messages import Reporter
+from .text import markup, source_line
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+YEAR = r"(?:1[7-9]\d\d|20\d\d)"
+
+PATTERN = re.compile(
+    rf"(?P<dmy>\b(?P<d1>[0-3]?\d)\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
+    rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
+    rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"
+    rf"|(?P<dm>\b(?P<d4>[0-3]?\d)\s+(?P<m4>{MONTH})(?!\w))"
+    rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
+    rf"|(?P<roman>\b(?P<d6>[0-3]?\d)\.(?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:\.(?P<y6>{YEAR}|\d\d)\b)?)"
+    rf"|(?P<year>\b(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) (?P<y7>{YEAR})\b(?![-–]\d))"
+    r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
+    r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))",
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The ISO form of a complete date written out in full ("20 August 1952" → "1952-08-20")."""
+    match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,"))
+    if not match:
+        return None
+    when, inferred = _when(match, None)
+    return when if when and not inferred and len(when) >= 4 else None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _iso(year: int | None, month: int, day: int | None = None) -> str | None:
+    try:
+        if day is not None:
+            datetime.date(year or 2000, month, day)  # 2000 is a leap year: 29 February passes
+    except ValueError:
+        return None
+    if year is None:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def _when(match: re.Match, document_year: int | None) -> tuple[str | None, bool]:
+    """(ISO value or None, whether the year was inferred from the document's date)."""
+    g = match.groupdict()
+    if g["dmy"]:
+        return _iso(int(g["y1"]), _month(g["m1"]), int(g["d1"])), False
+    if g["mdy"]:
+        return _iso(int(g["y2"]), _month(g["m2"]), int(g["d2"])), False
+    if g["my"]:
+        return _iso(int(g["y3"]), _month(g["m3"])), False
+    if g["year"]:
+        return g["y7"], False
+    if g["roman"]:
+        year = g["y6"]
+        if year:
+            year = int(year) + (1900 if len(year) == 2 else 0)
+            return _iso(year, ROMAN[g["m6"]], int(g["d6"])), False
+        return _iso(document_year, ROMAN[g["m6"]], int(g["d6"])), True
+    day, month = (g["d4"], g["m4"]) if g["dm"] else (g["d5"], g["m5"])
+    return _iso(document_year, _month(month), int(day)), True
+
+
+def tag_dates(root, document_date: str | None, report: Reporter) -> None:
+    """Wrap every date and time in the text of `root`."""
+    year = int(document_date[:4]) if document_date else None
+
+    def find(text, parent):
+        for match in PATTERN.finditer(text):
+            found = match.group()
+            g = match.groupdict()
+            if g["span"]:
+                h1, h2 = int(g["h1"]), int(g["h2"])
+                if h1 <= 24 and h2 <= 24:
+                    yield match.start(), match.end(), tei.E("time", found, **{"from": _clock(h1, 0), "to": _clock(h2, 0)})
+                continue
+            if g["clock"]:
+                if int(g["h3"]) <= 24:
+                    yield match.start(), match.end(), tei.E("time", found, when=_clock(int(g["h3"]), int(g["min"])))
+                continue
+            when, inferred = _when(match, year)
+            start, end = (match.start("y7"), match.end("y7")) if g["year"] else (match.start(), match.end())
+            found = text[start:end]
+            if when is None:
+                if inferred and year is None:
+                    report.warning("date-without-year", f"date '{found}' has no year and the document has no date; left untagged", source_line(parent))
+                elif not inferred:
+                    report.warning("impossible-date", f"'{found}' is not a real date; left untagged", source_line(parent))
+                continue
+            yield start, end, tei.E("date", found, when=when, evidence="internal" if inferred else None)
+
+    markup(root, find, skip={"date", "time", "speaker", "ref", "label", "persName"})
+
+
+def _clock(hour: int, minute: int) -> str:
+    return f"{hour:02d}:{minute:02d}:00" if hour < 24 else "24:00:00"

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: MIT
+"""Stable ``xml:id``s, derived from content, never from a counter over the whole document.
+
+A turn is ``sp-<speaker>-<first words>``; a paragraph outside turns ``p-<first words>``;
+an inline note ``note-<type>-<words>``; a division by its type. Two elements with the
+same derived id get ``-2``, ``-3`` in order, so an edit elsewhere changes no id.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .. import tei
+
+
+def slug(text: str, words: int = 4) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words]
+    return "-".join(parts) or "x"
+
+
+def assign_ids(text) -> None:
+    used: dict[str, int] = {}
+    for element in text.iter(tei.q("sp"), tei.q("p"), tei.q("note"), tei.q("div"), tei.q("list"), tei.q("quote")):
+        if element.get(tei.XML_ID):
+            continue
+        base = _base(element)
+        if base is None:
+            continue
+        used[base] = used.get(base, 0) + 1
+        element.set(tei.XML_ID, base if used[base] == 1 else f"{base}-{used[base]}")
+
+
+def _base(element) -> str | None:
+    name = element.tag.split("}")[1]
+    if name == "sp":
+        who = (element.get("who") or "#unattributed").split()[0].lstrip("#")
+        first = element.find(tei.q("p"))
+        return f"sp-{who}-{slug(tei.text_of(first) if first is not None else '')}"
+    if name == "p":
+        if element.getparent().tag in (tei.q("sp"), tei.q("quote"), tei.q("argument")):
+            return None  # reached through its turn
+        return f"p-{slug(tei.text_of(element))}"
+    if name == "note":
+        return f"note-{element.get('type', 'note')}-{slug(tei.text_of(element), 3)}"
+    if name in ("div", "list"):
+        return element.get("type") or name
+    return f"quote-{slug(tei.text_of(element))}"

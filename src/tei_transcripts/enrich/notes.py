@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: MIT
+"""Footnote markers ↔ footnotes: each ``ref[@type='footnote']`` points at its ``note``."""
+from __future__ import annotations
+
+from .. import tei
+from ..messages import Reporter
+from .text import source_line
+
+
+def link_footnotes(text, report: Reporter) -> None:
+    notes = {note.get("n"): note for note in text.iter(tei.q("note")) if note.get("type") == "footnote"}
+    pointed = set()
+    for ref in text.iter(tei.q("ref")):
+        if ref.get("type") != "footnote":
+            continue
+        note = notes.get(ref.get("n"))
+        if note is None:
+            report.warning("footnote-missing", f"footnote marker '{ref.get('n')}' has no footnote text", source_line(ref))
+            continue
+        note.set(tei.XML_ID, footnote_id(note.get("n")))
+        ref.set("target", f"#{footnote_id(note.get('n'))}")
+        pointed.add(note.get("n"))
+    for n, note in notes.items():
+        note.set(tei.XML_ID, footnote_id(n))
+        if n not in pointed:
+            report.warning("footnote-unreferenced", f"footnote {n} is not pointed to from the text", source_line(note))
+
+
+def footnote_id(n: str) -> str:
+    return "fn-" + ("star" * n.count("*") if n.strip("*") == "" else n.replace("*", "-star"))

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: MIT
+"""Mark up matches inside the text nodes of a tree, never across element boundaries."""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from lxml import etree
+
+from ..encode.context import LINE
+
+# find(text) → (start, end, element) for each match, in order, not overlapping.
+Finder = Callable[[str, etree._Element], Iterable[tuple[int, int, etree._Element]]]
+
+
+def markup(root: etree._Element, find: Finder, skip: set[str]) -> None:
+    """Wrap what `find` finds in each text node of `root`, except inside `skip` elements."""
+    for element in list(root.iter(etree.Element)):
+        if _inside(element, skip):
+            continue
+        if element.text:
+            matches = list(find(element.text, element))
+            if matches:
+                text = element.text
+                element.text = text[: matches[0][0]]
+                for i, new in enumerate(_pieces(text, matches)):
+                    element.insert(i, new)
+        for child in list(element):
+            if child.tail:
+                matches = list(find(child.tail, element))
+                if matches:
+                    text = child.tail
+                    child.tail = text[: matches[0][0]]
+                    position = element.index(child) + 1
+                    for offset, new in enumerate(_pieces(text, matches)):
+                        element.insert(position + offset, new)
+
+
+def _pieces(text: str, matches) -> list[etree._Element]:
+    out = []
+    for i, (start, end, new) in enumerate(matches):
+        following = matches[i + 1][0] if i + 1 < len(matches) else len(text)
+        new.tail = text[end:following] or None
+        out.append(new)
+    return out
+
+
+def _inside(element: etree._Element, skip: set[str]) -> bool:
+    node = element
+    while node is not None:
+        if etree.QName(node).localname in skip:
+            return True
+        node = node.getparent()
+    return False
+
+
+def source_line(element: etree._Element) -> int:
+    """The transcript line of the nearest block that holds `element`."""
+    node = element
+    while node is not None:
+        if node.get(LINE):
+            return int(node.get(LINE))
+        node = node.getparent()
+    return 0

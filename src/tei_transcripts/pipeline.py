@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: MIT
+"""The one orchestrator of a conversion. Stages, in order:
+
+1. ingest   — bytes → decoded, normalised lines (`ingest.read_source`)
+2. segment  — lines → paragraphs, page furniture removed (`segment.segment`)
+3. encode   — paragraphs → records with TEI front, body, back (`encode.encode`)
+4. enrich   — records → TEI documents: names, dates, notes, ids, header (`enrich.build_documents`)
+5. check    — every source word in the TEI, once, in order (`lossless.check`)
+6. serialize — documents → deterministic bytes (`serialize.to_bytes`)
+
+`convert_source` runs them for one transcript and returns the bytes to write; it writes
+nothing, so a failure never leaves a partial file. Validation and rendering come later.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from . import lossless
+from .encode import encode
+from .enrich import build_documents, statistics
+from .ingest import DEFAULT_MAX_BYTES, read_source
+from .messages import ConversionError, Message, Reporter
+from .persons import Personography
+from .segment import segment
+from .serialize import to_bytes
+from .sidecar import load_sidecar
+
+
+@dataclass
+class Conversion:
+    source: str
+    outputs: dict[str, bytes] = field(default_factory=dict)  # file name → bytes
+    messages: list[Message] = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return any(m.level == "error" for m in self.messages)
+
+
+def convert_source(
+    path: str,
+    persons: Personography,
+    out_dir: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Conversion:
+    report = Reporter(path)
+    conversion = Conversion(path)
+    try:
+        top, tables = load_sidecar(path, report)
+        source = read_source(path, report, max_bytes)
+        segmentation = segment(source, report)
+        authors = [t.get("author") or top.get("author") for t in tables] or [top.get("author")]
+        for author in authors:
+            if author and author not in persons:
+                report.warning("unknown-author", f"sidecar author '{author}' is not in the personography")
+        records = encode(segmentation, persons, report, authors=authors)
+        if not any(r.body for r in records) or not any(
+            e.tag.endswith("}sp") for r in records for e in r.body
+        ):
+            report.warning("no-turns", "no speech turns were recognised")
+        persons_href = os.path.relpath(persons.path, out_dir).replace(os.sep, "/") if persons.path else "persons.xml"
+        documents = build_documents(records, persons, report, path, top, tables, persons_href)
+        loss = lossless.check(source.lines, segmentation.removed, [d.root for d in documents])
+        if loss:
+            report.error("not-lossless", str(loss), loss.line)
+        conversion.report = {
+            "source": path,
+            "encoding": source.encoding,
+            "documents": [statistics(d) for d in documents],
+            "removed": [
+                {"line": r.line, "last_line": max(r.line, r.last_line), "reason": r.reason, "text": r.text}
+                for r in segmentation.removed
+            ],
+        }
+        if not loss:
+            conversion.outputs = {f"{d.id}.xml": to_bytes(d.root) for d in documents}
+    except ConversionError as error:
+        report.messages.append(error.message)
+    conversion.messages = report.messages
+    conversion.report["messages"] = [m.as_dict() for m in report.messages]
+    return conversion

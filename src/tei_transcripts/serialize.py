@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: MIT
+"""Serialise: one deterministic writer for TEI, and one atomic way to write any file.
+
+The same tree always gives the same bytes: UTF-8, an XML declaration, two-space indentation
+of element-only content (mixed content is left exactly as it is), a final newline.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+
+from lxml import etree
+
+from .encode.context import LINE
+
+
+# Elements whose content is only other elements in the TEI this project writes: they are
+# indented. Every other element may hold text, and its whitespace is never touched.
+ELEMENT_ONLY = {
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability",
+    "sourceDesc", "bibl", "msDesc", "msIdentifier", "encodingDesc", "editorialDecl", "appInfo",
+    "application", "profileDesc", "abstract", "langUsage", "particDesc", "listPerson", "person",
+    "settingDesc", "setting", "revisionDesc", "text", "front", "body", "back", "div", "sp",
+    "list", "quote", "closer", "titlePage", "docTitle", "argument",
+}
+
+
+def to_bytes(root: etree._Element) -> bytes:
+    root = _without_private(root)
+    indent(root)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Two-space indentation inside element-only containers, nowhere else."""
+    if etree.QName(element).localname not in ELEMENT_ONLY or not len(element):
+        return
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        return  # it holds text after all: leave it exactly as it is
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        child.tail = inner
+        indent(child, level + 1)
+    element[-1].tail = "\n" + "  " * level
+
+
+def _without_private(root: etree._Element) -> etree._Element:
+    """A copy without the source-line attributes the stages leave for their messages."""
+    copy = etree.fromstring(etree.tostring(root))
+    for element in copy.iter(etree.Element):
+        if LINE in element.attrib:
+            del element.attrib[LINE]
+    etree.cleanup_namespaces(copy)
+    return copy
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write `data` to `path` so that no reader ever sees half a file."""
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
