@@ -23,6 +23,13 @@ BOLD_LINE = re.compile(r"^\*\*[^*].*\*\*$")
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
 ARCHIVE_CITATION = re.compile(r"\b[Ff]\.\s*\d+[,.]?\s*(?:[Oo]p?)\.\s*\d+[,.]?\s*[Dd]\.\s*\d+")
 QUOTES_OPEN = ('"', "“")
+CONTINUING = re.compile(
+    r"(?:" + "|".join(conventions.load()["speech"]["continuation_pronouns"]) + r")\b", re.I
+)
+SUBORDINATE = re.compile(r"\b(?:that|whether|if|why|how|what|when|which|who|whom)\b", re.I)
+DATE_IN_TITLE = re.compile(
+    r"\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b"
+)
 
 
 class BlockRule:
@@ -131,12 +138,17 @@ class TitleRule(BlockRule):
             ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
             ctx.report.info("furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line)
             return True
-        if record.sp is not None:
-            return False  # in the middle of a turn a title-like sentence is speech
+        if record.sp is not None and not (
+            conventions.pattern("titles", "strong").match(block.text) and not block.text.rstrip().endswith(".")
+        ):
+            return False  # in the middle of a turn, "Talks between … have stalled." is speech
         if _has_turns(record) or record.state == "ended":
             record = ctx.new_record(block.line)
         record.title = record.title or block.text
         record.title_line = record.title_line or block.line
+        date = DATE_IN_TITLE.search(block.text)
+        if date and not record.date_text:
+            record.date_text, record.date_line = date.group(), block.line
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
         add_principals(record, block.text, ctx)
         return True
@@ -452,13 +464,23 @@ class DialogueSplitRule(BlockRule):
         cuts, current = [], None
         for start in sentence_starts(block.text):
             match = found.colon_intro.match(block.text, start)
-            if not match:
+            who = _resolve_subject(match, ctx) if match else self._label(block, start, ctx)
+            if not match and who is None:
                 continue
-            who = _resolve_subject(match, ctx)
             if start > 0 and who and who != current:
                 cuts.append(start)
             current = who or current
         return cuts
+
+    def _label(self, block: Block, start: int, ctx: Context) -> tuple[str, ...] | None:
+        """A speaker's label in the middle of a run-on paragraph: "… draft. Stalin: We can …"."""
+        if start == 0:
+            return None
+        match = patterns(ctx.persons).label.match(block.text, start)
+        if not match or match.group("punct").strip() != ":":
+            return None
+        ids = [ctx.persons.resolve(name) for name in split_names(match.group("names"))]
+        return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
 
     def run(self, block, ctx):
         cuts = self._cuts(block, ctx)
@@ -605,6 +627,8 @@ def _several_speakers(block: Block, ctx: Context) -> bool:
     starts = sentence_starts(block.text) + [len(block.text)]
     for a, b in zip(starts, starts[1:]):
         match = found.subject.search(block.text, a, b)
+        if match and SUBORDINATE.search(block.text, a, match.start()):
+            continue  # "… asks whether comrade Stalin agrees": not who speaks here
         if match:
             ids = _resolve_subject(match, ctx)
             if ids and (not ctx.record.participants or set(ids) <= ctx.record.participants):
@@ -623,10 +647,12 @@ class EmbeddedSpeakerRule(BlockRule):
 
     def _subject(self, block: Block, ctx: Context):
         begin = ctx.point[1] if ctx.point else 0
+        if ctx.record.sp is not None and CONTINUING.match(block.text, begin):
+            return None  # "He reminds that comrade Stalin agreed …": the running speaker goes on
         starts = [s for s in sentence_starts(block.text) if s >= begin] + [len(block.text)]
         end = starts[2] if len(starts) > 2 else len(block.text)  # a point's heading may come first
         match = patterns(ctx.persons).subject.search(block.text, begin, end)
-        if not match:
+        if not match or SUBORDINATE.search(block.text, begin, match.start()):
             return None
         ids = _resolve_subject(match, ctx)
         if not ids or (ctx.record.participants and not set(ids) <= ctx.record.participants):
@@ -642,7 +668,7 @@ class EmbeddedSpeakerRule(BlockRule):
             return True
         ids = self._subject(block, ctx)
         running = ctx.record.sp
-        if running is not None and running.get("who") == " ".join(f"#{i}" for i in ids):
+        if not ctx.point and running is not None and running.get("who") == " ".join(f"#{i}" for i in ids):
             running.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))  # the same speaker goes on
             return True
         open_turn(ctx, block, ids)

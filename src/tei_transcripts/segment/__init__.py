@@ -190,9 +190,10 @@ def continues(previous: str, line: str, width: int | None) -> bool:
         # In wrapped text a line that stops well short of the width and ends a sentence
         # ends its paragraph, and so does a full line before a line that can only open one
         # ("The conversation ended at …", "Recorded by …"); every other line runs on.
-        if not TERMINAL.search(previous):
-            return True
-        return len(previous) >= 0.7 * width and not opens_paragraph(line)
+        short = len(previous) < 0.7 * width
+        if opens_paragraph(line) and (short or TERMINAL.search(previous)):
+            return False
+        return not TERMINAL.search(previous) or not short
     if re.search(r":\**\s*$", previous):
         return True  # a label whose value is on the next line: "**Date:**", "Interpreters:"
     return not TERMINAL.search(previous) and bool(STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous))
@@ -212,6 +213,8 @@ def should_rejoin(previous: Block, block: Block) -> bool:
         return False
     if conventions.pattern("attendance", "group").match(block.text):
         return False  # a new group of an attendance list: "from the Chinese side: ..."
+    if opens_paragraph(block.text) or conventions.pattern("closer", "patterns").search(previous.text):
+        return False  # a signature line, "Recorded by …", "The conversation ended …"
     tail = previous.text.rstrip()
     return bool(
         STARTS_LOWER.match(block.text)

@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: MIT
+"""Each block rule, transform and inline rule against small transcripts of its own.
+
+Every ``fixtures/convert/NAME.txt`` is converted and checked against ``NAME.toml``:
+
+- ``turns``: the ``sp/@who`` of every turn, in order ("" for an unattributed turn);
+- ``speakers``: the ``speaker`` labels, in order;
+- ``messages``: message codes that must appear; ``absent``: codes that must not;
+- ``[xpath]``: XPath expressions over the first document and the value each must give;
+- ``documents``: how many TEI documents the source gives (default 1).
+
+Every conversion must also be lossless and free of errors unless ``error`` names the code.
+"""
+from __future__ import annotations
+
+import pathlib
+import tomllib
+
+import pytest
+
+from helpers import NS, codes, documents
+
+from tei_transcripts.pipeline import convert_source
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "convert"
+CASES = sorted(FIXTURES.glob("*.txt"))
+
+
+def expectation(case: pathlib.Path) -> dict:
+    with open(case.with_suffix(".expect.toml"), "rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_fixture(case, persons):
+    expected = expectation(case)
+    conversion = convert_source(str(case), persons, str(ROOT / "tei"))  # writes nothing
+    found = codes(conversion)
+    if "error" in expected:
+        assert expected["error"] in found, conversion.messages
+        assert not conversion.outputs
+        return
+    assert not conversion.failed, [str(m) for m in conversion.messages]
+    docs = documents(conversion)
+    assert len(docs) == expected.get("documents", 1)
+    root = docs[0]
+    if "turns" in expected:
+        turns = [sp.get("who") or "" for sp in root.iterfind(".//tei:sp", NS)]
+        assert turns == expected["turns"]
+    if "speakers" in expected:
+        assert [s.text for s in root.iterfind(".//tei:speaker", NS)] == expected["speakers"]
+    for code in expected.get("messages", []):
+        assert code in found, f"expected message [{code}], got {found}"
+    for code in expected.get("absent", []):
+        assert code not in found, f"unexpected message [{code}]: {[str(m) for m in conversion.messages if m.code == code]}"
+    for query, value in expected.get("xpath", {}).items():
+        result = root.xpath(query, namespaces=NS)
+        if isinstance(result, list):
+            result = [r if isinstance(r, str) else "".join(r.itertext()) for r in result]
+        assert result == value, f"{query}: {result!r} != {value!r}"
+
+
+def test_every_fixture_has_an_expectation():
+    assert CASES, "no fixtures found"
+    for case in CASES:
+        assert case.with_suffix(".expect.toml").exists(), case.name
