@@ -81,13 +81,48 @@ class Context:
         return self.records[-1]
 
     def place(self, element: etree._Element, block: Block, where: str = "body") -> etree._Element:
-        """Put a block-level element into the current record, remembering its source line."""
+        """Put a block-level element into the current record, remembering its source line.
+
+        The text keeps the order of the source: once the body has begun nothing more goes
+        into the front, and once the back has begun everything goes into the back. An
+        element that arrives too late for its part is recast for the part it lands in.
+        """
+        record = self.record
+        floor = "back" if record.back else "body" if record.body else "front"
+        if PARTS.index(where) < PARTS.index(floor):
+            element = recast(element, floor)
+            where = floor
+            if where == "back":
+                self.end_turn()
         element.set(LINE, str(block.line))
-        getattr(self.record, where).append(element)
+        getattr(record, where).append(element)
         return element
 
     def end_turn(self) -> None:
         self.record.sp = None
+
+
+PARTS = ["front", "body", "back"]
+FRONT_ONLY = {"docTitle", "docDate", "docAuthor", "docImprint", "titlePage", "byline", "argument"}
+
+
+def recast(element: etree._Element, part: str) -> etree._Element:
+    """Front matter met in the body becomes paragraphs; body matter met in the back is
+    put into a division of its own, the back allowing nothing else."""
+    if etree.QName(element).localname in FRONT_ONLY:
+        pieces = [e for e in element.iter(tei.q("titlePart"), tei.q("docDate"), tei.q("docAuthor"), tei.q("docImprint"), tei.q("byline"), tei.q("p"))
+                  if not any(a.tag == tei.q("p") for a in e.iterancestors())] or [element]
+        paragraphs = []
+        for piece in pieces:
+            p = tei.E("p")
+            p.text = piece.text
+            for child in list(piece):
+                p.append(child)
+            paragraphs.append(p)
+        element = paragraphs[0] if len(paragraphs) == 1 else tei.E("div", *paragraphs, type="fields")
+    if part == "back" and element.tag != tei.q("div"):
+        element = tei.E("div", element, type="commentary")
+    return element
 
 
 def paragraph(children: list, **attributes) -> etree._Element:

@@ -89,6 +89,9 @@ class FieldListRule(BlockRule):
         record = ctx.record
         page = tei.E("titlePage", type="fields")
         labels = list(FIELD_LABEL.finditer(block.text))
+        lead = block.slice(0, labels[0].start())
+        if lead.text.strip(" *"):
+            page.append(tei.E("byline", *inline(lead, ctx.report)))  # text before the first label
         for i, match in enumerate(labels):
             start = match.end()
             end = labels[i + 1].start() if i + 1 < len(labels) else len(block.text)
@@ -266,7 +269,8 @@ class CloserRule(BlockRule):
     def run(self, block, ctx):
         record = ctx.record
         ctx.end_turn()
-        closer = record.body[-1] if record.body and record.body[-1].tag == tei.q("closer") else None
+        last = record.body[-1] if record.body and not record.back else None
+        closer = last if last is not None and last.tag == tei.q("closer") else None
         if closer is None:
             closer = ctx.place(tei.E("closer"), block)
         closer.append(tei.E("signed", *inline(block, ctx.report)))

@@ -59,7 +59,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
     known_names = rf"{known_name}(?:\s*,\s*{known_name})*(?:,?\s+and\s+{known_name})?"
     caps_names = rf"{CAPS_NAME}(?:\s*,\s*{CAPS_NAME})*(?:,?\s+and\s+{CAPS_NAME})?(?![\w'’-])"
     first = r"(?:We|we|I)(?:\s*\[(?P<bracket>[^\]]{1,40})\])?"
-    adverbs = rf"(?:\s+(?:{conventions.alternation(speech['adverbs'])}))*"
+    adverbs = rf"(?:\s+(?:{conventions.alternation(speech['adverbs'])}|[a-z]+ly))*"
     adverbs_or_aside = rf"(?:{adverbs}|\s*,[^,.;:]{{1,90}},)"
     verbs = conventions.alternation(verb_forms(speech["verbs"]))
     colon_verbs = conventions.alternation(speech["colon_verbs"])

@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: MIT
+"""The command line as a user meets it: messages, exit codes, files written or not."""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tei_transcripts.cli import main
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+PERSONS = str(ROOT / "tei" / "persons.xml")
+MESSAGE = re.compile(r"^.+:\d+:\d+: (info|warning|error): .+ \[[a-z-]+\]$")
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    """The installed console command, as a user runs it (no stdin, like CI)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tei_transcripts", *args],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=ROOT, timeout=120,
+    )
+
+
+def test_convert_writes_documents_and_report(tmp_path):
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    result = run("convert", "transcripts/", "--out", str(out), "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.glob("*.xml"))
+    assert len(names) == 6
+    data = json.loads(report.read_text())
+    assert [os.path.basename(s["source"]) for s in data] == sorted(p.name for p in (ROOT / "transcripts").glob("*.txt"))
+    first = next(s for s in data if s["source"].endswith("1952-09-04.txt"))
+    doc = first["documents"][0]
+    assert doc["turns"]["#stalin"] == 47 and doc["turns"]["#kim-il-sung"] == 28
+    assert {r["reason"] for r in first["removed"]} == {"navigation or page heading", "rights statement"}
+    assert all("line" in m and "code" in m for m in first["messages"])
+    assert "6 TEI document(s) written" in result.stderr
+    for line in result.stderr.splitlines():
+        if ": warning: " in line or ": error: " in line:
+            assert MESSAGE.match(line), line
+
+
+@pytest.mark.parametrize(
+    "content, code",
+    [(b"", "empty"), (b"\x00\x01\x02binary\x00", "binary"), (b"   \n\n\t\n", "empty")],
+    ids=["empty", "binary", "blank"],
+)
+def test_bad_file_gives_one_line_and_no_output(tmp_path, content, code):
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    out = tmp_path / "out"
+    result = run("convert", str(source), "--out", str(out))
+    assert result.returncode == 1
+    assert f"[{code}]" in result.stderr and str(source) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_missing_file_and_directory(tmp_path):
+    result = run("convert", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "[not-found]" in result.stderr and "Traceback" not in result.stderr
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    result = run("convert", str(folder), "--out", str(tmp_path / "out"))
+    # a folder given by name is searched for transcripts; one with none is a usage error
+    assert result.returncode == 2 and "no transcripts found" in result.stderr
+
+
+def test_unreadable_file(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file; permission errors cannot be produced")
+    source = tmp_path / "locked.txt"
+    source.write_text("Stalin. Good.")
+    source.chmod(0)
+    assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS]) == 1
+
+
+def test_oversized_transcript_refused(tmp_path, capsys):
+    source = tmp_path / "big.txt"
+    source.write_bytes(b"Stalin. Good.\n" * 2000)
+    status = main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS, "--max-bytes", "1000"])
+    assert status == 1
+    assert "[too-large]" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_hundred_megabyte_transcript_refused_quickly(tmp_path, capsys):
+    source = tmp_path / "huge.txt"
+    with open(source, "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: costs no disk
+    status = main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS])
+    assert status == 1 and "[too-large]" in capsys.readouterr().err
+
+
+def test_text_without_turns_warns(tmp_path, capsys):
+    source = tmp_path / "letter.txt"
+    source.write_text("Dear colleague,\n\nthank you for the books.\n")
+    assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS]) == 0
+    assert "[no-turns]" in capsys.readouterr().err
+
+
+def test_bad_sidecar_is_an_error(tmp_path, capsys):
+    source = tmp_path / "x.txt"
+    source.write_text("Stalin. Good.\n")
+    (tmp_path / "x.toml").write_text('date = "19 September"\n')
+    assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS]) == 1
+    assert "[bad-sidecar]" in capsys.readouterr().err
+    (tmp_path / "x.toml").write_text("date = [\n")
+    assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS]) == 1
+
+
+def test_missing_personography_is_usage_error(tmp_path, capsys):
+    source = tmp_path / "x.txt"
+    source.write_text("Stalin. Good.\n")
+    assert main(["convert", str(source), "--persons", str(tmp_path / "none.xml")]) == 2
+    assert "[persons-unreadable]" in capsys.readouterr().err
+
+
+def test_no_subcommand_prints_help():
+    result = run()
+    assert result.returncode == 2 and "convert" in result.stderr
+
+
+def test_two_sources_cannot_write_the_same_file(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text("Stalin. Good.\n")
+    status = main(["convert", str(tmp_path / "a" / "same.txt"), str(tmp_path / "b" / "same.txt"),
+                   "--out", str(tmp_path / "out"), "--persons", PERSONS])
+    assert status == 1 and "[duplicate-output]" in capsys.readouterr().err

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: MIT
+from __future__ import annotations
+
+import pytest
+
+from tei_transcripts.ingest import read_source
+from tei_transcripts.messages import ConversionError, Reporter
+
+
+def read(tmp_path, data: bytes):
+    path = tmp_path / "t.txt"
+    path.write_bytes(data)
+    report = Reporter(str(path))
+    return read_source(str(path), report), report
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        ("Stalin. Привет.".encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + "Stalin. Привет.".encode("utf-8"), "utf-8-sig"),
+        ("Stalin. Привет.".encode("utf-16"), "utf-16"),
+        ("Stalin. Привет.".encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom"],
+)
+def test_decodings(tmp_path, data, encoding):
+    source, report = read(tmp_path, data)
+    assert source.lines == ["Stalin. Привет."] and source.encoding == encoding
+
+
+def test_utf16_without_bom_is_guessed_with_warning(tmp_path):
+    source, report = read(tmp_path, "Stalin. Good morning, comrades.".encode("utf-16-le"))
+    assert source.lines == ["Stalin. Good morning, comrades."]
+    assert [m.code for m in report.messages] == ["encoding-guessed"]
+
+
+def test_cp1252_fallback_reports_line(tmp_path):
+    source, report = read(tmp_path, b"first line\nsecond \x93quoted\x94 line\n")
+    assert source.lines[1] == "second “quoted” line"
+    message = report.messages[0]
+    assert (message.code, message.level, message.line) == ("encoding-fallback", "warning", 2)
+
+
+def test_line_endings_and_spaces(tmp_path):
+    source, report = read(tmp_path, "a\u00a0b\r\nc\u2009d\re\u200bf\n".encode())
+    assert source.lines == ["a b", "c d", "ef", ""]
+    assert {m.code for m in report.messages} == {"normalised"}
+
+
+def test_mixed_script_word_is_reported_with_column(tmp_path):
+    source, report = read(tmp_path, "comrs. Bulganin and Kумыkin".encode())
+    assert source.lines == ["comrs. Bulganin and Kумыkin"]  # kept as printed
+    (message,) = report.messages
+    assert (message.code, message.line, message.column) == ("mixed-script", 1, 21)
+
+
+@pytest.mark.parametrize("data, code", [(b"", "empty"), (b"abc\x00def", "binary"), (b"\xef\xbb\xbf\xff\xfe", "bad-encoding")])
+def test_refusals(tmp_path, data, code):
+    with pytest.raises(ConversionError) as caught:
+        read(tmp_path, data)
+    assert caught.value.message.code == code

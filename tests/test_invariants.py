@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: MIT
+"""Properties every conversion has, needing no golden file."""
+from __future__ import annotations
+
+import pathlib
+import re
+
+import pytest
+from lxml import etree
+
+from helpers import NS, convert_text, documents
+
+from tei_transcripts import lossless
+from tei_transcripts.cli import main
+from tei_transcripts.pipeline import convert_source
+from tei_transcripts.segment import Removed
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TRANSCRIPTS = sorted((ROOT / "transcripts").glob("*.txt"))
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "convert").glob("*.txt"))
+
+
+@pytest.mark.parametrize("source", TRANSCRIPTS, ids=[t.stem for t in TRANSCRIPTS])
+def test_lossless_on_every_source(source, persons):
+    """Every word of the source is in the TEI text once and in order, or is listed in the
+    report as removed page furniture."""
+    conversion = convert_source(str(source), persons, str(ROOT / "tei"))
+    roots = [etree.fromstring(data) for data in conversion.outputs.values()]
+    removed = [Removed(r["line"], r["text"], r["reason"], r["last_line"]) for r in conversion.report["removed"]]
+    lines = source.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").split("\n")
+    assert lossless.check(lines, removed, roots) is None
+    removed_words = sum(len(lossless.WORD.findall(r.text)) for r in removed)
+    all_words = len(lossless.WORD.findall(" ".join(lines)))
+    assert removed_words <= 0.1 * all_words  # furniture is a small part of any transcript
+
+
+def test_lossless_check_catches_a_dropped_word(persons, tmp_path):
+    """The check is not vacuous: delete one word from a TEI file and it fails."""
+    source = ROOT / "transcripts" / "stalin-zhou-enlai-1952-08-20.txt"
+    conversion = convert_source(str(source), persons, str(ROOT / "tei"))
+    (name, data), = conversion.outputs.items()
+    damaged = data.replace(b"caoutchouc", b"", 1)
+    assert damaged != data
+    target = tmp_path / name
+    target.write_bytes(damaged)
+    assert main(["check", str(source), str(target)]) == 1
+    target.write_bytes(data)
+    assert main(["check", str(source), str(target)]) == 0
+
+
+def test_conversion_is_deterministic(persons):
+    for source in TRANSCRIPTS:
+        first = convert_source(str(source), persons, str(ROOT / "tei")).outputs
+        second = convert_source(str(source), persons, str(ROOT / "tei")).outputs
+        assert first == second
+
+
+def test_ids_stable_when_an_earlier_paragraph_changes(persons, tmp_path):
+    text = (ROOT / "transcripts" / "stalin-zhou-enlai-1952-08-20.txt").read_text(encoding="utf-8")
+    before = documents(convert_text(tmp_path, text, persons, name="a"))[0]
+    edited = text.replace("Stalin thanks Zhou Enlai and inquires", "Stalin warmly thanks Zhou Enlai and also inquires", 1)
+    assert edited != text
+    after = documents(convert_text(tmp_path, edited, persons, name="b"))[0]
+    ids_before = [e.get("{http://www.w3.org/XML/1998/namespace}id") for e in before.iterfind(".//tei:sp", NS)]
+    ids_after = [e.get("{http://www.w3.org/XML/1998/namespace}id") for e in after.iterfind(".//tei:sp", NS)]
+    changed = [i for i, (a, b) in enumerate(zip(ids_before, ids_after)) if a != b]
+    assert len(ids_before) == len(ids_after)
+    assert changed == [1], "only the edited turn may change its id"
+
+
+def test_ids_unique_and_well_formed():
+    for path in ROOT.glob("tei/*.xml"):
+        ids = etree.parse(str(path)).xpath("//@xml:id")
+        assert len(ids) == len(set(ids)), path.name
+        assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", i) for i in ids)
+
+
+def test_every_who_and_ref_resolves(persons):
+    for path in ROOT.glob("tei/*.xml"):
+        if path.name == "persons.xml":
+            continue
+        root = etree.parse(str(path)).getroot()
+        local = set(root.xpath("//tei:particDesc//tei:person/@xml:id", namespaces=NS))
+        for who in root.xpath("//tei:sp/@who", namespaces=NS):
+            assert set(w.lstrip("#") for w in who.split()) <= local, (path.name, who)
+        for ref in root.xpath("//tei:persName/@ref", namespaces=NS):
+            target = ref.split("#")[1]
+            assert (ref.startswith("#") and target in local) or (ref.startswith("persons.xml#") and target in persons), ref
+        assert root.get("{http://www.w3.org/XML/1998/namespace}id") == path.stem
+
+
+def test_documents_and_odd_free_persons_are_valid_tei(tei_all):
+    """Every committed TEI file, the personography included, is valid against TEI's tei_all."""
+    for path in sorted(ROOT.glob("tei/*.xml")):
+        assert tei_all.validate(etree.parse(str(path))), f"{path.name}: {tei_all.error_log.last_error}"
+
+
+def test_fixture_outputs_are_valid_tei(tei_all, persons):
+    for source in FIXTURES:
+        for data in convert_source(str(source), persons, str(ROOT / "tei")).outputs.values():
+            assert tei_all.validate(etree.fromstring(data)), f"{source.name}: {tei_all.error_log.last_error}"

@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: MIT
+"""Property tests: convert never crashes, and is lossless or refuses cleanly.
+
+CI runs a fixed, bounded budget (the "ci" profile in conftest); run longer by hand with
+``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py``.
+"""
+from __future__ import annotations
+
+import pathlib
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from helpers import convert_text
+
+from tei_transcripts import lossless
+from tei_transcripts.segment import Removed
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SOURCES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "transcripts").glob("*.txt"))]
+PARAGRAPHS = [p for text in SOURCES for p in text.split("\n\n") if p.strip()]
+
+# Text made of the genre's own pieces: names, labels, brackets, dates, markup, odd spaces.
+PIECES = st.sampled_from([
+    "Stalin.", "STALIN:", "Zhou Enlai asks", "Comrade Stalin", "[", "]", "[?]", "[he]", "<sup>2</sup>",
+    "**Title:**", "**", "*", "\\*", "Present:", "Recorded by", "[signature]", "1.", "2/", "\"", "“", "”",
+    "20 August 1952", "27 June", "5.IX", "10:30", "from 23 hours until 24 hours", "\u00a0", "\t", "\r\n",
+    "\n", "\n\n", "\n\n\n\n", "Skip to content", "12", "He adds", "We said:", "Kумыkin", "—", "-", " ",
+    "RECORD OF CONVERSATION BETWEEN STALIN AND MAO ZEDONG", "#### Remarks", "/A. Vyshinskii/",
+])
+GENRE_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)
+SETTINGS = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def assert_lossless_or_refused(conversion, text: str) -> None:
+    if conversion.failed:
+        assert not conversion.outputs
+        assert all(m.code != "not-lossless" for m in conversion.messages), [str(m) for m in conversion.messages]
+        return
+    roots = [etree.fromstring(data) for data in conversion.outputs.values()]
+    removed = [Removed(r["line"], r["text"], r["reason"], r["last_line"]) for r in conversion.report["removed"]]
+    from tei_transcripts.ingest import normalise
+    from tei_transcripts.messages import Reporter
+
+    lines = normalise(text, Reporter("x"))
+    assert lossless.check(lines, removed, roots) is None
+
+
+@SETTINGS
+@given(text=st.text())
+def test_arbitrary_text(tmp_path, persons, text):
+    conversion = convert_text(tmp_path, text, persons)
+    assert_lossless_or_refused(conversion, text)
+
+
+@SETTINGS
+@given(text=GENRE_TEXT)
+def test_text_made_of_the_genres_pieces(tmp_path, persons, text):
+    conversion = convert_text(tmp_path, text, persons)
+    assert_lossless_or_refused(conversion, text)
+
+
+@SETTINGS
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), count=st.integers(min_value=1, max_value=25))
+def test_shuffled_paragraphs_of_real_transcripts(tmp_path, persons, seed, count):
+    chance = random.Random(seed)
+    text = "\n\n".join(chance.choice(PARAGRAPHS) for _ in range(count))
+    conversion = convert_text(tmp_path, text, persons)
+    errors = {m.code for m in conversion.messages if m.level == "error"}
+    assert errors <= {"no-text"}, [str(m) for m in conversion.messages]  # all furniture: nothing to encode
+    assert_lossless_or_refused(conversion, text)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_mutated_real_transcripts(tmp_path, persons, data):
+    text = data.draw(st.sampled_from(SOURCES))
+    for _ in range(data.draw(st.integers(min_value=1, max_value=8))):
+        position = data.draw(st.integers(min_value=0, max_value=len(text)))
+        action = data.draw(st.sampled_from(["delete", "insert", "newline"]))
+        if action == "delete":
+            text = text[:position] + text[position + data.draw(st.integers(1, 40)):]
+        elif action == "insert":
+            text = text[:position] + data.draw(PIECES) + text[position:]
+        else:
+            text = text[:position] + "\n" + text[position:]
+    conversion = convert_text(tmp_path, text, persons)
+    assert_lossless_or_refused(conversion, text)
