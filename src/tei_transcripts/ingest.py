@@ -21,6 +21,7 @@ ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\u000b\u0
 # Characters that show nothing: zero-width spaces, word joiner, soft hyphen, stray BOMs.
 INVISIBLES = re.compile("[\u200b\u2060\u00ad\ufeff]")
 CONTROLS = re.compile("[\u0000-\u0008\u000e-\u001f\u007f]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIXED_SCRIPT_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z])\w*")
 
 
@@ -98,6 +99,8 @@ def decode(data: bytes, report: Reporter) -> tuple[str, str]:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text of mostly Latin letters has a NUL in every other byte."""
+    if len(data) < 32 or len(data) % 2:
+        return None  # too short to judge, or not whole 16-bit units
     sample = data[:4096]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
@@ -116,35 +119,34 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def normalise(text: str, report: Reporter) -> list[str]:
-    """Unify line endings and spaces; report what changed and where."""
+    """Unify line endings and spaces; report what changed and where.
+
+    Each substitution runs once over the whole text (fast on large files); the report gives
+    how many of each kind and the first line that had one.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    counts = {"odd space": 0, "invisible character": 0, "control character": 0, "decomposed character sequence": 0}
-    first_line = {}
-    for number, line in enumerate(lines, start=1):
-        for pattern, what, replacement in (
-            (ODD_SPACES, "odd space", " "),
-            (INVISIBLES, "invisible character", ""),
-            (CONTROLS, "control character", ""),
-        ):
-            line, n = pattern.subn(replacement, line)
-            if n:
-                counts[what] += n
-                first_line.setdefault(what, number)
-        composed = unicodedata.normalize("NFC", line)
-        if composed != line:
-            counts["decomposed character sequence"] += 1
-            first_line.setdefault("decomposed character sequence", number)
-        line = composed
-        for match in MIXED_SCRIPT_WORD.finditer(line):
-            report.warning(
-                "mixed-script",
-                f"'{match.group()}' mixes Latin and Cyrillic letters; kept as printed",
-                number,
-                match.start() + 1,
-            )
-        lines[number - 1] = line
-    for what, n in counts.items():
-        if n:
-            report.info("normalised", f"{n} {what}{'s' if n > 1 else ''} normalised (NFC, plain spaces; first on this line)", first_line[what])
-    return lines
+    for pattern, what, replacement in (
+        (ODD_SPACES, "odd space", " "),
+        (INVISIBLES, "invisible character", ""),
+        (CONTROLS, "control character", ""),
+    ):
+        first = pattern.search(text)
+        if first:
+            text, n = pattern.subn(replacement, text)
+            _report_normalised(report, n, what, text.count("\n", 0, first.start()) + 1)
+    if not text.isascii():
+        composed = unicodedata.normalize("NFC", text)
+        if composed != text:
+            line = next(i for i, (a, b) in enumerate(zip(text.split("\n"), composed.split("\n")), 1) if a != b)
+            _report_normalised(report, 1, "decomposed character sequence", line, counted=False)
+            text = composed
+        for match in MIXED_SCRIPT_WORD.finditer(text) if CYRILLIC.search(text) else ():
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            report.warning("mixed-script", f"'{match.group()}' mixes Latin and Cyrillic letters; kept as printed", line, column)
+    return text.split("\n")
+
+
+def _report_normalised(report: Reporter, n: int, what: str, line: int, counted: bool = True) -> None:
+    amount = f"{n} {what}{'s' if n > 1 else ''}" if counted else f"{what.capitalize()}s"
+    report.info("normalised", f"{amount} normalised (NFC, plain spaces; first on this line)", line)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import tei
-from .encode.inline import HTML_TAG
+from .encode.inline import strip_tags
 from .segment import Removed
 
 WORD = re.compile(r"\w+")
@@ -40,8 +40,14 @@ def source_words(lines: list[str], removed: list[Removed]) -> list[tuple[str, in
     words = []
     for number, line in enumerate(lines, start=1):
         if number not in furniture:
-            words.extend((w, number) for w in WORD.findall(HTML_TAG.sub(" ", line)))
+            words.extend((w, number) for w in WORD.findall(strip_tags(line)))
     return words
+
+
+# Elements that the converter wraps around text without anything printed between them and
+# their neighbours: a name, a date, emphasis, a superscript marker. Every other element
+# stands where something visible stood (a bracket, a paragraph break), so it parts words.
+JOINING = {"persName", "date", "time", "hi"}
 
 
 def tei_words(documents: list[etree._Element]) -> list[str]:
@@ -49,20 +55,26 @@ def tei_words(documents: list[etree._Element]) -> list[str]:
     words: list[str] = []
     for root in documents:
         text = root.find(tei.q("text")) if root.tag == tei.q("TEI") else root
-        _collect(text, words)
+        pieces: list[str] = []
+        _collect(text, pieces)
+        words.extend(WORD.findall("".join(pieces)))
     return words
 
 
-def _collect(element: etree._Element, words: list[str]) -> None:
-    if element.tag == tei.q("note") and element.get("type") == "footnote" and element.get("n"):
-        words.extend(WORD.findall(element.get("n")))
-    if element.text:
-        words.extend(WORD.findall(element.text))
+def _collect(element: etree._Element, pieces: list[str]) -> None:
+    name = etree.QName(element).localname
+    joins = name in JOINING or (name == "ref" and element.get("rend") == "superscript")
+    if not joins:
+        pieces.append(" ")
+    if name == "note" and element.get("type") == "footnote" and element.get("n"):
+        pieces.append(element.get("n") + " ")
+    pieces.append(element.text or "")
     for child in element:
         if isinstance(child.tag, str):
-            _collect(child, words)
-        if child.tail:
-            words.extend(WORD.findall(child.tail))
+            _collect(child, pieces)
+        pieces.append(child.tail or "")
+    if not joins:
+        pieces.append(" ")
 
 
 def check(lines: list[str], removed: list[Removed], documents: list[etree._Element]) -> Loss | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import tei
+from .conventions import trie_pattern
 
 SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
 
@@ -87,7 +88,7 @@ class Personography:
 
     @cached_property
     def pattern(self) -> re.Pattern:
-        names = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+        names = trie_pattern(list(self.forms))
         return re.compile(rf"(?<![\w-])(?:{INITIALS})?(?P<name>{names})(?![\w-])")
 
     def resolve(self, text: str) -> tuple[str, ...]:

@@ -14,7 +14,13 @@ from ..messages import Reporter
 from ..segment import Block
 
 # The only tags of HTML that copied transcripts carry and that we translate.
-HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong|br)\s*/?>", re.I)
+HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong)\s*/?>", re.I)
+BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+def strip_tags(text: str) -> str:
+    """The text without the HTML tags we translate: a line break is a space, others vanish."""
+    return HTML_TAG.sub("", BREAK_TAG.sub(" ", text))
 SUP = re.compile(r"<sup>\s*(.*?)\s*</sup>", re.I | re.S)
 ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
 EMPHASIS = re.compile(r"(\*\*|\*|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|\*|</(?:b|strong|i|em)>)", re.S)
@@ -103,7 +109,7 @@ class Inline:
             out.extend(self._emphasis(text[position : match.start()]))
             label = ESCAPE.sub(r"\1", match.group(1))
             if FOOTNOTE_MARKER.match(label):
-                out.append(tei.E("ref", label, type="footnote", n=label))
+                out.append(tei.E("ref", label, type="footnote", n=label, rend="superscript"))
             else:
                 out.append(tei.E("hi", label, rend="superscript"))
             position = match.end()
@@ -117,6 +123,10 @@ class Inline:
             opener, closer = match.group(1).lower(), match.group(3).lower()
             if not _closes(opener, closer):
                 continue
+            if opener.startswith("*") and (
+                text[match.start() - 1 : match.start()].isalnum() or text[match.end() : match.end() + 1].isalnum()
+            ):
+                continue  # asterisks inside a word ("*0*0") are printed characters, not emphasis
             out.append(_plain(text[position : match.start()]))
             bold = opener in ("**", "<b>", "<strong>")
             out.append(tei.E("hi", *self._emphasis(match.group(2)), rend="bold" if bold else "italic"))
@@ -132,7 +142,7 @@ def _closes(opener: str, closer: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    return HTML_TAG.sub("", ESCAPE.sub(r"\1", text))
+    return strip_tags(ESCAPE.sub(r"\1", text))
 
 
 def classify_bracket(inner: str, before: str, after: str) -> str:

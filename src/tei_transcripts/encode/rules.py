@@ -628,7 +628,7 @@ def _several_speakers(block: Block, ctx: Context) -> bool:
     """Does the paragraph report the words of two or more participants?"""
     found = patterns(ctx.persons)
     speakers = set()
-    starts = sentence_starts(block.text) + [len(block.text)]
+    starts = [*sentence_starts(block.text), len(block.text)]
     for a, b in zip(starts, starts[1:]):
         match = found.subject.search(block.text, a, b)
         if match and SUBORDINATE.search(block.text, a, match.start()):

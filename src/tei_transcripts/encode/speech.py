@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import conventions
 from ..persons import INITIALS, Personography
@@ -51,7 +51,7 @@ class SpeechPatterns:
 @cache
 def patterns(persons: Personography) -> SpeechPatterns:
     speech = conventions.load()["speech"]
-    known = "|".join(re.escape(f) for f in sorted(persons.forms, key=len, reverse=True))
+    known = conventions.trie_pattern(list(persons.forms))
     honorific = rf"(?:(?i:{conventions.alternation(speech['honorifics'])})\s+)*"
     known_name = rf"(?:{INITIALS})?(?:{known})(?![\w'’-])"
     any_name = rf"(?:{known_name}|{CAPS_NAME}(?![\w'’-])|{TITLE_NAME}(?![\w'’-]))"
@@ -81,7 +81,8 @@ def patterns(persons: Personography) -> SpeechPatterns:
     )
 
 
-def sentence_starts(text: str) -> list[int]:
+@lru_cache(maxsize=256)
+def sentence_starts(text: str) -> tuple[int, ...]:
     """Offsets where sentences begin; abbreviations and initials do not end a sentence."""
     starts = [0]
     for match in re.finditer(r"[.?!][\"”’)\]]?\s+(?=[\"“(]?[A-Z])", text):
@@ -90,7 +91,7 @@ def sentence_starts(text: str) -> list[int]:
         if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
             continue
         starts.append(match.end())
-    return starts
+    return tuple(starts)
 
 
 def split_names(names: str) -> list[str]:

@@ -22,6 +22,7 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 
+DIGIT = re.compile(r"\d")
 PATTERN = re.compile(
     rf"(?P<dmy>\b(?P<d1>[0-3]?\d)\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
@@ -85,6 +86,8 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
     year = int(document_date[:4]) if document_date else None
 
     def find(text, parent):
+        if not DIGIT.search(text):
+            return  # every date and time this pattern knows has a digit
         for match in PATTERN.finditer(text):
             found = match.group()
             g = match.groupdict()

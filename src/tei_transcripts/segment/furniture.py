@@ -62,10 +62,12 @@ def remove_paragraphs(blocks: list["Block"], removed: list["Removed"]) -> list["
     """Drop rights and reuse statements: paragraphs with two or more of the rights cues."""
     from . import Removed
 
-    cues = [re.compile(rf"\b{cue}", re.I) for cue in conventions.load()["furniture"]["rights_cues"]]
+    cue_list = conventions.load()["furniture"]["rights_cues"]
+    cues = [re.compile(rf"\b{cue}", re.I) for cue in cue_list]
+    any_cue = re.compile(rf"\b(?:{'|'.join(cue_list)})", re.I)
     kept = []
     for block in blocks:
-        hits = sum(1 for cue in cues if cue.search(block.text))
+        hits = sum(1 for cue in cues if cue.search(block.text)) if any_cue.search(block.text) else 0
         if hits >= 2 and len(block.text.split()) < 120:
             removed.append(Removed(block.line, block.text, "rights statement", block.last_line))
         else:
