@@ -45,9 +45,9 @@ def source_words(lines: list[str], removed: list[Removed]) -> list[tuple[str, in
 
 
 # Elements that the converter wraps around text without anything printed between them and
-# their neighbours: a name, a date, emphasis, a superscript marker. Every other element
-# stands where something visible stood (a bracket, a paragraph break), so it parts words.
-JOINING = {"persName", "date", "time", "hi"}
+# their neighbours: a name, a date, a superscript. Every other element stands where
+# something visible stood (a bracket, asterisks, a paragraph break), so it parts words.
+JOINING = {"persName", "date", "time"}
 
 
 def tei_words(documents: list[etree._Element]) -> list[str]:
@@ -63,7 +63,7 @@ def tei_words(documents: list[etree._Element]) -> list[str]:
 
 def _collect(element: etree._Element, pieces: list[str]) -> None:
     name = etree.QName(element).localname
-    joins = name in JOINING or (name == "ref" and element.get("rend") == "superscript")
+    joins = name in JOINING or (name in ("ref", "hi") and element.get("rend") == "superscript")
     if not joins:
         pieces.append(" ")
     if name == "note" and element.get("type") == "footnote" and element.get("n"):

@@ -21,6 +21,7 @@ TERMINAL = re.compile(r"""[.?!:;"”’)\]*]\s*$|\.{3}\s*$""")
 FUNCTION_WORD_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|which|who|as|than|between)\s*$", re.I)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
+MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
 HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
 
 
@@ -201,7 +202,8 @@ def continues(previous: str, line: str, width: int | None) -> bool:
 
 def opens_paragraph(line: str) -> bool:
     return bool(
-        conventions.pattern("narrative", "patterns").search(line)
+        MARKDOWN_BLOCK.match(line)
+        or conventions.pattern("narrative", "patterns").search(line)
         or conventions.pattern("closer", "patterns").search(line)
         or re.match(r"[A-Z]{3,}(?:\s[A-Z]{3,})*[.:,]?\s", line)
     )
