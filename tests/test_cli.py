@@ -72,13 +72,20 @@ def test_missing_file_and_directory(tmp_path):
     assert result.returncode == 2 and "no transcripts found" in result.stderr
 
 
-def test_unreadable_file(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file; permission errors cannot be produced")
+def test_unreadable_file(tmp_path, capsys, monkeypatch):
+    """Permission is refused the same way for everyone, root included (CI runs as root)."""
+    from tei_transcripts import ingest
+
     source = tmp_path / "locked.txt"
     source.write_text("Stalin. Good.")
-    source.chmod(0)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(ingest, "open", refuse, raising=False)
     assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS]) == 1
+    assert "[unreadable]" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_oversized_transcript_refused(tmp_path, capsys):

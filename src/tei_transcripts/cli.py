@@ -163,6 +163,6 @@ def run_check(args) -> int:
     if loss:
         print(Message(args.source, loss.line, 0, "error", "not-lossless", str(loss)), file=sys.stderr)
         return 1
-    words = len(lossless.source_words(source.lines, segmentation.removed))
+    words = sum(1 for _ in lossless.source_words(source.lines, segmentation.removed))
     print(f"{args.source}: all {words} words are in the TEI, in order", file=sys.stderr)
     return 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice, zip_longest
+from typing import Iterator
 
 from lxml import etree
 
@@ -16,7 +18,7 @@ from . import tei
 from .encode.inline import strip_tags
 from .segment import Removed
 
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits; the underscore is punctuation here
 
 
 @dataclass
@@ -31,17 +33,16 @@ class Loss:
         return f"the TEI departs from the source here: source has {self.expected!r}, TEI has {self.found!r}"
 
 
-def source_words(lines: list[str], removed: list[Removed]) -> list[tuple[str, int]]:
+def source_words(lines: list[str], removed: list[Removed]) -> Iterator[tuple[str, int]]:
     """The words of the source with their line numbers, page furniture left out.
 
     Furniture is always whole lines: a navigation line, a page number, a rights paragraph.
     """
     furniture = {line for item in removed for line in item.lines}
-    words = []
     for number, line in enumerate(lines, start=1):
         if number not in furniture:
-            words.extend((w, number) for w in WORD.findall(strip_tags(line)))
-    return words
+            for match in WORD.finditer(strip_tags(line)):
+                yield match.group(), number
 
 
 # Elements that the converter wraps around text without anything printed between them and
@@ -50,15 +51,14 @@ def source_words(lines: list[str], removed: list[Removed]) -> list[tuple[str, in
 JOINING = {"persName", "date", "time"}
 
 
-def tei_words(documents: list[etree._Element]) -> list[str]:
+def tei_words(documents: list[etree._Element]) -> Iterator[str]:
     """The words of the ``text`` of each document, in document order."""
-    words: list[str] = []
     for root in documents:
         text = root.find(tei.q("text")) if root.tag == tei.q("TEI") else root
         pieces: list[str] = []
         _collect(text, pieces)
-        words.extend(WORD.findall("".join(pieces)))
-    return words
+        for match in WORD.finditer("".join(pieces)):
+            yield match.group()
 
 
 def _collect(element: etree._Element, pieces: list[str]) -> None:
@@ -78,13 +78,19 @@ def _collect(element: etree._Element, pieces: list[str]) -> None:
 
 
 def check(lines: list[str], removed: list[Removed], documents: list[etree._Element]) -> Loss | None:
-    """None when nothing was lost, added or reordered; else where it first went wrong."""
+    """None when nothing was lost, added or reordered; else where it first went wrong.
+
+    Both sides are read lazily, word by word, so a large transcript costs no word lists.
+    """
     expected = source_words(lines, removed)
     found = tei_words(documents)
-    for i, (word, line) in enumerate(expected):
-        if i >= len(found) or found[i] != word:
-            return Loss(line, " ".join(w for w, _ in expected[i : i + 8]), " ".join(found[i : i + 8]))
-    if len(found) > len(expected):
-        last = expected[-1][1] if expected else 0
-        return Loss(last, "(end of source)", " ".join(found[len(expected) : len(expected) + 8]))
+    last_line = 0
+    for (word, line), other in zip_longest(expected, found, fillvalue=(None, 0)):
+        if isinstance(other, tuple):  # the TEI ended first
+            return Loss(line, " ".join([word] + [w for w, _ in islice(expected, 7)]), "(end of TEI)")
+        if word is None:  # the source ended first
+            return Loss(last_line, "(end of source)", " ".join([other, *islice(found, 7)]))
+        if word != other:
+            return Loss(line, " ".join([word] + [w for w, _ in islice(expected, 7)]), " ".join([other, *islice(found, 7)]))
+        last_line = line
     return None

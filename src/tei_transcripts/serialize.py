@@ -26,7 +26,8 @@ ELEMENT_ONLY = {
 
 
 def to_bytes(root: etree._Element) -> bytes:
-    root = _without_private(root)
+    """The document's bytes. Consumes the tree: its private attributes are removed in place."""
+    _drop_private(root)
     indent(root)
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
@@ -45,14 +46,12 @@ def indent(element: etree._Element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def _without_private(root: etree._Element) -> etree._Element:
-    """A copy without the source-line attributes the stages leave for their messages."""
-    copy = etree.fromstring(etree.tostring(root))
-    for element in copy.iter(etree.Element):
+def _drop_private(root: etree._Element) -> None:
+    """Remove the source-line attributes the stages leave for their messages."""
+    for element in root.iter(etree.Element):
         if LINE in element.attrib:
             del element.attrib[LINE]
-    etree.cleanup_namespaces(copy)
-    return copy
+    etree.cleanup_namespaces(root)
 
 
 def write_atomic(path: str, data: bytes) -> None:

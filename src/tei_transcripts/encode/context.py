@@ -42,6 +42,7 @@ class Record:
     author: str | None = None
     sp: etree._Element | None = None  # the running turn
     unknown: dict[str, str] = field(default_factory=dict)  # label → generated id
+    unresolved: set[str] = field(default_factory=set)  # names no person in persons.xml has
 
     @property
     def has_content(self) -> bool:

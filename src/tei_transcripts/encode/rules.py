@@ -235,6 +235,7 @@ class AttendanceRule(BlockRule):
         if group:
             state["side"], state["role"] = _side_and_role(block.text[: group.end() + 40].split(":")[0])
         listing.append(tei.E("item", *inline(block, ctx.report)))
+        _report_unknown_names(block, ctx)
         matches = ctx.persons.find(block.text)
         for i, match in enumerate(matches):
             if not match.id:
@@ -242,6 +243,26 @@ class AttendanceRule(BlockRule):
             following = block.text[match.end : matches[i + 1].start if i + 1 < len(matches) else len(block.text)]
             role = state["role"] or ("interpreter" if re.search(r"interpret|translat", following, re.I) else None)
             ctx.record.attend(match.id, state["side"], role)
+
+
+LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
+NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
+GROUP_WORDS = re.compile(r"\b(?:present|meeting|side|sides|soviet|chinese|korean|our|interpreters?|translated|translators?|recorded|also|were|the|at|on|from|by)\b", re.I)
+
+
+def _report_unknown_names(block: Block, ctx: Context) -> None:
+    """A list entry that is nothing but a capitalised name the personography lacks is
+    reported, so that an editor can add the person."""
+    text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
+    honorific = conventions.pattern("speech", "honorifics")
+    for segment in LIST_SEPARATOR.split(text):
+        segment = honorific.sub(" ", segment).strip(" .—–-")
+        segment = " ".join(segment.split())
+        if not segment or not NAME_ONLY.fullmatch(segment) or GROUP_WORDS.search(segment):
+            continue
+        if not ctx.persons.find(segment):
+            ctx.report.warning("unknown-person", f"'{segment}' in the attendance list is not in the personography", block.line)
+            ctx.record.unresolved.add(segment)
 
 
 def _has_turns(record) -> bool:

@@ -172,4 +172,5 @@ def statistics(doc: Document) -> dict:
         "times": len(list(root.iter(tei.q("time")))),
         "participants": sorted(doc.participants),
         "unknown_speakers": sorted(doc.record.unknown),
+        "unresolved_names": sorted(doc.record.unresolved),
     }
