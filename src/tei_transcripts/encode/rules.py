@@ -322,7 +322,12 @@ class FootnotesRule(BlockRule):
             if not nxt or (nxt.group(1).isdigit() and run[-1][0].isdigit() and int(nxt.group(1)) != int(run[-1][0]) + 1):
                 break
             run.append((nxt.group(1), following))
-        return run if any(n in markers for n, _ in run) else []
+        if any(n in markers for n, _ in run):
+            return run
+        from ..enrich.notes import bare_marker
+
+        text = " ".join(tei.text_of(e) for e in ctx.record.body + ctx.record.back)
+        return run if any(bare_marker(n).search(text) for n, _ in run) else []
 
     def run(self, block, ctx):
         run = self._run_of(block, ctx)

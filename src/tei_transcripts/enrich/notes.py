@@ -2,13 +2,23 @@
 """Footnote markers ↔ footnotes: each ``ref[@type='footnote']`` points at its ``note``."""
 from __future__ import annotations
 
+import re
+
 from .. import tei
 from ..messages import Reporter
-from .text import source_line
+from .text import markup, source_line
+
+
+def bare_marker(n: str) -> re.Pattern:
+    """A footnote number or asterisk printed glued to the end of a word: "dacha.1", "leaders*"."""
+    return re.compile(rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])")
 
 
 def link_footnotes(text, report: Reporter) -> None:
     notes = {note.get("n"): note for note in text.iter(tei.q("note")) if note.get("type") == "footnote"}
+    marked = {ref.get("n") for ref in text.iter(tei.q("ref")) if ref.get("type") == "footnote"}
+    for n in sorted(set(notes) - marked):
+        mark_bare(text, n)
     pointed = set()
     for ref in text.iter(tei.q("ref")):
         if ref.get("type") != "footnote":
@@ -24,6 +34,23 @@ def link_footnotes(text, report: Reporter) -> None:
         note.set(tei.XML_ID, footnote_id(n))
         if n not in pointed:
             report.warning("footnote-unreferenced", f"footnote {n} is not pointed to from the text", source_line(note))
+
+
+def mark_bare(text, n: str) -> None:
+    """Wrap the first bare marker of footnote `n` outside the notes in a ``ref``."""
+    pattern, done = bare_marker(n), []
+
+    def find(string, parent):
+        if done:
+            return
+        match = pattern.search(string)
+        if match:
+            done.append(True)
+            yield match.start(), match.end(), tei.E("ref", n, type="footnote", n=n, rend="superscript")
+
+    body = [part for part in text if part.tag != tei.q("back")]
+    for part in body + [d for d in text.iterfind(f"{tei.q('back')}/{tei.q('div')}") if d.get("type") != "notes"]:
+        markup(part, find, skip={"note", "ref", "date", "time", "persName", "speaker"})
 
 
 def footnote_id(n: str) -> str:
