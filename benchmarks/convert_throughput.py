@@ -9,6 +9,7 @@
 2. Linearity: single transcripts of 0.25, 0.5, 1, 2 and 4 MB, each converted in a fresh
    process that reports its time and peak resident memory.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,10 @@ from tei_transcripts.pipeline import convert_source  # noqa: E402
 from tei_transcripts.serialize import write_atomic  # noqa: E402
 
 PARAGRAPHS = [
-    p for path in sorted((ROOT / "transcripts").glob("*.txt"))
-    for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()
+    p
+    for path in sorted((ROOT / "transcripts").glob("*.txt"))
+    for p in path.read_text(encoding="utf-8").split("\n\n")
+    if p.strip()
 ]
 
 
@@ -63,8 +66,13 @@ def corpus_run(megabytes: float, folder: pathlib.Path) -> dict:
             write_atomic(str(out / name), data)
             documents += 1
     seconds = time.perf_counter() - start
-    return {"files": len(sources), "documents": documents, "megabytes": total / 1e6, "seconds": seconds,
-            "mb_per_s": total / 1e6 / seconds}
+    return {
+        "files": len(sources),
+        "documents": documents,
+        "megabytes": total / 1e6,
+        "seconds": seconds,
+        "mb_per_s": total / 1e6 / seconds,
+    }
 
 
 def one_file(path: str) -> None:
@@ -79,8 +87,10 @@ def one_file(path: str) -> None:
 
 
 def baseline_memory() -> int:
-    code = ("import resource, sys; sys.path.insert(0, sys.argv[1]); import tei_transcripts.pipeline, tei_transcripts.persons;"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)")
+    code = (
+        "import resource, sys; sys.path.insert(0, sys.argv[1]); import tei_transcripts.pipeline, tei_transcripts.persons;"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
+    )
     return int(subprocess.check_output([sys.executable, "-c", code, str(ROOT / "src")]))
 
 
@@ -91,8 +101,15 @@ def linearity(folder: pathlib.Path) -> list[dict]:
         path.write_text(make_transcript(int(megabytes * 1e6), random.Random(7)), encoding="utf-8")
         size = path.stat().st_size
         result = json.loads(subprocess.check_output([sys.executable, __file__, "--one", str(path)]))
-        rows.append({"megabytes": size / 1e6, "seconds": result["seconds"], "mb_per_s": size / 1e6 / result["seconds"],
-                     "peak_mb": result["peak_bytes"] / 1e6, "over_baseline_per_input": (result["peak_bytes"] - base) / size})
+        rows.append(
+            {
+                "megabytes": size / 1e6,
+                "seconds": result["seconds"],
+                "mb_per_s": size / 1e6 / result["seconds"],
+                "peak_mb": result["peak_bytes"] / 1e6,
+                "over_baseline_per_input": (result["peak_bytes"] - base) / size,
+            }
+        )
     return rows
 
 
@@ -103,17 +120,23 @@ def main() -> None:
     args = parser.parse_args()
     if args.one:
         return one_file(args.one)
-    print(f"# {platform.node()} · {platform.processor() or platform.machine()} · Python {platform.python_version()}")
+    print(
+        f"# {platform.node()} · {platform.processor() or platform.machine()} · Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
         corpus = corpus_run(args.megabytes, folder)
-        print(f"corpus: {corpus['files']} files, {corpus['documents']} documents, {corpus['megabytes']:.1f} MB "
-              f"in {corpus['seconds']:.1f} s = {corpus['mb_per_s']:.2f} MB/s on one core")
+        print(
+            f"corpus: {corpus['files']} files, {corpus['documents']} documents, {corpus['megabytes']:.1f} MB "
+            f"in {corpus['seconds']:.1f} s = {corpus['mb_per_s']:.2f} MB/s on one core"
+        )
         print("| input MB | seconds | MB/s | peak RSS MB | (peak − baseline) / input |")
         print("|---:|---:|---:|---:|---:|")
         for row in linearity(folder):
-            print(f"| {row['megabytes']:.2f} | {row['seconds']:.2f} | {row['mb_per_s']:.2f} | {row['peak_mb']:.0f} | "
-                  f"{row['over_baseline_per_input']:.1f}× |")
+            print(
+                f"| {row['megabytes']:.2f} | {row['seconds']:.2f} | {row['mb_per_s']:.2f} | {row['peak_mb']:.0f} | "
+                f"{row['over_baseline_per_input']:.1f}× |"
+            )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files from the current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite the golden files from the current output"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Small helpers shared by the tests: convert a string, query the result."""
+
 from __future__ import annotations
 
 import pathlib
@@ -11,7 +12,9 @@ from tei_transcripts.pipeline import Conversion, convert_source
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
-def convert_text(tmp_path: pathlib.Path, text: str | bytes, persons, name: str = "sample", sidecar: str | None = None) -> Conversion:
+def convert_text(
+    tmp_path: pathlib.Path, text: str | bytes, persons, name: str = "sample", sidecar: str | None = None
+) -> Conversion:
     source = tmp_path / f"{name}.txt"
     source.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     if sidecar is not None:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 """The command line as a user meets it: messages, exit codes, files written or not."""
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,11 @@ def run(*args: str) -> subprocess.CompletedProcess:
     """The installed console command, as a user runs it (no stdin, like CI)."""
     return subprocess.run(
         [sys.executable, "-m", "tei_transcripts", *args],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        timeout=120,
     )
 
 
@@ -34,7 +39,9 @@ def test_convert_writes_documents_and_report(tmp_path):
     names = sorted(p.name for p in out.glob("*.xml"))
     assert len(names) == 6
     data = json.loads(report.read_text())
-    assert [os.path.basename(s["source"]) for s in data] == sorted(p.name for p in (ROOT / "transcripts").glob("*.txt"))
+    assert [os.path.basename(s["source"]) for s in data] == sorted(
+        p.name for p in (ROOT / "transcripts").glob("*.txt")
+    )
     first = next(s for s in data if s["source"].endswith("1952-09-04.txt"))
     doc = first["documents"][0]
     assert doc["turns"]["#stalin"] == 47 and doc["turns"]["#kim-il-sung"] == 28
@@ -91,7 +98,9 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
 def test_oversized_transcript_refused(tmp_path, capsys):
     source = tmp_path / "big.txt"
     source.write_bytes(b"Stalin. Good.\n" * 2000)
-    status = main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS, "--max-bytes", "1000"])
+    status = main(
+        ["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS, "--max-bytes", "1000"]
+    )
     assert status == 1
     assert "[too-large]" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
@@ -138,6 +147,15 @@ def test_two_sources_cannot_write_the_same_file(tmp_path, capsys):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "same.txt").write_text("Stalin. Good.\n")
-    status = main(["convert", str(tmp_path / "a" / "same.txt"), str(tmp_path / "b" / "same.txt"),
-                   "--out", str(tmp_path / "out"), "--persons", PERSONS])
+    status = main(
+        [
+            "convert",
+            str(tmp_path / "a" / "same.txt"),
+            str(tmp_path / "b" / "same.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--persons",
+            PERSONS,
+        ]
+    )
     assert status == 1 and "[duplicate-output]" in capsys.readouterr().err

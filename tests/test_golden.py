@@ -4,6 +4,7 @@
 Each transcript is converted again and must give exactly the bytes committed in ``tei/``.
 After a deliberate change, ``pytest --update-golden`` rewrites them; read the diff first.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,10 +34,16 @@ def test_tei_is_fresh(source, persons, update_golden):
         if data != expected:
             diff = "".join(
                 difflib.unified_diff(
-                    expected.decode().splitlines(True), data.decode().splitlines(True), f"tei/{name}", "converted", n=2
+                    expected.decode().splitlines(True),
+                    data.decode().splitlines(True),
+                    f"tei/{name}",
+                    "converted",
+                    n=2,
                 )
             )
-            pytest.fail(f"tei/{name} differs from a fresh conversion:\n{diff[:6000]}\nIf intended: pytest --update-golden")
+            pytest.fail(
+                f"tei/{name} differs from a fresh conversion:\n{diff[:6000]}\nIf intended: pytest --update-golden"
+            )
 
 
 def test_no_stale_documents(persons):

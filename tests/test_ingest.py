@@ -55,7 +55,9 @@ def test_mixed_script_word_is_reported_with_column(tmp_path):
     assert (message.code, message.line, message.column) == ("mixed-script", 1, 21)
 
 
-@pytest.mark.parametrize("data, code", [(b"", "empty"), (b"abc\x00def", "binary"), (b"\xef\xbb\xbf\xff\xfe", "bad-encoding")])
+@pytest.mark.parametrize(
+    "data, code", [(b"", "empty"), (b"abc\x00def", "binary"), (b"\xef\xbb\xbf\xff\xfe", "bad-encoding")]
+)
 def test_refusals(tmp_path, data, code):
     with pytest.raises(ConversionError) as caught:
         read(tmp_path, data)

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Properties every conversion has, needing no golden file."""
+
 from __future__ import annotations
 
 import pathlib
@@ -9,7 +10,6 @@ import pytest
 from lxml import etree
 
 from helpers import NS, convert_text, documents
-
 from tei_transcripts import lossless
 from tei_transcripts.cli import main
 from tei_transcripts.pipeline import convert_source
@@ -26,7 +26,9 @@ def test_lossless_on_every_source(source, persons):
     report as removed page furniture."""
     conversion = convert_source(str(source), persons, str(ROOT / "tei"))
     roots = [etree.fromstring(data) for data in conversion.outputs.values()]
-    removed = [Removed(r["line"], r["text"], r["reason"], r["last_line"]) for r in conversion.report["removed"]]
+    removed = [
+        Removed(r["line"], r["text"], r["reason"], r["last_line"]) for r in conversion.report["removed"]
+    ]
     lines = source.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").split("\n")
     assert lossless.check(lines, removed, roots) is None
     removed_words = sum(len(lossless.WORD.findall(r.text)) for r in removed)
@@ -38,7 +40,7 @@ def test_lossless_check_catches_a_dropped_word(persons, tmp_path):
     """The check is not vacuous: delete one word from a TEI file and it fails."""
     source = ROOT / "transcripts" / "stalin-zhou-enlai-1952-08-20.txt"
     conversion = convert_source(str(source), persons, str(ROOT / "tei"))
-    (name, data), = conversion.outputs.items()
+    ((name, data),) = conversion.outputs.items()
     damaged = data.replace(b"caoutchouc", b"", 1)
     assert damaged != data
     target = tmp_path / name
@@ -58,7 +60,9 @@ def test_conversion_is_deterministic(persons):
 def test_ids_stable_when_an_earlier_paragraph_changes(persons, tmp_path):
     text = (ROOT / "transcripts" / "stalin-zhou-enlai-1952-08-20.txt").read_text(encoding="utf-8")
     before = documents(convert_text(tmp_path, text, persons, name="a"))[0]
-    edited = text.replace("Stalin thanks Zhou Enlai and inquires", "Stalin warmly thanks Zhou Enlai and also inquires", 1)
+    edited = text.replace(
+        "Stalin thanks Zhou Enlai and inquires", "Stalin warmly thanks Zhou Enlai and also inquires", 1
+    )
     assert edited != text
     after = documents(convert_text(tmp_path, edited, persons, name="b"))[0]
     ids_before = [e.get("{http://www.w3.org/XML/1998/namespace}id") for e in before.iterfind(".//tei:sp", NS)]
@@ -85,7 +89,9 @@ def test_every_who_and_ref_resolves(persons):
             assert set(w.lstrip("#") for w in who.split()) <= local, (path.name, who)
         for ref in root.xpath("//tei:persName/@ref", namespaces=NS):
             target = ref.split("#")[1]
-            assert (ref.startswith("#") and target in local) or (ref.startswith("persons.xml#") and target in persons), ref
+            assert (ref.startswith("#") and target in local) or (
+                ref.startswith("persons.xml#") and target in persons
+            ), ref
         assert root.get("{http://www.w3.org/XML/1998/namespace}id") == path.stem
 
 

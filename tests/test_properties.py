@@ -4,6 +4,7 @@
 CI runs a fixed, bounded budget (the "ci" profile in conftest); run longer by hand with
 ``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py``.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -14,7 +15,6 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from helpers import convert_text
-
 from tei_transcripts import lossless
 from tei_transcripts.segment import Removed
 
@@ -23,13 +23,53 @@ SOURCES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "transcripts").
 PARAGRAPHS = [p for text in SOURCES for p in text.split("\n\n") if p.strip()]
 
 # Text made of the genre's own pieces: names, labels, brackets, dates, markup, odd spaces.
-PIECES = st.sampled_from([
-    "Stalin.", "STALIN:", "Zhou Enlai asks", "Comrade Stalin", "[", "]", "[?]", "[he]", "<sup>2</sup>",
-    "**Title:**", "**", "*", "\\*", "Present:", "Recorded by", "[signature]", "1.", "2/", "\"", "“", "”",
-    "20 August 1952", "27 June", "5.IX", "10:30", "from 23 hours until 24 hours", "\u00a0", "\t", "\r\n",
-    "\n", "\n\n", "\n\n\n\n", "Skip to content", "12", "He adds", "We said:", "Kумыkin", "—", "-", " ",
-    "RECORD OF CONVERSATION BETWEEN STALIN AND MAO ZEDONG", "#### Remarks", "/A. Vyshinskii/",
-])
+PIECES = st.sampled_from(
+    [
+        "Stalin.",
+        "STALIN:",
+        "Zhou Enlai asks",
+        "Comrade Stalin",
+        "[",
+        "]",
+        "[?]",
+        "[he]",
+        "<sup>2</sup>",
+        "**Title:**",
+        "**",
+        "*",
+        "\\*",
+        "Present:",
+        "Recorded by",
+        "[signature]",
+        "1.",
+        "2/",
+        '"',
+        "“",
+        "”",
+        "20 August 1952",
+        "27 June",
+        "5.IX",
+        "10:30",
+        "from 23 hours until 24 hours",
+        "\u00a0",
+        "\t",
+        "\r\n",
+        "\n",
+        "\n\n",
+        "\n\n\n\n",
+        "Skip to content",
+        "12",
+        "He adds",
+        "We said:",
+        "Kумыkin",
+        "—",
+        "-",
+        " ",
+        "RECORD OF CONVERSATION BETWEEN STALIN AND MAO ZEDONG",
+        "#### Remarks",
+        "/A. Vyshinskii/",
+    ]
+)
 GENRE_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)
 SETTINGS = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
@@ -37,10 +77,14 @@ SETTINGS = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, 
 def assert_lossless_or_refused(conversion, text: str) -> None:
     if conversion.failed:
         assert not conversion.outputs
-        assert all(m.code != "not-lossless" for m in conversion.messages), [str(m) for m in conversion.messages]
+        assert all(m.code != "not-lossless" for m in conversion.messages), [
+            str(m) for m in conversion.messages
+        ]
         return
     roots = [etree.fromstring(data) for data in conversion.outputs.values()]
-    removed = [Removed(r["line"], r["text"], r["reason"], r["last_line"]) for r in conversion.report["removed"]]
+    removed = [
+        Removed(r["line"], r["text"], r["reason"], r["last_line"]) for r in conversion.report["removed"]
+    ]
     from tei_transcripts.ingest import normalise
     from tei_transcripts.messages import Reporter
 
@@ -81,7 +125,7 @@ def test_mutated_real_transcripts(tmp_path, persons, data):
         position = data.draw(st.integers(min_value=0, max_value=len(text)))
         action = data.draw(st.sampled_from(["delete", "insert", "newline"]))
         if action == "delete":
-            text = text[:position] + text[position + data.draw(st.integers(1, 40)):]
+            text = text[:position] + text[position + data.draw(st.integers(1, 40)) :]
         elif action == "insert":
             text = text[:position] + data.draw(PIECES) + text[position:]
         else:

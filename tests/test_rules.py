@@ -11,6 +11,7 @@ Every ``fixtures/convert/NAME.txt`` is converted and checked against ``NAME.toml
 
 Every conversion must also be lossless and free of errors unless ``error`` names the code.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -19,7 +20,6 @@ import tomllib
 import pytest
 
 from helpers import NS, codes, documents
-
 from tei_transcripts.pipeline import convert_source
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -53,7 +53,9 @@ def test_fixture(case, persons):
     for code in expected.get("messages", []):
         assert code in found, f"expected message [{code}], got {found}"
     for code in expected.get("absent", []):
-        assert code not in found, f"unexpected message [{code}]: {[str(m) for m in conversion.messages if m.code == code]}"
+        assert code not in found, (
+            f"unexpected message [{code}]: {[str(m) for m in conversion.messages if m.code == code]}"
+        )
     for query, value in expected.get("xpath", {}).items():
         result = root.xpath(query, namespaces=NS)
         if isinstance(result, list):

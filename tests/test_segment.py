@@ -48,14 +48,31 @@ def test_positions_survive_joining():
 
 
 def test_page_numbers_and_running_heads_removed_and_reported():
-    text = "\n".join([
-        "CWIHP BULLETIN 16", "Stalin says that the war in Korea", "is not popular in America.", "- 12 -",
-        "CWIHP BULLETIN 17", "Zhou Enlai agrees.", "Page 13", "CWIHP BULLETIN 18", "Stalin notes that it is so.",
-    ])
+    text = "\n".join(
+        [
+            "CWIHP BULLETIN 16",
+            "Stalin says that the war in Korea",
+            "is not popular in America.",
+            "- 12 -",
+            "CWIHP BULLETIN 17",
+            "Zhou Enlai agrees.",
+            "Page 13",
+            "CWIHP BULLETIN 18",
+            "Stalin notes that it is so.",
+        ]
+    )
     result, report = blocks_of(text)
-    assert [r.reason for r in result.removed] == ["running head", "page number", "running head", "page number", "running head"]
+    assert [r.reason for r in result.removed] == [
+        "running head",
+        "page number",
+        "running head",
+        "page number",
+        "running head",
+    ]
     assert [r.line for r in result.removed] == [1, 4, 5, 7, 8]
-    assert [b.text for b in result.blocks][0] == "Stalin says that the war in Korea is not popular in America."
+    assert [b.text for b in result.blocks][
+        0
+    ] == "Stalin says that the war in Korea is not popular in America."
     assert sum(1 for m in report.messages if m.code == "furniture-removed") == 5
 
 

@@ -4,6 +4,7 @@
 Every problem is printed as ``file:line:col: level: text [code]``; the exit status is 0 when
 all went well, 1 when a file had errors, 2 when the command could not run at all.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,9 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     convert = commands.add_parser("convert", help="up-convert plain-text transcripts to TEI")
-    convert.add_argument("sources", nargs="+", metavar="TRANSCRIPT", help="transcript files or folders of *.txt")
+    convert.add_argument(
+        "sources", nargs="+", metavar="TRANSCRIPT", help="transcript files or folders of *.txt"
+    )
     convert.add_argument("--out", default="tei", help="output folder (default: tei)")
-    convert.add_argument("--persons", default=DEFAULT_PERSONS, help="the personography (default: tei/persons.xml)")
+    convert.add_argument(
+        "--persons", default=DEFAULT_PERSONS, help="the personography (default: tei/persons.xml)"
+    )
     convert.add_argument("--report", metavar="FILE.json", help="write the conversion report as JSON")
     convert.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
     convert.add_argument("-v", "--verbose", action="store_true", help="print info messages too")
@@ -76,10 +81,16 @@ def load_persons(path: str) -> Personography | None:
     try:
         return Personography.load(path)
     except OSError as error:
-        print(f"{path}:0:0: error: cannot read the personography: {error.strerror or error} [persons-unreadable]", file=sys.stderr)
+        print(
+            f"{path}:0:0: error: cannot read the personography: {error.strerror or error} [persons-unreadable]",
+            file=sys.stderr,
+        )
     except etree.XMLSyntaxError as error:
         line, column = error.position
-        print(f"{path}:{line}:{column}: error: the personography is not well-formed XML: {error.msg} [persons-malformed]", file=sys.stderr)
+        print(
+            f"{path}:{line}:{column}: error: the personography is not well-formed XML: {error.msg} [persons-malformed]",
+            file=sys.stderr,
+        )
     return None
 
 
@@ -106,13 +117,19 @@ def run_convert(args) -> int:
         for name, data in conversion.outputs.items():
             target = os.path.join(args.out, name)
             if target in written:
-                print(f"{path}:0:0: error: {name} was already written from {written[target]} [duplicate-output]", file=sys.stderr)
+                print(
+                    f"{path}:0:0: error: {name} was already written from {written[target]} [duplicate-output]",
+                    file=sys.stderr,
+                )
                 messages.append(Message(path, 0, 0, "error", "duplicate-output", name))
                 continue
             try:
                 write_atomic(target, data)
             except OSError as error:
-                print(f"{target}:0:0: error: cannot write: {error.strerror or error} [unwritable]", file=sys.stderr)
+                print(
+                    f"{target}:0:0: error: cannot write: {error.strerror or error} [unwritable]",
+                    file=sys.stderr,
+                )
                 return 2
             written[target] = path
         if not args.quiet:
@@ -121,7 +138,10 @@ def run_convert(args) -> int:
         try:
             write_atomic(args.report, (json.dumps(reports, ensure_ascii=False, indent=2) + "\n").encode())
         except OSError as error:
-            print(f"{args.report}:0:0: error: cannot write the report: {error.strerror or error} [unwritable]", file=sys.stderr)
+            print(
+                f"{args.report}:0:0: error: cannot write the report: {error.strerror or error} [unwritable]",
+                file=sys.stderr,
+            )
             return 2
     levels = Counter(m.level for m in messages)
     print(

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 """The genre's vocabulary from ``data/conventions.toml``, compiled once per process."""
+
 from __future__ import annotations
 
 import re

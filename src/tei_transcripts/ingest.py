@@ -5,6 +5,7 @@ Takes a path, gives a `Source`: the text as a list of lines (line N of the file 
 ``lines[N - 1]``), with every decoding decision and normalisation reported. The text is
 never corrected here beyond what is invisible on the page (odd spaces, line endings).
 """
+
 from __future__ import annotations
 
 import os
@@ -68,16 +69,22 @@ def decode(data: bytes, report: Reporter) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
-            raise report.fail("bad-encoding", "UTF-8 byte order mark, but the bytes after it are not UTF-8") from None
+            raise report.fail(
+                "bad-encoding", "UTF-8 byte order mark, but the bytes after it are not UTF-8"
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as error:
-            raise report.fail("bad-encoding", f"UTF-16 byte order mark, but {error.reason} at byte {error.start}") from None
+            raise report.fail(
+                "bad-encoding", f"UTF-16 byte order mark, but {error.reason} at byte {error.start}"
+            ) from None
     if b"\x00" in data:
         guess = _utf16_without_bom(data)
         if guess:
-            report.warning("encoding-guessed", f"no byte order mark; decoded as {guess} because of its NUL pattern")
+            report.warning(
+                "encoding-guessed", f"no byte order mark; decoded as {guess} because of its NUL pattern"
+            )
             return data.decode(guess, errors="strict"), guess
         offset = data.index(b"\x00")
         raise report.fail("binary", f"is binary, not text (NUL byte at offset {offset})")
@@ -137,13 +144,20 @@ def normalise(text: str, report: Reporter) -> list[str]:
     if not text.isascii():
         composed = unicodedata.normalize("NFC", text)
         if composed != text:
-            line = next(i for i, (a, b) in enumerate(zip(text.split("\n"), composed.split("\n")), 1) if a != b)
+            line = next(
+                i for i, (a, b) in enumerate(zip(text.split("\n"), composed.split("\n")), 1) if a != b
+            )
             _report_normalised(report, 1, "decomposed character sequence", line, counted=False)
             text = composed
         for match in MIXED_SCRIPT_WORD.finditer(text) if CYRILLIC.search(text) else ():
             line = text.count("\n", 0, match.start()) + 1
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            report.warning("mixed-script", f"'{match.group()}' mixes Latin and Cyrillic letters; kept as printed", line, column)
+            report.warning(
+                "mixed-script",
+                f"'{match.group()}' mixes Latin and Cyrillic letters; kept as printed",
+                line,
+                column,
+            )
     return text.split("\n")
 
 

@@ -5,6 +5,7 @@ removed as page furniture and listed in the report.
 A word is a run of letters or digits. Markup of the source (HTML tags such as ``<sup>``,
 Markdown's asterisks) is not a word; a footnote's printed number is kept in ``note/@n``.
 """
+
 from __future__ import annotations
 
 import re
@@ -91,6 +92,10 @@ def check(lines: list[str], removed: list[Removed], documents: list[etree._Eleme
         if word is None:  # the source ended first
             return Loss(last_line, "(end of source)", " ".join([other, *islice(found, 7)]))
         if word != other:
-            return Loss(line, " ".join([word] + [w for w, _ in islice(expected, 7)]), " ".join([other, *islice(found, 7)]))
+            return Loss(
+                line,
+                " ".join([word] + [w for w, _ in islice(expected, 7)]),
+                " ".join([other, *islice(found, 7)]),
+            )
         last_line = line
     return None

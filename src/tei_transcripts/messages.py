@@ -5,6 +5,7 @@ Every stage reports through `Message`: the converter's doubts, removed page furn
 and (later) validation errors. The command line prints them as
 ``file:line:col: level: text [code]`` and the exit status follows from the worst level.
 """
+
 from __future__ import annotations
 
 import json

@@ -5,6 +5,7 @@ Takes the path of a TEI ``listPerson``; gives `Personography`, whose `finder` lo
 spelling of every person in a string. Adding a person or a spelling is an edit to the TEI
 file, never to this code.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,14 +17,54 @@ from .conventions import trie_pattern
 
 SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
 
-CYRILLIC_TO_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
-    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
-    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ы": "y", "э": "e", "ю": "iu", "я": "ia", "ь": "", "ъ": "",
-    "А": "A", "В": "V", "Е": "E", "К": "K", "М": "M", "Н": "N", "О": "O", "Р": "R", "С": "S",
-    "Т": "T", "У": "U", "Х": "Kh",
-})
+CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "д": "d",
+        "е": "e",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "й": "i",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ы": "y",
+        "э": "e",
+        "ю": "iu",
+        "я": "ia",
+        "ь": "",
+        "ъ": "",
+        "А": "A",
+        "В": "V",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "N",
+        "О": "O",
+        "Р": "R",
+        "С": "S",
+        "Т": "T",
+        "У": "U",
+        "Х": "Kh",
+    }
+)
 MIXED_WORD = re.compile(r"\b\w*[\u0400-\u04ff]\w*\b")
 INITIALS = r"(?:[A-Z][a-z]?\.\s?){1,3}"
 
@@ -65,9 +106,20 @@ class Personography:
                 continue
             nationality = element.find(tei.q("nationality"))
             key = nationality.get("key") if nationality is not None else None
-            side = SIDES.get(key or "", (tei.text_of(nationality).strip().lower() or None) if nationality is not None else None)
+            side = SIDES.get(
+                key or "",
+                (tei.text_of(nationality).strip().lower() or None) if nationality is not None else None,
+            )
             occupation = element.find(tei.q("occupation"))
-            persons.append(Person(pid, names[0], names, side, tei.text_of(occupation).strip() if occupation is not None else ""))
+            persons.append(
+                Person(
+                    pid,
+                    names[0],
+                    names,
+                    side,
+                    tei.text_of(occupation).strip() if occupation is not None else "",
+                )
+            )
         return cls(persons, path)
 
     def __contains__(self, pid: str) -> bool:

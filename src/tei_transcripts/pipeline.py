@@ -11,6 +11,7 @@
 `convert_source` runs them for one transcript and returns the bytes to write; it writes
 nothing, so a failure never leaves a partial file. Validation and rendering come later.
 """
+
 from __future__ import annotations
 
 import os
@@ -60,7 +61,9 @@ def convert_source(
             e.tag.endswith("}sp") for r in records for e in r.body
         ):
             report.warning("no-turns", "no speech turns were recognised")
-        persons_href = os.path.relpath(persons.path, out_dir).replace(os.sep, "/") if persons.path else "persons.xml"
+        persons_href = (
+            os.path.relpath(persons.path, out_dir).replace(os.sep, "/") if persons.path else "persons.xml"
+        )
         documents = build_documents(records, persons, report, path, top, tables, persons_href)
         loss = lossless.check(source.lines, segmentation.removed, [d.root for d in documents])
         if loss:

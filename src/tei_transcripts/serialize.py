@@ -4,6 +4,7 @@
 The same tree always gives the same bytes: UTF-8, an XML declaration, two-space indentation
 of element-only content (mixed content is left exactly as it is), a final newline.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,15 +14,45 @@ from lxml import etree
 
 from .encode.context import LINE
 
-
 # Elements whose content is only other elements in the TEI this project writes: they are
 # indented. Every other element may hold text, and its whitespace is never touched.
 ELEMENT_ONLY = {
-    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability",
-    "sourceDesc", "bibl", "msDesc", "msIdentifier", "encodingDesc", "editorialDecl", "appInfo",
-    "application", "profileDesc", "abstract", "langUsage", "particDesc", "listPerson", "person",
-    "settingDesc", "setting", "revisionDesc", "text", "front", "body", "back", "div", "sp",
-    "list", "quote", "closer", "titlePage", "docTitle", "argument",
+    "TEI",
+    "teiHeader",
+    "fileDesc",
+    "titleStmt",
+    "respStmt",
+    "publicationStmt",
+    "availability",
+    "sourceDesc",
+    "bibl",
+    "msDesc",
+    "msIdentifier",
+    "encodingDesc",
+    "editorialDecl",
+    "appInfo",
+    "application",
+    "profileDesc",
+    "abstract",
+    "langUsage",
+    "particDesc",
+    "listPerson",
+    "person",
+    "settingDesc",
+    "setting",
+    "revisionDesc",
+    "text",
+    "front",
+    "body",
+    "back",
+    "div",
+    "sp",
+    "list",
+    "quote",
+    "closer",
+    "titlePage",
+    "docTitle",
+    "argument",
 }
 
 

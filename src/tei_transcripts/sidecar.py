@@ -5,6 +5,7 @@ Top-level keys apply to every record of the source; ``[[record]]`` tables, in or
 one record each. Keys: id, title, date (ISO 8601), place, author (a persons.xml id),
 url, citation, translator.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,9 @@ def load_sidecar(transcript: str, report: Reporter) -> tuple[dict, list[dict]]:
         raise report.fail("bad-sidecar", f"{os.path.basename(path)}: {error}") from None
     records = data.pop("record", [])
     if not isinstance(records, list):
-        raise report.fail("bad-sidecar", f"{os.path.basename(path)}: 'record' must be an array of tables ([[record]])")
+        raise report.fail(
+            "bad-sidecar", f"{os.path.basename(path)}: 'record' must be an array of tables ([[record]])"
+        )
     for table in [data, *records]:
         for key, value in table.items():
             if key not in KEYS:
@@ -42,7 +45,12 @@ def load_sidecar(transcript: str, report: Reporter) -> tuple[dict, list[dict]]:
             elif not isinstance(value, str):
                 raise report.fail("bad-sidecar", f"{os.path.basename(path)}: '{key}' must be a string")
         if "date" in table and not ISO_DATE.fullmatch(table["date"]):
-            raise report.fail("bad-sidecar", f"{os.path.basename(path)}: date '{table['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            raise report.fail(
+                "bad-sidecar",
+                f"{os.path.basename(path)}: date '{table['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD",
+            )
         if "id" in table and not NCNAME.fullmatch(table["id"]):
-            raise report.fail("bad-sidecar", f"{os.path.basename(path)}: id '{table['id']}' is not a valid XML name")
+            raise report.fail(
+                "bad-sidecar", f"{os.path.basename(path)}: id '{table['id']}' is not a valid XML name"
+            )
     return data, records

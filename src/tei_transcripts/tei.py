@@ -4,6 +4,7 @@
 Library repositories run this program on files from strangers: no parser here loads a
 DTD, expands an entity, or touches the network.
 """
+
 from __future__ import annotations
 
 from lxml import etree

@@ -4,6 +4,7 @@
 Takes the `Segmentation` and the personography, gives a list of `Record`s. Each paragraph
 goes through the rules of the registry in order until one encodes it (see `rules`).
 """
+
 from __future__ import annotations
 
 from ..messages import Reporter

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 """What the block rules share while they encode one source: the records being built."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -111,8 +112,18 @@ def recast(element: etree._Element, part: str) -> etree._Element:
     """Front matter met in the body becomes paragraphs; body matter met in the back is
     put into a division of its own, the back allowing nothing else."""
     if etree.QName(element).localname in FRONT_ONLY:
-        pieces = [e for e in element.iter(tei.q("titlePart"), tei.q("docDate"), tei.q("docAuthor"), tei.q("docImprint"), tei.q("byline"), tei.q("p"))
-                  if not any(a.tag == tei.q("p") for a in e.iterancestors())] or [element]
+        pieces = [
+            e
+            for e in element.iter(
+                tei.q("titlePart"),
+                tei.q("docDate"),
+                tei.q("docAuthor"),
+                tei.q("docImprint"),
+                tei.q("byline"),
+                tei.q("p"),
+            )
+            if not any(a.tag == tei.q("p") for a in e.iterancestors())
+        ] or [element]
         paragraphs = []
         for piece in pieces:
             p = tei.E("p")

@@ -5,6 +5,7 @@ Takes a `Block` (a paragraph, with positions) and gives a list of strings and TE
 elements in order. Brackets are paired innermost first; an opening bracket that never
 closes stays as a literal ``[`` and is reported, so it swallows nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,6 +22,8 @@ BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 def strip_tags(text: str) -> str:
     """The text without the HTML tags we translate: a line break is a space, others vanish."""
     return HTML_TAG.sub("", BREAK_TAG.sub(" ", text))
+
+
 SUP = re.compile(r"<sup>\s*(.*?)\s*</sup>", re.I | re.S)
 ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
 EMPHASIS = re.compile(r"(\*\*|\*|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|\*|</(?:b|strong|i|em)>)", re.S)
@@ -30,6 +33,11 @@ DATE_ONLY = re.compile(
     r"^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{1,2})?,?(?:\s+\d{4})?$|^\d{4}$",
 )
+
+
+def bare_marker(n: str) -> re.Pattern:
+    """A footnote number or asterisk printed glued to the end of a word: "dacha.1", "leaders*"."""
+    return re.compile(rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])")
 
 
 def inline(block: Block, report: Reporter) -> list:
@@ -55,7 +63,12 @@ class Inline:
                     pairs[stack.pop()] = i
                 else:
                     line, column = self.block.position(i)
-                    self.report.warning("unbalanced-bracket", "closing bracket ']' without an opening one; kept as printed", line, column)
+                    self.report.warning(
+                        "unbalanced-bracket",
+                        "closing bracket ']' without an opening one; kept as printed",
+                        line,
+                        column,
+                    )
         for start in stack:
             line, column = self.block.position(start)
             following = self.text[start + 1 : start + 31]
@@ -123,7 +136,10 @@ class Inline:
             opener, closer = match.group(1).lower(), match.group(3).lower()
             if not _closes(opener, closer):
                 continue
-            if text[match.start() - 1 : match.start()].isalnum() or text[match.end() : match.end() + 1].isalnum():
+            if (
+                text[match.start() - 1 : match.start()].isalnum()
+                or text[match.end() : match.end() + 1].isalnum()
+            ):
                 continue  # inside a word ("*0*0", "x<b>y</b>z") it is not emphasis: the marks are dropped or kept as printed
             out.append(_plain(text[position : match.start()]))
             bold = opener in ("**", "<b>", "<strong>")
@@ -177,9 +193,19 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "clarification"  # "its [Japan's] position", "there [in China]"
     if previous and previous.group(1).isupper() and len(previous.group(1)) > 1:
         return "gloss"  # an acronym explained: "CC [Central Committee]"
-    if next_word and next_word.group(1)[:1].isupper() and len(words) > 1 and not after.startswith(("]", ".", ",")):
+    if (
+        next_word
+        and next_word.group(1)[:1].isupper()
+        and len(words) > 1
+        and not after.startswith(("]", ".", ","))
+    ):
         return "clarification"  # "[PRC Ambassador to the USSR] Zhang Wentian"
-    if len(words) <= 2 and next_word and after[:1] == " " and (starts_sentence or previous_word in notes["function_words"] or not before.strip()):
+    if (
+        len(words) <= 2
+        and next_word
+        and after[:1] == " "
+        and (starts_sentence or previous_word in notes["function_words"] or not before.strip())
+    ):
         return "supplied"  # "[he] thanks", "high [pay] rates", "this [circumstance]"
     if previous_word in notes["function_words"]:
         return "supplied"  # "addressed to [Stalin]"

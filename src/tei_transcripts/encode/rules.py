@@ -6,16 +6,16 @@ into the current record and returns True, or returns False to hand the block on 
 next rule (after noting something about it, as the numbered-point rule does). Rules are
 kept in one `Registry`, placed by name; the plain paragraph is last and always matches.
 """
+
 from __future__ import annotations
 
 import re
 
 from .. import conventions, tei
-from ..segment import Block, Removed
+from ..segment import DATE_LINE, Block, Removed
 from .context import Context, paragraph
-from .inline import DATE_ONLY, inline
-from .speech import NOT_NAMES, patterns, sentence_starts, split_names
-from ..segment import DATE_LINE
+from .inline import DATE_ONLY, bare_marker, inline
+from .speech import NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
 
 FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -27,9 +27,7 @@ CONTINUING = re.compile(
     r"(?:" + "|".join(conventions.load()["speech"]["continuation_pronouns"]) + r")\b", re.I
 )
 SUBORDINATE = re.compile(r"\b(?:that|whether|if|why|how|what|when|which|who|whom)\b", re.I)
-DATE_IN_TITLE = re.compile(
-    r"\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b"
-)
+DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b")
 
 
 class BlockRule:
@@ -102,7 +100,11 @@ class FieldListRule(BlockRule):
             value = block.text[start:end]
             label = match.group(1).strip()
             record.fields[label.lower()] = value
-            content = [tei.E("hi", f"{label}:", rend="bold"), " ", *inline(block.slice(start, end), ctx.report)]
+            content = [
+                tei.E("hi", f"{label}:", rend="bold"),
+                " ",
+                *inline(block.slice(start, end), ctx.report),
+            ]
             kind = FIELD_ELEMENTS.get(label.lower())
             if kind == "docTitle":
                 page.append(tei.E("docTitle", tei.E("titlePart", *content)))
@@ -139,10 +141,13 @@ class TitleRule(BlockRule):
         record = ctx.record
         if record.title and _same_text(record.title, block.text):
             ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
-            ctx.report.info("furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line)
+            ctx.report.info(
+                "furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line
+            )
             return True
         if record.sp is not None and not (
-            conventions.pattern("titles", "strong").match(block.text) and not block.text.rstrip().endswith(".")
+            conventions.pattern("titles", "strong").match(block.text)
+            and not block.text.rstrip().endswith(".")
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
         if _has_turns(record) or record.state == "ended":
@@ -189,7 +194,7 @@ class DateLineRule(BlockRule):
 
 
 class AttendanceRule(BlockRule):
-    """"Present: …" with its groups by side and role → ``list[@type='participants']``."""
+    """ "Present: …" with its groups by side and role → ``list[@type='participants']``."""
 
     name = "attendance"
 
@@ -197,7 +202,9 @@ class AttendanceRule(BlockRule):
         if conventions.pattern("attendance", "opener").match(block.text):
             return True
         # "from our side: …" before the first turn opens a list without a "Present:" heading
-        return not _has_turns(ctx.record) and bool(conventions.pattern("attendance", "group").match(block.text))
+        return not _has_turns(ctx.record) and bool(
+            conventions.pattern("attendance", "group").match(block.text)
+        )
 
     def run(self, block, ctx):
         record = ctx.record
@@ -227,7 +234,12 @@ class AttendanceRule(BlockRule):
         names = ctx.persons.find(text)
         for match in reversed(names):
             text = text[: match.start] + " " + text[match.end :]
-        residue = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in {"and", "comrs", "cdes", "comrades", "comrade", "cde", "interpreter", "interpreters"}]
+        residue = [
+            w
+            for w in re.findall(r"[A-Za-z]+", text)
+            if w.lower()
+            not in {"and", "comrs", "cdes", "comrades", "comrade", "cde", "interpreter", "interpreters"}
+        ]
         return bool(names) and len(residue) <= 2
 
     def _item(self, listing, block: Block, ctx: Context, state: dict) -> None:
@@ -240,14 +252,21 @@ class AttendanceRule(BlockRule):
         for i, match in enumerate(matches):
             if not match.id:
                 continue
-            following = block.text[match.end : matches[i + 1].start if i + 1 < len(matches) else len(block.text)]
-            role = state["role"] or ("interpreter" if re.search(r"interpret|translat", following, re.I) else None)
+            following = block.text[
+                match.end : matches[i + 1].start if i + 1 < len(matches) else len(block.text)
+            ]
+            role = state["role"] or (
+                "interpreter" if re.search(r"interpret|translat", following, re.I) else None
+            )
             ctx.record.attend(match.id, state["side"], role)
 
 
 LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
 NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
-GROUP_WORDS = re.compile(r"\b(?:present|meeting|side|sides|soviet|chinese|korean|our|interpreters?|translated|translators?|recorded|also|were|the|at|on|from|by)\b", re.I)
+GROUP_WORDS = re.compile(
+    r"\b(?:present|meeting|side|sides|soviet|chinese|korean|our|interpreters?|translated|translators?|recorded|also|were|the|at|on|from|by)\b",
+    re.I,
+)
 
 
 def _report_unknown_names(block: Block, ctx: Context) -> None:
@@ -261,7 +280,11 @@ def _report_unknown_names(block: Block, ctx: Context) -> None:
         if not segment or not NAME_ONLY.fullmatch(segment) or GROUP_WORDS.search(segment):
             continue
         if not ctx.persons.find(segment):
-            ctx.report.warning("unknown-person", f"'{segment}' in the attendance list is not in the personography", block.line)
+            ctx.report.warning(
+                "unknown-person",
+                f"'{segment}' in the attendance list is not in the personography",
+                block.line,
+            )
             ctx.record.unresolved.add(segment)
 
 
@@ -295,7 +318,9 @@ class CloserRule(BlockRule):
         if closer is None:
             closer = ctx.place(tei.E("closer"), block)
         closer.append(tei.E("signed", *inline(block, ctx.report)))
-        role = "recorder" if re.search(r"record|signature|notes? (?:taken|made)|/", block.text, re.I) else None
+        role = (
+            "recorder" if re.search(r"record|signature|notes? (?:taken|made)|/", block.text, re.I) else None
+        )
         for match in ctx.persons.find(block.text):
             if match.id:
                 record.attend(match.id, role=role)
@@ -315,17 +340,22 @@ class FootnotesRule(BlockRule):
         match = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", block.text)
         if not match or not ctx.record.body:
             return []
-        markers = {ref.get("n") for e in ctx.record.body for ref in e.iter(tei.q("ref")) if ref.get("type") == "footnote"}
+        markers = {
+            ref.get("n")
+            for e in ctx.record.body
+            for ref in e.iter(tei.q("ref"))
+            if ref.get("type") == "footnote"
+        }
         run = [(match.group(1), block)]
         for following in ctx.blocks:
             nxt = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", following.text)
-            if not nxt or (nxt.group(1).isdigit() and run[-1][0].isdigit() and int(nxt.group(1)) != int(run[-1][0]) + 1):
+            if not nxt or (
+                nxt.group(1).isdigit() and run[-1][0].isdigit() and int(nxt.group(1)) != int(run[-1][0]) + 1
+            ):
                 break
             run.append((nxt.group(1), following))
         if any(n in markers for n, _ in run):
             return run
-        from ..enrich.notes import bare_marker
-
         text = " ".join(tei.text_of(e) for e in ctx.record.body + ctx.record.back)
         return run if any(bare_marker(n).search(text) for n, _ in run) else []
 
@@ -353,7 +383,9 @@ class SourceRule(BlockRule):
         text = block.text
         if ARCHIVE_CITATION.search(text) and len(text.split()) < 120:
             return True
-        return ctx.record.state == "ended" and bool(re.match(r"(?:source|translated|translation)\b", text, re.I))
+        return ctx.record.state == "ended" and bool(
+            re.match(r"(?:source|translated|translation)\b", text, re.I)
+        )
 
     def run(self, block, ctx):
         ctx.end_turn()
@@ -429,7 +461,9 @@ class QuoteRule(BlockRule):
     LIMIT = 30
 
     def test(self, block, ctx):
-        return block.text.startswith(QUOTES_OPEN) and _open_quotes(block.text) > 0 and self._end(ctx) is not None
+        return (
+            block.text.startswith(QUOTES_OPEN) and _open_quotes(block.text) > 0 and self._end(ctx) is not None
+        )
 
     def _end(self, ctx: Context) -> int | None:
         balance = 1
@@ -462,7 +496,7 @@ def _open_quotes(text: str) -> int:
 
 
 class NumberedPointRule(BlockRule):
-    """"1. About the credit. …" → remembers the number for the paragraph; encodes nothing."""
+    """ "1. About the credit. …" → remembers the number for the paragraph; encodes nothing."""
 
     name = "numbered-point"
 
@@ -516,7 +550,11 @@ class DialogueSplitRule(BlockRule):
         cuts = self._cuts(block, ctx)
         bounds = [0] + cuts + [len(block.text)]
         pieces = [block.slice(a, b) for a, b in zip(bounds, bounds[1:])]
-        ctx.report.info("turn-split", f"paragraph split into {len(pieces)} turns at speakers named mid-paragraph", block.line)
+        ctx.report.info(
+            "turn-split",
+            f"paragraph split into {len(pieces)} turns at speakers named mid-paragraph",
+            block.line,
+        )
         ctx.blocks[0:0] = pieces
         return True
 
@@ -584,8 +622,6 @@ class SpeechTurnRule(BlockRule):
 
 
 def _verbs() -> list[str]:
-    from .speech import verb_forms
-
     return verb_forms(conventions.load()["speech"]["verbs"])
 
 
@@ -691,7 +727,9 @@ class EmbeddedSpeakerRule(BlockRule):
 
     def run(self, block, ctx):
         if _several_speakers(block, ctx):
-            ctx.report.info("several-speakers", "paragraph reports several speakers; kept outside any turn", block.line)
+            ctx.report.info(
+                "several-speakers", "paragraph reports several speakers; kept outside any turn", block.line
+            )
             ctx.end_turn()
             ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
             ctx.record.state = "body"
@@ -727,9 +765,8 @@ class ParagraphRule(BlockRule):
         return True
 
     def run(self, block, ctx):
-        if BOLD_LINE.match(block.text) or HEADING.match(block.text):
-            pass
-        elif _has_turns(ctx.record):
+        is_heading = BOLD_LINE.match(block.text) or HEADING.match(block.text)
+        if not is_heading and _has_turns(ctx.record):
             ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
         if ctx.record.state == "front" and not ctx.record.body:
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
@@ -760,10 +797,24 @@ def open_turn(ctx: Context, block: Block, ids, speaker: str | None = None, start
 def default_registry() -> Registry:
     registry = Registry()
     for rule in (
-        FieldListRule(), TitleRule(), DateLineRule(), AttendanceRule(), CloserRule(),
-        FootnotesRule(), SourceRule(), SummaryRule(), CommentaryRule(), NarrativeRule(),
-        QuoteRule(), NumberedPointRule(), DialogueSplitRule(), SpeechTurnRule(),
-        ReportedSpeechRule(), EmbeddedSpeakerRule(), ContinuationRule(), ParagraphRule(),
+        FieldListRule(),
+        TitleRule(),
+        DateLineRule(),
+        AttendanceRule(),
+        CloserRule(),
+        FootnotesRule(),
+        SourceRule(),
+        SummaryRule(),
+        CommentaryRule(),
+        NarrativeRule(),
+        QuoteRule(),
+        NumberedPointRule(),
+        DialogueSplitRule(),
+        SpeechTurnRule(),
+        ReportedSpeechRule(),
+        EmbeddedSpeakerRule(),
+        ContinuationRule(),
+        ParagraphRule(),
     ):
         registry.register(rule)
     return registry

@@ -3,6 +3,7 @@
 
 Built once per personography from ``data/conventions.toml`` and the persons' spellings.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,14 +16,73 @@ from ..persons import INITIALS, Personography
 CAPS_NAME = r"[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}"
 TITLE_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,2}"
 ABBREVIATIONS = {
-    "cde", "cdes", "com", "comr", "comrs", "mr", "mrs", "dr", "st", "gen", "no", "vol", "pp", "p",
-    "f", "op", "o", "d", "l", "ll", "vs", "etc", "ed", "eds", "tov", "e.g", "i.e",
+    "cde",
+    "cdes",
+    "com",
+    "comr",
+    "comrs",
+    "mr",
+    "mrs",
+    "dr",
+    "st",
+    "gen",
+    "no",
+    "vol",
+    "pp",
+    "p",
+    "f",
+    "op",
+    "o",
+    "d",
+    "l",
+    "ll",
+    "vs",
+    "etc",
+    "ed",
+    "eds",
+    "tov",
+    "e.g",
+    "i.e",
 }
 NOT_NAMES = {
-    "yes", "no", "good", "true", "right", "correct", "agreed", "thanks", "well", "ok", "okay",
-    "first", "second", "third", "finally", "question", "answer", "note", "notes", "source",
-    "however", "therefore", "thus", "then", "so", "now", "also", "here", "there", "title",
-    "date", "author", "description", "subject", "summary", "present", "participants", "the",
+    "yes",
+    "no",
+    "good",
+    "true",
+    "right",
+    "correct",
+    "agreed",
+    "thanks",
+    "well",
+    "ok",
+    "okay",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "question",
+    "answer",
+    "note",
+    "notes",
+    "source",
+    "however",
+    "therefore",
+    "thus",
+    "then",
+    "so",
+    "now",
+    "also",
+    "here",
+    "there",
+    "title",
+    "date",
+    "author",
+    "description",
+    "subject",
+    "summary",
+    "present",
+    "participants",
+    "the",
 }
 
 
@@ -88,7 +148,11 @@ def sentence_starts(text: str) -> tuple[int, ...]:
     for match in re.finditer(r"[.?!][\"”’)\]]?\s+(?=[\"“(]?[A-Z])", text):
         word = re.search(r"([\w.]+)[.?!][\"”’)\]]?\s+$", text[: match.end()])
         token = word.group(1).lower() if word else ""
-        if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
+        if (
+            token in ABBREVIATIONS
+            or re.fullmatch(r"[a-z]", token)
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)
+        ):
             continue
         starts.append(match.end())
     return tuple(starts)

@@ -5,6 +5,7 @@ Takes the encoder's `Record`s, gives one `Document` each: its text, then transfo
 tree in this order — names, dates and times, footnote links, stable ids — and last the
 header, which draws on what the transforms found.
 """
+
 from __future__ import annotations
 
 import os
@@ -62,7 +63,10 @@ def build_documents(
     stem = os.path.splitext(os.path.basename(source_path))[0]
     ids = document_ids(stem, len(records), top, tables)
     if len(set(ids)) != len(ids):
-        raise report.fail("duplicate-id", f"two records would both be written as {sorted(i for i in ids if ids.count(i) > 1)[0]}.xml")
+        raise report.fail(
+            "duplicate-id",
+            f"two records would both be written as {sorted(i for i in ids if ids.count(i) > 1)[0]}.xml",
+        )
     documents = []
     for i, (record, doc_id) in enumerate(zip(records, ids)):
         meta = {k: v for k, v in top.items() if k != "id"}
@@ -79,7 +83,11 @@ def document_date(record: Record, meta: dict, report: Reporter) -> str | None:
     """The date from the text, or from the sidecar; never invented."""
     from_text = parse_date(record.date_text) if record.date_text else None
     if record.date_text and not from_text:
-        report.warning("date-unparsed", f"could not read the document date '{record.date_text.strip()}'", record.date_line)
+        report.warning(
+            "date-unparsed",
+            f"could not read the document date '{record.date_text.strip()}'",
+            record.date_line,
+        )
     if meta.get("date"):
         if from_text and from_text != meta["date"]:
             report.warning(
@@ -89,18 +97,18 @@ def document_date(record: Record, meta: dict, report: Reporter) -> str | None:
             )
         return meta["date"]
     if not from_text:
-        report.warning("no-date", "the record states no date and no sidecar supplies one (date = \"YYYY-MM-DD\")", record.first_line)
+        report.warning(
+            "no-date",
+            'the record states no date and no sidecar supplies one (date = "YYYY-MM-DD")',
+            record.first_line,
+        )
     return from_text
 
 
 def participants(record: Record, persons: Personography) -> dict:
     """Everyone at the meeting: principals named in the title, attendance lists, speakers,
     signatories. Roles: principal, interpreter, recorder, and present for the silent."""
-    speakers = {
-        who.lstrip("#")
-        for sp in _turns(record)
-        for who in (sp.get("who") or "").split()
-    }
+    speakers = {who.lstrip("#") for sp in _turns(record) for who in (sp.get("who") or "").split()}
     unknown_names = {pid: label for label, pid in record.unknown.items()}
     ordered = list(dict.fromkeys([*record.principals, *record.attendees]))
     result = {}

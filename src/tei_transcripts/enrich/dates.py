@@ -5,6 +5,7 @@
 year taken from the document's date, marked ``evidence="internal"``), "10:30",
 "from 23 hours until 24 hours". A date that cannot be completed is left as text and reported.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -19,7 +20,20 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+}
 YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 
 DIGIT = re.compile(r"\d")
@@ -94,20 +108,34 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
             if g["span"]:
                 h1, h2 = int(g["h1"]), int(g["h2"])
                 if h1 <= 24 and h2 <= 24:
-                    yield match.start(), match.end(), tei.E("time", found, **{"from": _clock(h1, 0), "to": _clock(h2, 0)})
+                    yield (
+                        match.start(),
+                        match.end(),
+                        tei.E("time", found, **{"from": _clock(h1, 0), "to": _clock(h2, 0)}),
+                    )
                 continue
             if g["clock"]:
                 if int(g["h3"]) <= 24:
-                    yield match.start(), match.end(), tei.E("time", found, when=_clock(int(g["h3"]), int(g["min"])))
+                    yield (
+                        match.start(),
+                        match.end(),
+                        tei.E("time", found, when=_clock(int(g["h3"]), int(g["min"]))),
+                    )
                 continue
             when, inferred = _when(match, year)
             start, end = (match.start("y7"), match.end("y7")) if g["year"] else (match.start(), match.end())
             found = text[start:end]
             if when is None:
                 if inferred and year is None:
-                    report.warning("date-without-year", f"date '{found}' has no year and the document has no date; left untagged", source_line(parent))
+                    report.warning(
+                        "date-without-year",
+                        f"date '{found}' has no year and the document has no date; left untagged",
+                        source_line(parent),
+                    )
                 elif not inferred:
-                    report.warning("impossible-date", f"'{found}' is not a real date; left untagged", source_line(parent))
+                    report.warning(
+                        "impossible-date", f"'{found}' is not a real date; left untagged", source_line(parent)
+                    )
                 continue
             yield start, end, tei.E("date", found, when=when, evidence="internal" if inferred else None)
 

@@ -5,6 +5,7 @@ Title as printed and normalised; translator and encoder; licence; the archival c
 split into repository and fond/opis/delo/list ``idno``s; participants by side with their
 roles; place and date; the summary. Nothing here depends on the time of the run.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,24 @@ from ..persons import Personography
 
 SIDE_ORDER = ["soviet", "chinese", "korean"]
 SIDE_LABELS = {"soviet": "Soviet side", "chinese": "Chinese side", "korean": "Korean side"}
-SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "between",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+}
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TRANSLATOR = re.compile(
     r"Translated(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?P<language>[A-Z][a-z]+))?(?:\s+for\s+[\w#.-]+)?\s+by\s+"
@@ -36,7 +54,9 @@ def normalise_title(printed: str) -> str:
     if title.isupper():
         words = title.lower().split()
         title = " ".join(
-            w if i and w in SMALL_WORDS else (w.upper() if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", w) else w[:1].upper() + w[1:])
+            w
+            if i and w in SMALL_WORDS
+            else (w.upper() if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", w) else w[:1].upper() + w[1:])
             for i, w in enumerate(words)
         )
     return title
@@ -67,7 +87,12 @@ def build_header(doc) -> "tei.etree._Element":
         resp = f"Translated from {language} by" if language else "Translated by"
         title_stmt.append(tei.E("respStmt", tei.E("resp", resp), tei.E("name", name)))
     title_stmt.append(
-        tei.E("respStmt", tei.E("resp", "TEI encoding converted from plain text by"), tei.E("name", "tei-transcripts"), xml_id="encoder")
+        tei.E(
+            "respStmt",
+            tei.E("resp", "TEI encoding converted from plain text by"),
+            tei.E("name", "tei-transcripts"),
+            xml_id="encoder",
+        )
     )
     publication = tei.E(
         "publicationStmt",
@@ -75,7 +100,11 @@ def build_header(doc) -> "tei.etree._Element":
         tei.E("idno", doc.id, type="document"),
         tei.E(
             "availability",
-            tei.E("licence", "The TEI encoding is available under CC BY 4.0; rights in the text remain with its holders.", target=LICENCE_URL),
+            tei.E(
+                "licence",
+                "The TEI encoding is available under CC BY 4.0; rights in the text remain with its holders.",
+                target=LICENCE_URL,
+            ),
         ),
     )
     file_desc = tei.E("fileDesc", title_stmt, publication, source_desc(doc))
@@ -83,7 +112,11 @@ def build_header(doc) -> "tei.etree._Element":
     header.append(
         tei.E(
             "revisionDesc",
-            tei.E("change", f"Converted from the transcript {doc.source_name} by tei-transcripts {__version__}.", who="#encoder"),
+            tei.E(
+                "change",
+                f"Converted from the transcript {doc.source_name} by tei-transcripts {__version__}.",
+                who="#encoder",
+            ),
         )
     )
     return header
@@ -104,7 +137,9 @@ def translators(doc) -> list[tuple[str | None, str]]:
 def source_desc(doc):
     record = doc.record
     bibl = tei.E("bibl")
-    bibl.append(tei.E("title", " ".join((record.title or doc.meta.get("title") or "Untitled record").split())))
+    bibl.append(
+        tei.E("title", " ".join((record.title or doc.meta.get("title") or "Untitled record").split()))
+    )
     if doc.date:
         bibl.append(tei.E("date", human_date(doc.date), when=doc.date))
     for text, _line in record.citations:
@@ -139,15 +174,17 @@ def encoding_desc(doc):
             tei.E(
                 "p",
                 "Converted from a plain-text transcript by rule. Speech turns are sp elements whose speaker "
-                "holds the label as printed; bracketed editorial insertions are typed notes (place=\"inline\") or, "
+                'holds the label as printed; bracketed editorial insertions are typed notes (place="inline") or, '
                 "for words supplied by the translator, supplied elements; dates whose year was taken from the "
-                "document's date carry evidence=\"internal\". Page furniture removed in conversion is listed in "
+                'document\'s date carry evidence="internal". Page furniture removed in conversion is listed in '
                 "the conversion report.",
             ),
         ),
         tei.E(
             "appInfo",
-            tei.E("application", tei.E("label", "tei-transcripts"), ident="tei-transcripts", version=__version__),
+            tei.E(
+                "application", tei.E("label", "tei-transcripts"), ident="tei-transcripts", version=__version__
+            ),
         ),
     )
 
@@ -179,7 +216,12 @@ def partic_desc(doc):
     partic = tei.E("particDesc")
     sides = [s for s in SIDE_ORDER if s in by_side] + sorted(s for s in by_side if s not in SIDE_ORDER)
     for side in sides:
-        group = tei.E("listPerson", tei.E("head", SIDE_LABELS.get(side, f"{side.capitalize()} side")), type="side", n=side)
+        group = tei.E(
+            "listPerson",
+            tei.E("head", SIDE_LABELS.get(side, f"{side.capitalize()} side")),
+            type="side",
+            n=side,
+        )
         for pid, roles, name in by_side[side]:
             person = tei.E(
                 "person",

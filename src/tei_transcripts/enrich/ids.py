@@ -5,6 +5,7 @@ A turn is ``sp-<speaker>-<first words>``; a paragraph outside turns ``p-<first w
 an inline note ``note-<type>-<words>``; a division by its type. Two elements with the
 same derived id get ``-2``, ``-3`` in order, so an edit elsewhere changes no id.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ def slug(text: str, words: int = 4) -> str:
 
 def assign_ids(text) -> None:
     used: dict[str, int] = {}
-    for element in text.iter(tei.q("sp"), tei.q("p"), tei.q("note"), tei.q("div"), tei.q("list"), tei.q("quote")):
+    for element in text.iter(
+        tei.q("sp"), tei.q("p"), tei.q("note"), tei.q("div"), tei.q("list"), tei.q("quote")
+    ):
         if element.get(tei.XML_ID):
             continue
         base = _base(element)

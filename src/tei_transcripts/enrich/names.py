@@ -5,6 +5,7 @@ A participant of the conversation is referred to by the local id of its ``partic
 entry (``#stalin``); anyone else by the personography (``persons.xml#mao-zedong``). A
 spelling shared by several persons is tagged without ``@ref`` and reported.
 """
+
 from __future__ import annotations
 
 from .. import tei
@@ -13,7 +14,9 @@ from ..persons import Personography
 from .text import markup, source_line
 
 
-def tag_names(root, persons: Personography, participants: set[str], persons_href: str, report: Reporter) -> set[str]:
+def tag_names(
+    root, persons: Personography, participants: set[str], persons_href: str, report: Reporter
+) -> set[str]:
     """Tag every name; returns the ids of everyone named."""
     named: set[str] = set()
 

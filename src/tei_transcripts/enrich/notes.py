@@ -1,17 +1,12 @@
 # SPDX-License-Identifier: MIT
 """Footnote markers ↔ footnotes: each ``ref[@type='footnote']`` points at its ``note``."""
+
 from __future__ import annotations
 
-import re
-
 from .. import tei
+from ..encode.inline import bare_marker
 from ..messages import Reporter
 from .text import markup, source_line
-
-
-def bare_marker(n: str) -> re.Pattern:
-    """A footnote number or asterisk printed glued to the end of a word: "dacha.1", "leaders*"."""
-    return re.compile(rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])")
 
 
 def link_footnotes(text, report: Reporter) -> None:
@@ -25,7 +20,9 @@ def link_footnotes(text, report: Reporter) -> None:
             continue
         note = notes.get(ref.get("n"))
         if note is None:
-            report.warning("footnote-missing", f"footnote marker '{ref.get('n')}' has no footnote text", source_line(ref))
+            report.warning(
+                "footnote-missing", f"footnote marker '{ref.get('n')}' has no footnote text", source_line(ref)
+            )
             continue
         note.set(tei.XML_ID, footnote_id(note.get("n")))
         ref.set("target", f"#{footnote_id(note.get('n'))}")
@@ -33,7 +30,9 @@ def link_footnotes(text, report: Reporter) -> None:
     for n, note in notes.items():
         note.set(tei.XML_ID, footnote_id(n))
         if n not in pointed:
-            report.warning("footnote-unreferenced", f"footnote {n} is not pointed to from the text", source_line(note))
+            report.warning(
+                "footnote-unreferenced", f"footnote {n} is not pointed to from the text", source_line(note)
+            )
 
 
 def mark_bare(text, n: str) -> None:
@@ -49,7 +48,9 @@ def mark_bare(text, n: str) -> None:
             yield match.start(), match.end(), tei.E("ref", n, type="footnote", n=n, rend="superscript")
 
     body = [part for part in text if part.tag != tei.q("back")]
-    for part in body + [d for d in text.iterfind(f"{tei.q('back')}/{tei.q('div')}") if d.get("type") != "notes"]:
+    for part in body + [
+        d for d in text.iterfind(f"{tei.q('back')}/{tei.q('div')}") if d.get("type") != "notes"
+    ]:
         markup(part, find, skip={"note", "ref", "date", "time", "persName", "speaker"})
 
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Mark up matches inside the text nodes of a tree, never across element boundaries."""
+
 from __future__ import annotations
 
 from typing import Callable, Iterable

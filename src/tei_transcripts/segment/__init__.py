@@ -6,6 +6,7 @@ column of every character, and the list of removed furniture. It repairs what co
 the text: hard-wrapped lines are joined, a sentence split by a blank line or a page break is
 joined again, and a document with one paragraph per line keeps its paragraphs.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,9 @@ from ..messages import Reporter
 from . import furniture
 
 TERMINAL = re.compile(r"""[.?!:;"”’)\]*]\s*$|\.{3}\s*$""")
-FUNCTION_WORD_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|which|who|as|than|between)\s*$", re.I)
+FUNCTION_WORD_END = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|which|who|as|than|between)\s*$", re.I
+)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
@@ -197,7 +200,9 @@ def continues(previous: str, line: str, width: int | None) -> bool:
         return not TERMINAL.search(previous) or not short
     if re.search(r":\**\s*$", previous):
         return True  # a label whose value is on the next line: "**Date:**", "Interpreters:"
-    return not TERMINAL.search(previous) and bool(STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous))
+    return not TERMINAL.search(previous) and bool(
+        STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous)
+    )
 
 
 def opens_paragraph(line: str) -> bool:
@@ -219,7 +224,5 @@ def should_rejoin(previous: Block, block: Block) -> bool:
         return False  # a signature line, "Recorded by …", "The conversation ended …"
     tail = previous.text.rstrip()
     return bool(
-        STARTS_LOWER.match(block.text)
-        or FUNCTION_WORD_END.search(tail)
-        or tail.endswith((",", "—", "–"))
+        STARTS_LOWER.match(block.text) or FUNCTION_WORD_END.search(tail) or tail.endswith((",", "—", "–"))
     )

@@ -5,6 +5,7 @@ Navigation lines, digital-archive headings, page numbers, running heads and righ
 statements are removed, each with its line number and reason, for the report. The
 patterns are in ``data/conventions.toml``.
 """
+
 from __future__ import annotations
 
 import re
