@@ -49,6 +49,6 @@ def count_labels(segmentation: Segmentation, persons: Personography) -> dict[str
     label = patterns(persons).label
     for block in segmentation.blocks:
         match = label.match(block.text)
-        if match and match.group("punct").strip() in ".:":
+        if match and match.group("punct").strip(" *_") in ".:":
             counts[match.group("names")] = counts.get(match.group("names"), 0) + 1
     return counts

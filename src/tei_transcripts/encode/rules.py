@@ -21,13 +21,32 @@ FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 BOLD_LINE = re.compile(r"^\*\*[^*].*\*\*$")
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
-ARCHIVE_CITATION = re.compile(r"\b[Ff]\.\s*\d+[,.]?\s*(?:[Oo]p?)\.\s*\d+[,.]?\s*[Dd]\.\s*\d+")
+ARCHIVE_CITATION = re.compile(
+    r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*[Dd]\.\s*\d+"
+)
 QUOTES_OPEN = ('"', "“")
+SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?$")
+DIARY = re.compile(r"from the (?:diary|journal) of\s+(.+?)\s*$", re.I)
 CONTINUING = re.compile(
     r"(?:" + "|".join(conventions.load()["speech"]["continuation_pronouns"]) + r")\b", re.I
 )
 SUBORDINATE = re.compile(r"\b(?:that|whether|if|why|how|what|when|which|who|whom)\b", re.I)
 DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b")
+
+
+LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|\*\*|__|\*(?=\S)|<(?:b|strong|i|em)>)+")
+TRAILING_MARKUP = re.compile(r"(?:\*\*|__|\*|</(?:b|strong|i|em)>)+")
+
+
+def lead(text: str) -> int:
+    """Where the words of a paragraph begin, after heading marks and opening emphasis."""
+    match = LEADING_MARKUP.match(text)
+    return match.end() if match else 0
+
+
+def plain(text: str) -> str:
+    """The paragraph without Markdown heading marks and emphasis, for tests that need no offsets."""
+    return TRAILING_MARKUP.sub("", text[lead(text) :])
 
 
 class BlockRule:
@@ -134,7 +153,7 @@ class TitleRule(BlockRule):
     def test(self, block, ctx):
         return (
             len(block.text.split()) <= 40
-            and conventions.pattern("titles", "title").match(block.text) is not None
+            and conventions.pattern("titles", "title").match(plain(block.text)) is not None
         )
 
     def run(self, block, ctx):
@@ -157,9 +176,23 @@ class TitleRule(BlockRule):
         date = DATE_IN_TITLE.search(block.text)
         if date and not record.date_text:
             record.date_text, record.date_line = date.group(), block.line
-        ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
+        heading = HEADING.match(block.text)
+        title = block.slice(len(heading.group(1))) if heading else block
+        ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
         add_principals(record, block.text, ctx)
+        diarist = DIARY.match(plain(block.text))
+        if diarist and not record.author:
+            record.author = _author(diarist.group(1), block, ctx)
         return True
+
+
+def _author(name: str, block: Block, ctx: Context) -> str:
+    """The id of the person whose diary or memorandum this is, known or generated."""
+    ids = ctx.persons.resolve(re.sub(r"^(?:(?:comrade|cde\.|com\.)\s+)", "", name.strip(" .,"), flags=re.I))
+    if len(ids) == 1:
+        return ids[0]
+    surname = name.strip(" .,").split()[-1].split(".")[-1]
+    return _unknown_speaker(surname.capitalize() if surname.isupper() else surname, block, ctx)
 
 
 def add_principals(record, title: str, ctx: Context) -> None:
@@ -179,7 +212,8 @@ class DateLineRule(BlockRule):
     name = "date-line"
 
     def test(self, block, ctx):
-        return not ctx.record.body and bool(DATE_LINE.match(block.text) or DATE_ONLY.match(block.text))
+        text = plain(block.text)
+        return not ctx.record.body and bool(DATE_LINE.match(text) or DATE_ONLY.match(text))
 
     def run(self, block, ctx):
         if ctx.record.has_content:
@@ -199,7 +233,7 @@ class AttendanceRule(BlockRule):
     name = "attendance"
 
     def test(self, block, ctx):
-        if conventions.pattern("attendance", "opener").match(block.text):
+        if conventions.pattern("attendance", "opener").match(block.text, lead(block.text)):
             return True
         # "from our side: …" before the first turn opens a list without a "Present:" heading
         return not _has_turns(ctx.record) and bool(
@@ -210,14 +244,19 @@ class AttendanceRule(BlockRule):
         record = ctx.record
         had_turns = _has_turns(record)
         ctx.end_turn()
-        opener = conventions.pattern("attendance", "opener").match(block.text)
+        opener = conventions.pattern("attendance", "opener").match(block.text, lead(block.text))
         listing = tei.E("list", type="participants")
         if opener:
-            listing.append(tei.E("head", opener.group().strip()))
+            opener_end = opener.end() + len(
+                TRAILING_MARKUP.match(block.text, opener.end()).group()
+                if TRAILING_MARKUP.match(block.text, opener.end())
+                else ""
+            )
+            listing.append(tei.E("head", *inline(block.slice(0, opener_end), ctx.report)))
         else:
-            opener = re.match("", block.text)
+            opener_end = 0
         state = {"side": None, "role": None}
-        rest = block.slice(opener.end())
+        rest = block.slice(opener_end)
         if rest.text:
             self._item(listing, rest, ctx, state)
         while ctx.blocks and self._continues(ctx.blocks[0], ctx):
@@ -308,7 +347,13 @@ class CloserRule(BlockRule):
         if not ctx.record.body:
             return False
         closer = conventions.pattern("closer", "patterns")
-        return bool(closer.search(block.text)) and len(block.text.split()) <= 25
+        if closer.search(block.text) and len(block.text.split()) <= 25:
+            return True
+        # a short last line ending in initials and a surname: "USSR Ambassador to the PRC P. Yudin"
+        last = (
+            not ctx.blocks or FieldListRule().test(ctx.blocks[0], ctx) or TitleRule().test(ctx.blocks[0], ctx)
+        )
+        return last and len(block.text.split()) <= 14 and bool(SIGNATURE_LINE.search(plain(block.text)))
 
     def run(self, block, ctx):
         record = ctx.record
@@ -445,7 +490,7 @@ class NarrativeRule(BlockRule):
     name = "narrative"
 
     def test(self, block, ctx):
-        return bool(conventions.pattern("narrative", "patterns").search(block.text))
+        return bool(conventions.pattern("narrative", "patterns").search(plain(block.text)))
 
     def run(self, block, ctx):
         ctx.end_turn()
@@ -541,7 +586,7 @@ class DialogueSplitRule(BlockRule):
         if start == 0:
             return None
         match = patterns(ctx.persons).label.match(block.text, start)
-        if not match or match.group("punct").strip() != ":":
+        if not match or match.group("punct").strip(" *_") != ":":
             return None
         ids = [ctx.persons.resolve(name) for name in split_names(match.group("names"))]
         return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
@@ -591,10 +636,10 @@ class SpeechTurnRule(BlockRule):
     def _label(self, block: Block, ctx: Context):
         if ctx.point:
             return None
-        match = patterns(ctx.persons).label.match(block.text)
+        match = patterns(ctx.persons).label.match(block.text, lead(block.text))
         if not match:
             return None
-        punct = match.group("punct").strip()
+        punct = match.group("punct").strip(" *_")
         names = split_names(match.group("names"))
         resolved = [ctx.persons.resolve(n) for n in names]
         known = all(len(r) == 1 for r in resolved)
@@ -616,8 +661,7 @@ class SpeechTurnRule(BlockRule):
         ids = []
         for name, found in zip(names, resolved):
             ids.append(found[0] if len(found) == 1 else _unknown_speaker(name, block, ctx))
-        speaker = block.text[: match.end()].strip()
-        open_turn(ctx, block, ids, speaker=speaker, start=match.end())
+        open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
         return True
 
 
@@ -649,7 +693,7 @@ class ReportedSpeechRule(BlockRule):
         return self._subject(block, ctx) is not None
 
     def _subject(self, block: Block, ctx: Context):
-        start = ctx.point[1] if ctx.point else 0
+        start = ctx.point[1] if ctx.point else lead(block.text)
         match = patterns(ctx.persons).reported.match(block.text, start)
         if not match:
             return None
@@ -682,7 +726,7 @@ class ReportedSpeechRule(BlockRule):
         if ctx.point:
             open_turn(ctx, block, ids)
         else:
-            open_turn(ctx, block, ids, speaker=match.group("label"), start=match.end())
+            open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
         return True
 
 
@@ -768,7 +812,7 @@ class ParagraphRule(BlockRule):
         is_heading = BOLD_LINE.match(block.text) or HEADING.match(block.text)
         if not is_heading and _has_turns(ctx.record):
             ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
-        if ctx.record.state == "front" and not ctx.record.body:
+        if ctx.record.state == "front" and not ctx.record.body and len(block.text.split()) <= 12:
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             return True
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
@@ -780,12 +824,13 @@ def _point_n(ctx: Context) -> str | None:
     return ctx.point[0] if ctx.point else None
 
 
-def open_turn(ctx: Context, block: Block, ids, speaker: str | None = None, start: int = 0) -> None:
-    """Start a new ``sp`` in the current record, its first paragraph from `start`."""
+def open_turn(ctx: Context, block: Block, ids, speaker: Block | None = None, start: int = 0) -> None:
+    """Start a new ``sp`` in the current record, its first paragraph from `start`; the
+    speaker's label keeps its printed form, emphasis included."""
     ctx.end_turn()
     sp = tei.E("sp", who=" ".join(f"#{i}" for i in ids) or None)
-    if speaker:
-        sp.append(tei.E("speaker", speaker))
+    if speaker is not None:
+        sp.append(tei.E("speaker", *inline(speaker, ctx.report)))
     sp.append(paragraph(inline(block.slice(start), ctx.report), n=_point_n(ctx)))
     ctx.place(sp, block)
     ctx.record.sp = sp

@@ -124,7 +124,10 @@ def patterns(persons: Personography) -> SpeechPatterns:
     verbs = conventions.alternation(verb_forms(speech["verbs"]))
     colon_verbs = conventions.alternation(speech["colon_verbs"])
     return SpeechPatterns(
-        label=re.compile(rf"(?P<label>{honorific}(?P<names>{names}))(?P<punct>\s*[.:,])\s+(?=\S)"),
+        label=re.compile(
+            rf"(?P<label>{honorific}(?P<names>{names}))(?:\*\*|__|</b>|</strong>)?"
+            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?)\s+(?=\S)"
+        ),
         reported=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}))"
             rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"

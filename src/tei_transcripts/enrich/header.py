@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import __version__, conventions, tei
+from ..encode.inline import strip_tags
 from ..persons import Personography
 
 SIDE_ORDER = ["soviet", "chinese", "korean"]
@@ -43,14 +44,22 @@ TRANSLATOR = re.compile(
 def citation_pattern() -> re.Pattern:
     archives = conventions.alternation([re.escape(a) for a in conventions.load()["sources"]["archives"]])
     return re.compile(
-        rf"(?P<repository>{archives})\s*[:,]?\s*[Ff]\.\s*(?P<fond>\d+)[,.]?\s*[Oo]p?\.\s*(?P<opis>\d+)[,.]?\s*"
-        rf"[Dd]\.\s*(?P<delo>\d+)(?:[,.]?\s*[Ll]l?\.\s*(?P<list>\d+(?:\s*[-–]\s*\d+)?))?"
+        rf"(?P<repository>{archives})\s*[:,]?\s*[Ff]\.\s*(?P<fond>\d+[a-zа-я]?)[,.]?\s*[Oo]p?\.\s*(?P<opis>\d+[a-zа-я]?)[,.]?\s*"
+        rf"[Dd]\.\s*(?P<delo>\d+[a-zа-я]?)(?:[,.]?\s*[Ll]l?\.\s*(?P<list>\d+(?:\s*[-–]\s*\d+)?))?"
     )
+
+
+MARKUP = re.compile(r"^#{1,6}\s+|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+
+
+def clean(text: str) -> str:
+    """Header text: the words as printed, without Markdown or HTML marks, on one line."""
+    return " ".join(strip_tags(MARKUP.sub("", text)).split())
 
 
 def normalise_title(printed: str) -> str:
     """Sentence punctuation and spacing tidied; a title in capitals set in title case."""
-    title = " ".join(printed.replace("*", "").split()).strip(" .")
+    title = clean(printed).strip(" .")
     if title.isupper():
         words = title.lower().split()
         title = " ".join(
@@ -82,7 +91,7 @@ def build_header(doc) -> "tei.etree._Element":
 
     title_stmt = tei.E("titleStmt", tei.E("title", main, type="main"))
     if printed:
-        title_stmt.append(tei.E("title", " ".join(printed.split()), type="original"))
+        title_stmt.append(tei.E("title", clean(printed), type="original"))
     for language, name in translators(doc):
         resp = f"Translated from {language} by" if language else "Translated by"
         title_stmt.append(tei.E("respStmt", tei.E("resp", resp), tei.E("name", name)))
@@ -137,13 +146,11 @@ def translators(doc) -> list[tuple[str | None, str]]:
 def source_desc(doc):
     record = doc.record
     bibl = tei.E("bibl")
-    bibl.append(
-        tei.E("title", " ".join((record.title or doc.meta.get("title") or "Untitled record").split()))
-    )
+    bibl.append(tei.E("title", clean(record.title or doc.meta.get("title") or "Untitled record")))
     if doc.date:
         bibl.append(tei.E("date", human_date(doc.date), when=doc.date))
     for text, _line in record.citations:
-        bibl.append(tei.E("note", " ".join(text.split()), type="citation"))
+        bibl.append(tei.E("note", clean(text), type="citation"))
     if doc.meta.get("citation"):
         bibl.append(tei.E("note", doc.meta["citation"], type="citation"))
     if doc.meta.get("url"):
@@ -193,7 +200,7 @@ def profile_desc(doc):
     record = doc.record
     profile = tei.E("profileDesc")
     if record.summary:
-        profile.append(tei.E("abstract", tei.E("p", " ".join(record.summary.split()))))
+        profile.append(tei.E("abstract", tei.E("p", clean(record.summary))))
     profile.append(tei.E("langUsage", tei.E("language", "English", ident="en")))
     profile.append(partic_desc(doc))
     setting = tei.E("setting")
