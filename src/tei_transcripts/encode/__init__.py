@@ -39,6 +39,10 @@ def encode(
                 ctx.record.author = authors[index]
     if not ctx.records:
         raise report.fail("no-text", "contains no paragraphs after page furniture was removed")
+    for record in ctx.records:  # the last turn of each record ends with it
+        ctx.records, saved = [record], ctx.records
+        ctx.end_turn()
+        ctx.records = saved
     return ctx.records
 
 

@@ -13,6 +13,7 @@ import re
 
 from .. import conventions, tei
 from ..segment import DATE_LINE, Block, Removed
+from ..enrich.dates import parse_date
 from .context import Context, paragraph
 from .inline import DATE_ONLY, bare_marker, inline
 from .speech import NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
@@ -213,7 +214,9 @@ class DateLineRule(BlockRule):
 
     def test(self, block, ctx):
         text = plain(block.text)
-        return not ctx.record.body and bool(DATE_LINE.match(text) or DATE_ONLY.match(text))
+        return not ctx.record.body and bool(
+            DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text)
+        )
 
     def run(self, block, ctx):
         if ctx.record.has_content:
@@ -624,6 +627,38 @@ def _resolve_subject(match: re.Match, ctx: Context) -> tuple[str, ...] | None:
     return tuple(ids)
 
 
+class SpeakerLabelRule(BlockRule):
+    """A paragraph that is only a speaker's label ("STALIN:") → a turn whose speech follows."""
+
+    name = "speaker-label"
+
+    def test(self, block, ctx):
+        return self._ids(block, ctx) is not None
+
+    def _ids(self, block: Block, ctx: Context) -> list[str] | None:
+        match = patterns(ctx.persons).label_only.match(block.text, lead(block.text))
+        if not match:
+            return None
+        names = split_names(match.group("names"))
+        resolved = [ctx.persons.resolve(n) for n in names]
+        if any(n.lower() in NOT_NAMES for n in names):
+            return None
+        if not all(len(r) == 1 for r in resolved) and not match.group("names").isupper():
+            return None
+        return [r[0] if len(r) == 1 else _unknown_speaker(n, block, ctx) for n, r in zip(names, resolved)]
+
+    def run(self, block, ctx):
+        ids = self._ids(block, ctx)
+        ctx.end_turn()
+        sp = tei.E("sp", tei.E("speaker", *inline(block, ctx.report)), who=" ".join(f"#{i}" for i in ids))
+        ctx.place(sp, block)
+        ctx.record.sp = sp
+        ctx.record.state = "body"
+        for pid in ids:
+            ctx.record.attend(pid)
+        return True
+
+
 class SpeechTurnRule(BlockRule):
     """A turn introduced by its speaker's label: "Stalin." "MAO ZEDONG:" "Comrade Stalin:"
     "STALIN, opening the conversation …, says" → ``sp`` with ``speaker``."""
@@ -855,6 +890,7 @@ def default_registry() -> Registry:
         QuoteRule(),
         NumberedPointRule(),
         DialogueSplitRule(),
+        SpeakerLabelRule(),
         SpeechTurnRule(),
         ReportedSpeechRule(),
         EmbeddedSpeakerRule(),

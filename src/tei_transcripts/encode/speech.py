@@ -102,6 +102,7 @@ def verb_forms(verbs: list[str]) -> list[str]:
 @dataclass(frozen=True)
 class SpeechPatterns:
     label: re.Pattern  # "Stalin." "MAO ZEDONG:" "Comrade Stalin:" "STALIN," at the start
+    label_only: re.Pattern  # a paragraph that is nothing but a label: "STALIN:" "**Kim Il Sung**"
     reported: re.Pattern  # "Zhou Enlai asks" "Comrade STALIN answers" "We said" at the start
     subject: re.Pattern  # a known person followed by a verb of saying, anywhere
     colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
@@ -127,6 +128,10 @@ def patterns(persons: Personography) -> SpeechPatterns:
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:\*\*|__|</b>|</strong>)?"
             rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?)\s+(?=\S)"
+        ),
+        label_only=re.compile(
+            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:\*\*|__|</b>|</strong>)?"
+            rf"(?:\s*\([^()]{{1,40}}\))?\s*[.:]?(?:\*\*|__|</b>|</strong>)?\s*$"
         ),
         reported=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}))"

@@ -44,6 +44,8 @@ PATTERN = re.compile(
     rf"|(?P<dm>\b(?P<d4>[0-3]?\d)\s+(?P<m4>{MONTH})(?!\w))"
     rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)\.(?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:\.(?P<y6>{YEAR}|\d\d)\b)?)"
+    rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
+    rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
     rf"|(?P<year>\b(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) (?P<y7>{YEAR})\b(?![-–]\d))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
     r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))",
@@ -85,6 +87,11 @@ def _when(match: re.Match, document_year: int | None) -> tuple[str | None, bool]
         return _iso(int(g["y3"]), _month(g["m3"])), False
     if g["year"]:
         return g["y7"], False
+    if g["isodate"]:
+        return _iso(int(g["y8"]), int(g["m8"]), int(g["d8"])), False
+    if g["dotted"]:
+        month = int(g["m9"])
+        return (_iso(int(g["y9"]), month, int(g["d9"])) if 1 <= month <= 12 else None), False
     if g["roman"]:
         year = g["y6"]
         if year:
