@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from .. import conventions, tei
-from ..segment import DATE_LINE, Block, Removed
 from ..enrich.dates import parse_date
+from ..segment import DATE_LINE, Block, Removed
 from .context import Context, paragraph
 from .inline import DATE_ONLY, bare_marker, inline
 from .speech import NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
