@@ -52,11 +52,11 @@ def convert_source(
         top, tables = load_sidecar(path, report)
         source = read_source(path, report, max_bytes)
         segmentation = segment(source, report)
-        authors = [t.get("author") or top.get("author") for t in tables] or [top.get("author")]
-        for author in authors:
+        authors = [t.get("author") for t in tables]
+        for author in [*authors, top.get("author")]:
             if author and author not in persons:
                 report.warning("unknown-author", f"sidecar author '{author}' is not in the personography")
-        records = encode(segmentation, persons, report, authors=authors)
+        records = encode(segmentation, persons, report, authors=authors, default_author=top.get("author"))
         if not any(r.body for r in records) or not any(
             e.tag.endswith("}sp") for r in records for e in r.body
         ):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Segmentation
-from .context import Context, Record
+from .context import Context, Record, close_turn
 from .rules import Registry, default_registry
 from .speech import patterns
 
@@ -20,6 +20,7 @@ def encode(
     persons: Personography,
     report: Reporter,
     authors: list[str | None] | None = None,
+    default_author: str | None = None,
     registry: Registry | None = None,
 ) -> list[Record]:
     registry = registry or default_registry()
@@ -29,20 +30,16 @@ def encode(
     while ctx.blocks:
         block = ctx.blocks.pop(0)
         ctx.point = None
-        records_before = len(ctx.records)
+        index = len(ctx.records) - 1 if ctx.records else 0
+        if not ctx.record.author:  # the sidecar's author, known before the record's first turn
+            ctx.record.author = (authors[index] if index < len(authors) else None) or default_author
         for rule in registry:
             if rule.test(block, ctx) and rule.run(block, ctx):
                 break
-        if len(ctx.records) != records_before or len(ctx.records) == 1:
-            index = len(ctx.records) - 1
-            if index < len(authors) and authors[index] and not ctx.record.author:
-                ctx.record.author = authors[index]
     if not ctx.records:
         raise report.fail("no-text", "contains no paragraphs after page furniture was removed")
-    for record in ctx.records:  # the last turn of each record ends with it
-        ctx.records, saved = [record], ctx.records
-        ctx.end_turn()
-        ctx.records = saved
+    for record in ctx.records:
+        close_turn(record, report)
     return ctx.records
 
 

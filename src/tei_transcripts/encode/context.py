@@ -112,6 +112,16 @@ class Context:
         self.record.sp = None
 
 
+def close_turn(record: Record, report: Reporter) -> None:
+    """End the running turn; one that got a label but no speech is reported, and given an
+    empty paragraph, as TEI wants some speech in every sp."""
+    sp = record.sp
+    if sp is not None and len(sp) == 1 and sp[0].tag == tei.q("speaker"):
+        report.warning("empty-turn", "speaker label without any speech after it", int(sp.get(LINE, "0")))
+        sp.append(tei.E("p"))
+    record.sp = None
+
+
 PARTS = ["front", "body", "back"]
 FRONT_ONLY = {"docTitle", "docDate", "docAuthor", "docImprint", "titlePage", "byline", "argument"}
 

@@ -8,6 +8,7 @@ roles; place and date; the summary. Nothing here depends on the time of the run.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from .. import __version__, conventions, tei
@@ -72,8 +73,6 @@ def normalise_title(printed: str) -> str:
 
 
 def human_date(iso: str) -> str:
-    import calendar
-
     parts = iso.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
