@@ -159,3 +159,34 @@ def test_two_sources_cannot_write_the_same_file(tmp_path, capsys):
         ]
     )
     assert status == 1 and "[duplicate-output]" in capsys.readouterr().err
+
+
+def test_internal_error_is_one_line_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
+    """A bug while converting one file is reported for that file; the others are still converted."""
+    from tei_transcripts import cli
+    from tei_transcripts.pipeline import convert_source
+
+    def flaky(path, *args, **kwargs):
+        if path.endswith("first.txt"):
+            raise KeyError("boom")
+        return convert_source(path, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "convert_source", flaky)
+    for name in ("first", "second"):
+        (tmp_path / f"{name}.txt").write_text("Stalin. Good.\n\nZhou Enlai. Agreed.\n")
+    status = main(
+        [
+            "convert",
+            str(tmp_path / "first.txt"),
+            str(tmp_path / "second.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--persons",
+            PERSONS,
+        ]
+    )
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "first.txt:0:0: error: KeyError: 'boom' (a bug; --debug shows where) [internal-error]" in err
+    assert "Traceback" not in err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["second.xml"]

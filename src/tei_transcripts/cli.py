@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
     convert.add_argument("-v", "--verbose", action="store_true", help="print info messages too")
     convert.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    convert.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     convert.set_defaults(run=run_convert)
 
     check = commands.add_parser("check", help="check that TEI files keep every word of their transcript")
@@ -106,7 +107,22 @@ def run_convert(args) -> int:
     reports = []
     written: dict[str, str] = {}
     for path in sources:
-        conversion = convert_source(path, persons, args.out, args.max_bytes)
+        try:
+            conversion = convert_source(path, persons, args.out, args.max_bytes)
+        except Exception as error:  # a bug of ours must not end the batch or show a traceback
+            if args.debug:
+                raise
+            message = Message(
+                path,
+                0,
+                0,
+                "error",
+                "internal-error",
+                f"{type(error).__name__}: {error} (a bug; --debug shows where)",
+            )
+            print(message, file=sys.stderr)
+            messages.append(message)
+            continue
         messages.extend(conversion.messages)
         reports.append(conversion.report)
         for message in conversion.messages:

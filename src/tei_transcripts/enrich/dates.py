@@ -55,8 +55,8 @@ PATTERN = re.compile(
 def parse_date(text: str) -> str | None:
     """The ISO form of a complete date written out in full ("20 August 1952" → "1952-08-20")."""
     match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,"))
-    if not match:
-        return None
+    if not match or match.group("clock") or match.group("span"):
+        return None  # a time of day is not a date
     when, inferred = _when(match, None)
     return when if when and not inferred and len(when) >= 4 else None
 
