@@ -171,6 +171,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     bare = content.strip("*_ ")
     if re.fullmatch(notes["query"], content):
         return "query"
+    if re.fullmatch(r"(?:\.\s*){2,}|…", content):
+        return "editorial"  # "[...]": words left out
     if re.fullmatch(r"\d{1,3}", content):
         return "marker"
     for kind in ("translator", "editorial", "signature"):
