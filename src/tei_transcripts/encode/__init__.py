@@ -11,6 +11,7 @@ from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Segmentation
 from .context import Context, Record, close_turn
+from .inline import footnote_markers_in
 from .rules import Registry, default_registry
 from .speech import patterns
 
@@ -36,6 +37,7 @@ def encode(
         for rule in registry:
             if rule.test(block, ctx) and rule.run(block, ctx):
                 break
+        ctx.record.markers |= footnote_markers_in(block.text)
     if not ctx.records:
         raise report.fail("no-text", "contains no paragraphs after page furniture was removed")
     for record in ctx.records:

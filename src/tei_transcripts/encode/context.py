@@ -44,6 +44,7 @@ class Record:
     sp: etree._Element | None = None  # the running turn
     unknown: dict[str, str] = field(default_factory=dict)  # label → generated id
     unresolved: set[str] = field(default_factory=set)  # names no person in persons.xml has
+    markers: set[str] = field(default_factory=set)  # footnote markers in the paragraphs read so far
 
     @property
     def has_content(self) -> bool:

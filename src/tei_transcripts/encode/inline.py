@@ -35,6 +35,22 @@ DATE_ONLY = re.compile(
 )
 
 
+BARE_MARKERS = re.compile(r"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_]))(\d{1,3}|\*{1,3})(?![\w*])")
+
+
+BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def footnote_markers_in(text: str) -> set[str]:
+    """What may point to a footnote: <sup>2</sup>, [2], or a number or asterisk glued to a word."""
+    found = {ESCAPE.sub(r"\1", m).strip() for m in SUP.findall(text)}
+    return (
+        {m for m in found if FOOTNOTE_MARKER.match(m)}
+        | set(BRACKET_MARKER.findall(text))
+        | set(BARE_MARKERS.findall(text))
+    )
+
+
 def bare_marker(n: str) -> re.Pattern:
     """A footnote number or asterisk printed glued to the end of a word: "dacha.1", "leaders*"."""
     return re.compile(rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])")

@@ -15,7 +15,7 @@ from .. import conventions, tei
 from ..enrich.dates import parse_date
 from ..segment import DATE_LINE, Block, Removed
 from .context import Context, paragraph
-from .inline import DATE_ONLY, bare_marker, inline
+from .inline import DATE_ONLY, inline
 from .speech import NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
 
 FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
@@ -388,12 +388,6 @@ class FootnotesRule(BlockRule):
         match = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", block.text)
         if not match or not ctx.record.body:
             return []
-        markers = {
-            ref.get("n")
-            for e in ctx.record.body
-            for ref in e.iter(tei.q("ref"))
-            if ref.get("type") == "footnote"
-        }
         run = [(match.group(1), block)]
         for following in ctx.blocks:
             nxt = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", following.text)
@@ -402,10 +396,8 @@ class FootnotesRule(BlockRule):
             ):
                 break
             run.append((nxt.group(1), following))
-        if any(n in markers for n, _ in run):
-            return run
-        text = " ".join(tei.text_of(e) for e in ctx.record.body + ctx.record.back)
-        return run if any(bare_marker(n).search(text) for n, _ in run) else []
+        # markers in the paragraphs read so far: "<sup>2</sup>", "[2]", "dacha.1", "leaders*"
+        return run if any(n in ctx.record.markers for n, _ in run) else []
 
     def run(self, block, ctx):
         run = self._run_of(block, ctx)
