@@ -24,7 +24,7 @@ def strip_tags(text: str) -> str:
     return HTML_TAG.sub("", BREAK_TAG.sub(" ", text))
 
 
-SUP = re.compile(r"<sup>\s*(.*?)\s*</sup>", re.I | re.S)
+SUP = re.compile(r"<sup>\s*((?:(?!<sup>).)*?)\s*</sup>", re.I | re.S)  # innermost pair
 ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
 EMPHASIS = re.compile(r"(\*\*|\*|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|\*|</(?:b|strong|i|em)>)", re.S)
 FOOTNOTE_MARKER = re.compile(r"^\d{1,3}\*?$|^\*{1,3}$")
@@ -140,7 +140,7 @@ class Inline:
             if FOOTNOTE_MARKER.match(label):
                 out.append(tei.E("ref", label, type="footnote", n=label, rend="superscript"))
             else:
-                out.append(tei.E("hi", label, rend="superscript"))
+                out.append(tei.E("hi", *self._emphasis(match.group(1)), rend="superscript"))
             position = match.end()
         out.extend(self._emphasis(text[position:]))
         return out
