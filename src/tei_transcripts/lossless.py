@@ -38,17 +38,21 @@ def source_words(lines: list[str], removed: list[Removed]) -> Iterator[tuple[str
     """The words of the source with their line numbers, page furniture left out.
 
     Furniture is always whole lines: a navigation line, a page number, a rights paragraph.
+    The text is read as a whole, since a tag may be broken over two lines ("<sup" / ">").
     """
     furniture = {line for item in removed for line in item.lines}
-    for number, line in enumerate(lines, start=1):
-        if number not in furniture:
-            for match in WORD.finditer(strip_tags(line)):
-                yield match.group(), number
+    text = "\n".join("" if number in furniture else line for number, line in enumerate(lines, start=1))
+    text = strip_tags(text, keep_newlines=True)
+    line, position = 1, 0
+    for match in WORD.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        yield match.group(), line
 
 
-# Elements that the converter wraps around text without anything printed between them and
-# their neighbours: a name, a date, a superscript. Every other element stands where
-# something visible stood (a bracket, asterisks, a paragraph break), so it parts words.
+# Elements that the converter's own passes wrap around text already there: a name, a date,
+# a time, a footnote number printed on the line ("CC2"). Every other element stands where something was printed or tagged (a bracket,
+# asterisks, an HTML tag, a paragraph break), so it parts words, as a tag does in the source.
 JOINING = {"persName", "date", "time"}
 
 
@@ -58,13 +62,13 @@ def tei_words(documents: list[etree._Element]) -> Iterator[str]:
         text = root.find(tei.q("text")) if root.tag == tei.q("TEI") else root
         pieces: list[str] = []
         _collect(text, pieces)
-        for match in WORD.finditer("".join(pieces)):
+        for match in WORD.finditer(strip_tags("".join(pieces))):
             yield match.group()
 
 
 def _collect(element: etree._Element, pieces: list[str]) -> None:
     name = etree.QName(element).localname
-    joins = name in JOINING or (name in ("ref", "hi") and element.get("rend") == "superscript")
+    joins = name in JOINING or (name == "ref" and element.get("rend") == "inline")
     if not joins:
         pieces.append(" ")
     if name == "note" and element.get("type") == "footnote" and element.get("n"):

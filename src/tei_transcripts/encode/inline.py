@@ -19,9 +19,14 @@ HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong)\s*/?>", re.I)
 BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 
 
-def strip_tags(text: str) -> str:
-    """The text without the HTML tags we translate: a line break is a space, others vanish."""
-    return HTML_TAG.sub("", BREAK_TAG.sub(" ", text))
+def strip_tags(text: str, keep_newlines: bool = False) -> str:
+    """The text with each HTML tag we know (paired or not) replaced by a space: for comparing
+    words, a tag always stands between two words. `keep_newlines` keeps the line count."""
+
+    def space(match: re.Match) -> str:
+        return " " + ("\n" * match.group().count("\n") if keep_newlines else "")
+
+    return HTML_TAG.sub(space, BREAK_TAG.sub(space, text))
 
 
 SUP = re.compile(r"<sup>\s*((?:(?!<sup>).)*?)\s*</sup>", re.I | re.S)  # innermost pair
@@ -172,7 +177,8 @@ def _closes(opener: str, closer: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    return strip_tags(ESCAPE.sub(r"\1", text))
+    """Text between markup: escapes resolved, <br> a space; an unpaired tag stays as printed."""
+    return BREAK_TAG.sub(" ", ESCAPE.sub(r"\1", text))
 
 
 def classify_bracket(inner: str, before: str, after: str) -> str:

@@ -633,8 +633,11 @@ class SpeakerLabelRule(BlockRule):
             return None
         names = split_names(match.group("names"))
         resolved = [ctx.persons.resolve(n) for n in names]
-        if any(n.lower() in NOT_NAMES for n in names):
-            return None
+        if any(n.lower() in NOT_NAMES for n in names) or len(names) > 2:
+            return None  # "Li Fuchun, Zhang Wentian, Su Yu, Shi Zhe" is a list, not a label
+        marked = match.group().rstrip(" *_").endswith((":", ".")) or match.group("names").isupper()
+        if not marked and not lead(block.text):
+            return None  # a plain "Stalin" alone is a label only in capitals, with ":" or in bold
         if not all(len(r) == 1 for r in resolved) and not match.group("names").isupper():
             return None
         return [r[0] if len(r) == 1 else _unknown_speaker(n, block, ctx) for n, r in zip(names, resolved)]
