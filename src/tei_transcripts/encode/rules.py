@@ -682,7 +682,8 @@ class SpeechTurnRule(BlockRule):
             label = match.group("names")
             if any(n.lower() in NOT_NAMES for n in names) or len(label.split()) > 3:
                 return None
-            if not (punct == ":" or label.isupper() or ctx.label_counts.get(label, 0) >= 2):
+            attendee = all(n in ctx.record.unresolved for n in names)
+            if not (punct == ":" or label.isupper() or ctx.label_counts.get(label, 0) >= 2 or attendee):
                 return None
         return match, names, resolved
 
@@ -726,7 +727,7 @@ class ReportedSpeechRule(BlockRule):
         start = ctx.point[1] if ctx.point else lead(block.text)
         match = patterns(ctx.persons).reported.match(block.text, start)
         if not match:
-            return None
+            return self._attendee(block, start, ctx)
         names = match.group("names")
         if patterns(ctx.persons).first_person.fullmatch(names):
             # "I"/"We" start a turn in a first-person record (its author is known), or when
@@ -743,6 +744,16 @@ class ReportedSpeechRule(BlockRule):
         if _several_speakers(block, ctx):
             return None
         return match, ids
+
+    def _attendee(self, block: Block, start: int, ctx: Context):
+        """ "Kuznetsov says …" where Kuznetsov is in the attendance list but not in persons.xml."""
+        match = patterns(ctx.persons).reported_any.match(block.text, start)
+        if not match:
+            return None
+        names = split_names(match.group("names"))
+        if not all(name in ctx.record.unresolved for name in names):
+            return None
+        return match, tuple(_unknown_speaker(name, block, ctx) for name in names)
 
     def run(self, block, ctx):
         match, ids = self._subject(block, ctx)

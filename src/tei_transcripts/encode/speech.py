@@ -104,6 +104,7 @@ class SpeechPatterns:
     label: re.Pattern  # "Stalin." "MAO ZEDONG:" "Comrade Stalin:" "STALIN," at the start
     label_only: re.Pattern  # a paragraph that is nothing but a label: "STALIN:" "**Kim Il Sung**"
     reported: re.Pattern  # "Zhou Enlai asks" "Comrade STALIN answers" "We said" at the start
+    reported_any: re.Pattern  # the same with any capitalised name, for names of the attendance list
     subject: re.Pattern  # a known person followed by a verb of saying, anywhere
     colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
     first_person: re.Pattern
@@ -136,6 +137,9 @@ def patterns(persons: Personography) -> SpeechPatterns:
         reported=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}))"
             rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"
+        ),
+        reported_any=re.compile(
+            rf"(?P<label>{honorific}(?P<names>{names}))(?={adverbs_or_aside}\s+(?:{verbs})\b)"
         ),
         subject=re.compile(
             rf"(?<![\w'’-])(?P<label>{honorific}(?P<names>{known_names}))(?={adverbs}\s+(?:{verbs})\b)"
