@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from . import lossless
 from .encode import encode
+from .encode.speech import opens_turn
 from .enrich import build_documents, statistics
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .messages import ConversionError, Message, Reporter
@@ -51,7 +52,7 @@ def convert_source(
     try:
         top, tables = load_sidecar(path, report)
         source = read_source(path, report, max_bytes)
-        segmentation = segment(source, report)
+        segmentation = segment(source, report, opens_turn(persons))
         authors = [t.get("author") for t in tables]
         for author in [*authors, top.get("author")]:
             if author and author not in persons:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Callable
 
 from .. import conventions
 from ..persons import INITIALS, Personography
@@ -172,3 +173,16 @@ def sentence_starts(text: str) -> tuple[int, ...]:
 
 def split_names(names: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if n.strip()]
+
+
+def opens_turn(persons: Personography) -> Callable[[str], bool]:
+    """Does a line begin with the label of a known speaker ("Stalin. …", "MAO ZEDONG: …")?"""
+    label = patterns(persons).label
+
+    def test(line: str) -> bool:
+        match = label.match(line)
+        if not match or match.group("punct").strip(" *_") not in (".", ":"):
+            return False
+        return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
+
+    return test

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import conventions
 from ..ingest import Source
@@ -99,7 +100,11 @@ class Segmentation:
     hard_wrapped: bool = False
 
 
-def segment(source: Source, report: Reporter) -> Segmentation:
+def segment(
+    source: Source, report: Reporter, opens_turn: Callable[[str], bool] | None = None
+) -> Segmentation:
+    """`opens_turn` tells whether a line starts with a speaker's label ("Stalin. …"): in
+    wrapped text such a line starts a paragraph even after a full-width line."""
     lines = source.lines
     removed: list[Removed] = []
     keep = furniture.remove_lines(lines, removed)
@@ -107,7 +112,7 @@ def segment(source: Source, report: Reporter) -> Segmentation:
     runs = raw_blocks(lines, keep)
     blocks: list[Block] = []
     for gap, run in runs:
-        for block in split_run(run, width):
+        for block in split_run(run, width, opens_turn):
             if blocks and gap and should_rejoin(blocks[-1], block):
                 report.info("paragraph-rejoined", "a sentence split by blank lines was joined", block.line)
                 blocks[-1] = Block.join(blocks[-1], block)
@@ -166,7 +171,7 @@ def wrap_width(lines: list[str], keep: list[bool]) -> int | None:
     return width if near >= 0.6 * len(inner) else None
 
 
-def split_run(run: list[tuple[int, str]], width: int | None) -> list[Block]:
+def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) -> list[Block]:
     """Turn consecutive lines into paragraphs: joined when wrapped, kept apart otherwise."""
     blocks: list[Block] = []
     current: Block | None = None
@@ -175,7 +180,7 @@ def split_run(run: list[tuple[int, str]], width: int | None) -> list[Block]:
         stripped = line.strip()
         column = len(line) - len(line.lstrip()) + 1
         block = Block(stripped, [0], [number], [column])
-        if current is not None and continues(previous_line, stripped, width):
+        if current is not None and continues(previous_line, stripped, width, opens_turn):
             hyphenated = width and HYPHEN_BREAK.search(previous_line) and STARTS_LOWER.match(stripped)
             current = Block.join(current, block, "" if hyphenated else " ")
         else:
@@ -188,14 +193,16 @@ def split_run(run: list[tuple[int, str]], width: int | None) -> list[Block]:
     return blocks
 
 
-def continues(previous: str, line: str, width: int | None) -> bool:
+def continues(previous: str, line: str, width: int | None, opens_turn=None) -> bool:
     """Does `line` continue the paragraph whose last source line is `previous`?"""
     if width:
         # In wrapped text a line that stops well short of the width and ends a sentence
         # ends its paragraph, and so does a full line before a line that can only open one
         # ("The conversation ended at …", "Recorded by …"); every other line runs on.
         short = len(previous) < 0.7 * width
-        if opens_paragraph(line) and (short or TERMINAL.search(previous)):
+        opens = opens_paragraph(line) or (opens_turn is not None and opens_turn(line))
+        heading = previous.isupper()  # a title in capitals is a line of its own
+        if opens and (short or heading or TERMINAL.search(previous)):
             return False
         return not TERMINAL.search(previous) or not short
     if re.search(r":\**\s*$", previous):
