@@ -99,6 +99,8 @@ class Context:
                 self.end_turn()
         element.set(LINE, str(block.line))
         getattr(record, where).append(element)
+        if where == "back":
+            record.state = "ended"  # what follows back matter is more back matter
         return element
 
     def end_turn(self) -> None:

@@ -166,7 +166,7 @@ class TitleRule(BlockRule):
             )
             return True
         if record.sp is not None and not (
-            conventions.pattern("titles", "strong").match(block.text)
+            conventions.pattern("titles", "strong").match(plain(block.text))
             and not block.text.rstrip().endswith(".")
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
@@ -423,15 +423,21 @@ class SourceRule(BlockRule):
         text = block.text
         if ARCHIVE_CITATION.search(text) and len(text.split()) < 120:
             return True
-        return ctx.record.state == "ended" and bool(
-            re.match(r"(?:source|translated|translation)\b", text, re.I)
-        )
+        if re.match(r"source\s*:", plain(text), re.I):
+            return True  # "Source: …", wherever it stands
+        if ctx.record.state != "ended":
+            return False
+        if re.match(r"(?:translated|translation)\b", plain(text), re.I):
+            return True
+        return len(text.split()) <= 25 and bool(re.search(r"\barchives?\b", text, re.I))  # "Archive of …"
 
     def run(self, block, ctx):
         ctx.end_turn()
         ctx.record.citations.append((block.text, block.line))
-        where = "front" if not ctx.record.body else "back"
-        ctx.place(tei.E("div", paragraph(inline(block, ctx.report)), type="source"), block, where)
+        if not ctx.record.body:  # before the conversation: a paragraph of the front matter
+            ctx.place(paragraph(inline(block, ctx.report)), block, "front")
+        else:
+            ctx.place(tei.E("div", paragraph(inline(block, ctx.report)), type="source"), block, "back")
         return True
 
 

@@ -25,9 +25,11 @@ def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
     from . import Removed
 
     navigation = conventions.pattern("furniture", "lines", whole=True)
+    with_values = conventions.pattern("furniture", "with_values", whole=True)
     page_number = conventions.pattern("furniture", "page_number", whole=True)
     heads = running_heads(lines)
     keep = []
+    value_of = None  # the metadata heading whose values the next short lines are
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         reason = None
@@ -35,10 +37,15 @@ def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
             pass
         elif navigation.match(text):
             reason = "navigation or page heading"
+            value_of = text if with_values.match(text) else None
+        elif value_of and len(text.split()) <= 10 and not SENTENCE_END.search(text):
+            reason = f"archive page metadata (value of {value_of!r})"
         elif page_number.match(text):
             reason = "page number"
         elif _head_key(text) in heads:
             reason = "running head"
+        if text and reason is None:
+            value_of = None
         if reason:
             removed.append(Removed(number, text, reason))
         keep.append(reason is None)
