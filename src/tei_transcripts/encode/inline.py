@@ -157,11 +157,12 @@ class Inline:
             opener, closer = match.group(1).lower(), match.group(3).lower()
             if not _closes(opener, closer):
                 continue
-            if (
+            glued = (
                 text[match.start() - 1 : match.start()].isalnum()
                 or text[match.end() : match.end() + 1].isalnum()
-            ):
-                continue  # inside a word ("*0*0", "x<b>y</b>z") it is not emphasis: the marks are dropped or kept as printed
+            )
+            if glued and opener.startswith("*"):
+                continue  # asterisks inside a word ("*0*0") are printed characters, not emphasis
             out.append(_plain(text[position : match.start()]))
             bold = opener in ("**", "<b>", "<strong>")
             out.append(tei.E("hi", *self._emphasis(match.group(2)), rend="bold" if bold else "italic"))
