@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: MIT
+"""What surrounds the conversation: closers and signatures, footnotes, sources, summaries, commentary."""
+
+from __future__ import annotations
+
+import re
+
+from ... import conventions, tei
+from ...segment import Block
+from ..context import Context, paragraph
+from ..inline import inline
+from .base import HEADING, BlockRule, plain
+from .front import FieldListRule, TitleRule
+
+SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?$")
+ARCHIVE_CITATION = re.compile(
+    r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*[Dd]\.\s*\d+"
+)
+
+
+class CloserRule(BlockRule):
+    """Signatures, "Recorded by …", copy counts → ``closer/signed``; the record ends."""
+
+    name = "closer"
+
+    def test(self, block, ctx):
+        if not ctx.record.body:
+            return False
+        closer = conventions.pattern("closer", "patterns")
+        if closer.search(block.text) and len(block.text.split()) <= 25:
+            return True
+        # a short last line ending in initials and a surname: "USSR Ambassador to the PRC P. Yudin"
+        last = (
+            not ctx.blocks or FieldListRule().test(ctx.blocks[0], ctx) or TitleRule().test(ctx.blocks[0], ctx)
+        )
+        return last and len(block.text.split()) <= 14 and bool(SIGNATURE_LINE.search(plain(block.text)))
+
+    def run(self, block, ctx):
+        record = ctx.record
+        ctx.end_turn()
+        last = record.body[-1] if record.body and not record.back else None
+        closer = last if last is not None and last.tag == tei.q("closer") else None
+        if closer is None:
+            closer = ctx.place(tei.E("closer"), block)
+        closer.append(tei.E("signed", *inline(block, ctx.report)))
+        role = (
+            "recorder" if re.search(r"record|signature|notes? (?:taken|made)|/", block.text, re.I) else None
+        )
+        for match in ctx.persons.find(block.text):
+            if match.id:
+                record.attend(match.id, role=role)
+        record.state = "ended"
+        return True
+
+
+class FootnotesRule(BlockRule):
+    """Numbered notes after the text whose numbers the text points to → linked ``note``s."""
+
+    name = "footnotes"
+
+    def test(self, block, ctx):
+        return bool(self._run_of(block, ctx))
+
+    def _run_of(self, block: Block, ctx: Context) -> list[tuple[str, Block]]:
+        match = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", block.text)
+        if not match or not ctx.record.body:
+            return []
+        run = [(match.group(1), block)]
+        for following in ctx.blocks:
+            nxt = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", following.text)
+            if not nxt or (
+                nxt.group(1).isdigit() and run[-1][0].isdigit() and int(nxt.group(1)) != int(run[-1][0]) + 1
+            ):
+                break
+            run.append((nxt.group(1), following))
+        # markers in the paragraphs read so far: "<sup>2</sup>", "[2]", "dacha.1", "leaders*"
+        return run if any(n in ctx.record.markers for n, _ in run) else []
+
+    def run(self, block, ctx):
+        run = self._run_of(block, ctx)
+        ctx.end_turn()
+        notes = tei.E("div", type="notes")
+        for n, item in run:
+            if item is not block:
+                ctx.blocks.remove(item)
+            start = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", item.text).end()
+            note = tei.E("note", *inline(item.slice(start), ctx.report), type="footnote", place="foot", n=n)
+            notes.append(note)
+        ctx.place(notes, block, "back")
+        ctx.record.state = "ended"
+        return True
+
+
+class SourceRule(BlockRule):
+    """An archival citation or a translation credit → ``div[@type='source']``."""
+
+    name = "source"
+
+    def test(self, block, ctx):
+        text = block.text
+        if ARCHIVE_CITATION.search(text) and len(text.split()) < 120:
+            return True
+        if re.match(r"source\s*:", plain(text), re.I):
+            return True  # "Source: …", wherever it stands
+        if ctx.record.state != "ended":
+            return False
+        if re.match(r"(?:translated|translation)\b", plain(text), re.I):
+            return True
+        return len(text.split()) <= 25 and bool(re.search(r"\barchives?\b", text, re.I))  # "Archive of …"
+
+    def run(self, block, ctx):
+        ctx.end_turn()
+        ctx.record.citations.append((block.text, block.line))
+        if not ctx.record.body:  # before the conversation: a paragraph of the front matter
+            ctx.place(paragraph(inline(block, ctx.report)), block, "front")
+        else:
+            ctx.place(tei.E("div", paragraph(inline(block, ctx.report)), type="source"), block, "back")
+        return True
+
+
+class SummaryRule(BlockRule):
+    """After the record, a short description of it → ``div[@type='summary']``."""
+
+    name = "summary"
+
+    def test(self, block, ctx):
+        return (
+            ctx.record.state == "ended"
+            and not ctx.record.summary
+            and len(block.text.split()) < 150
+            and bool(conventions.pattern("sources", "summary_cues").search(block.text))
+        )
+
+    def run(self, block, ctx):
+        ctx.record.summary = block.text
+        ctx.place(tei.E("div", paragraph(inline(block, ctx.report)), type="summary"), block, "back")
+        return True
+
+
+class CommentaryRule(BlockRule):
+    """Anything after the record has ended: the editors' or a book's commentary."""
+
+    name = "commentary"
+
+    def test(self, block, ctx):
+        return ctx.record.state == "ended"
+
+    def run(self, block, ctx):
+        back = ctx.record.back
+        heading = HEADING.match(block.text)
+        if heading or not back or back[-1].get("type") != "commentary":
+            div = ctx.place(tei.E("div", type="commentary"), block, "back")
+        else:
+            div = back[-1]
+        if heading:
+            div.append(tei.E("head", *inline(block.slice(len(heading.group(1))), ctx.report)))
+        else:
+            div.append(paragraph(inline(block, ctx.report)))
+        return True

@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: MIT
+"""Attendance lists: "Present:", groups by side and role, names the personography lacks."""
+
+from __future__ import annotations
+
+import re
+
+from ... import conventions, tei
+from ...segment import Block
+from ..context import Context
+from ..inline import inline
+from .base import TRAILING_MARKUP, BlockRule, _has_turns, lead
+
+
+class AttendanceRule(BlockRule):
+    """ "Present: …" with its groups by side and role → ``list[@type='participants']``."""
+
+    name = "attendance"
+
+    def test(self, block, ctx):
+        if conventions.pattern("attendance", "opener").match(block.text, lead(block.text)):
+            return True
+        # "from our side: …" before the first turn opens a list without a "Present:" heading
+        return not _has_turns(ctx.record) and bool(
+            conventions.pattern("attendance", "group").match(block.text)
+        )
+
+    def run(self, block, ctx):
+        record = ctx.record
+        had_turns = _has_turns(record)
+        ctx.end_turn()
+        opener = conventions.pattern("attendance", "opener").match(block.text, lead(block.text))
+        listing = tei.E("list", type="participants")
+        if opener:
+            opener_end = opener.end() + len(
+                TRAILING_MARKUP.match(block.text, opener.end()).group()
+                if TRAILING_MARKUP.match(block.text, opener.end())
+                else ""
+            )
+            listing.append(tei.E("head", *inline(block.slice(0, opener_end), ctx.report)))
+        else:
+            opener_end = 0
+        state = {"side": None, "role": None}
+        rest = block.slice(opener_end)
+        if rest.text:
+            self._item(listing, rest, ctx, state)
+        while ctx.blocks and self._continues(ctx.blocks[0], ctx):
+            self._item(listing, ctx.blocks.pop(0), ctx, state)
+        ctx.place(listing, block)
+        record.state = "ended" if had_turns else "body"
+        return True
+
+    def _continues(self, block: Block, ctx: Context) -> bool:
+        """A group header or a line that is little but names."""
+        if conventions.pattern("attendance", "group").match(block.text):
+            return True
+        text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
+        names = ctx.persons.find(text)
+        for match in reversed(names):
+            text = text[: match.start] + " " + text[match.end :]
+        residue = [
+            w
+            for w in re.findall(r"[A-Za-z]+", text)
+            if w.lower()
+            not in {"and", "comrs", "cdes", "comrades", "comrade", "cde", "interpreter", "interpreters"}
+        ]
+        return bool(names) and len(residue) <= 2
+
+    def _item(self, listing, block: Block, ctx: Context, state: dict) -> None:
+        group = conventions.pattern("attendance", "group").match(block.text)
+        if group:
+            state["side"], state["role"] = _side_and_role(block.text[: group.end() + 40].split(":")[0])
+        listing.append(tei.E("item", *inline(block, ctx.report)))
+        _report_unknown_names(block, ctx)
+        matches = ctx.persons.find(block.text)
+        for i, match in enumerate(matches):
+            if not match.id:
+                continue
+            following = block.text[
+                match.end : matches[i + 1].start if i + 1 < len(matches) else len(block.text)
+            ]
+            role = state["role"] or (
+                "interpreter" if re.search(r"interpret|translat", following, re.I) else None
+            )
+            ctx.record.attend(match.id, state["side"], role)
+
+
+LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
+NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
+GROUP_WORDS = re.compile(
+    r"\b(?:present|meeting|side|sides|soviet|chinese|korean|our|interpreters?|translated|translators?|recorded|also|were|the|at|on|from|by)\b",
+    re.I,
+)
+
+
+def _report_unknown_names(block: Block, ctx: Context) -> None:
+    """A list entry that is nothing but a capitalised name the personography lacks is
+    reported, so that an editor can add the person."""
+    text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
+    honorific = conventions.pattern("speech", "honorifics")
+    for segment in LIST_SEPARATOR.split(text):
+        segment = honorific.sub(" ", segment).strip(" .—–-")
+        segment = " ".join(segment.split())
+        if not segment or not NAME_ONLY.fullmatch(segment) or GROUP_WORDS.search(segment):
+            continue
+        if not ctx.persons.find(segment):
+            ctx.report.warning(
+                "unknown-person",
+                f"'{segment}' in the attendance list is not in the personography",
+                block.line,
+            )
+            ctx.record.unresolved.add(segment)
+
+
+def _side_and_role(header: str) -> tuple[str | None, str | None]:
+    attendance = conventions.load()["attendance"]
+    sides = [key for key, pattern in attendance["sides"].items() if re.search(pattern, header, re.I)]
+    roles = [key for key, pattern in attendance["roles"].items() if re.search(pattern, header, re.I)]
+    return (sides[0] if len(sides) == 1 else None), (roles[0] if roles else None)

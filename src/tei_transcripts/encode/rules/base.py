@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: MIT
+"""The contract of a block rule, the registry that orders the rules, and what several rules share."""
+
+from __future__ import annotations
+
+import re
+
+from ... import tei
+from ...segment import Block
+from ..context import Context
+
+LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|\*\*|__|\*(?=\S)|<(?:b|strong|i|em)>)+")
+TRAILING_MARKUP = re.compile(r"(?:\*\*|__|\*|</(?:b|strong|i|em)>)+")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+
+
+def lead(text: str) -> int:
+    """Where the words of a paragraph begin, after heading marks and opening emphasis."""
+    match = LEADING_MARKUP.match(text)
+    return match.end() if match else 0
+
+
+def plain(text: str) -> str:
+    """The paragraph without Markdown heading marks and emphasis, for tests that need no offsets."""
+    return TRAILING_MARKUP.sub("", text[lead(text) :])
+
+
+class BlockRule:
+    name = "rule"
+
+    def test(self, block: Block, ctx: Context) -> bool:
+        raise NotImplementedError
+
+    def run(self, block: Block, ctx: Context) -> bool:
+        raise NotImplementedError
+
+
+class Registry:
+    """The rules in the order they are tried, each placed by name relative to another."""
+
+    def __init__(self) -> None:
+        self._rules: list[BlockRule] = []
+
+    def register(self, rule: BlockRule, before: str | None = None, after: str | None = None) -> None:
+        names = [r.name for r in self._rules]
+        if before:
+            self._rules.insert(names.index(before), rule)
+        elif after:
+            self._rules.insert(names.index(after) + 1, rule)
+        else:
+            self._rules.append(rule)
+
+    def __iter__(self):
+        return iter(self._rules)
+
+    @property
+    def names(self) -> list[str]:
+        return [r.name for r in self._rules]
+
+
+def _has_turns(record) -> bool:
+    return any(e.tag == tei.q("sp") for e in record.body)
+
+
+def _unknown_speaker(label: str, block: Block, ctx: Context) -> str:
+    record = ctx.record
+    if label not in record.unknown:
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "speaker"
+        pid = f"unknown-{slug}"
+        record.unknown[label] = pid
+        ctx.report.warning(
+            "unknown-speaker",
+            f"speaker '{label}' is not in the personography; encoded as #{pid} — add the person to persons.xml",
+            block.line,
+        )
+    return record.unknown[label]
+
+
+def _point_n(ctx: Context) -> str | None:
+    return ctx.point[0] if ctx.point else None

@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: MIT
+"""Front matter: field lists ("**Title:** …"), titles, date lines; a title may start a new record."""
+
+from __future__ import annotations
+
+import re
+
+from ... import conventions, tei
+from ...enrich.dates import parse_date
+from ...segment import DATE_LINE, Block, Removed
+from ..context import Context, paragraph
+from ..inline import DATE_ONLY, inline
+from .base import HEADING, BlockRule, _has_turns, _unknown_speaker, plain
+
+FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
+FIELD_ELEMENTS = {"title": "docTitle", "author": "docAuthor", "date": "docDate", "source": "docImprint"}
+
+
+class FieldListRule(BlockRule):
+    """``**Title:** … **Date:** … **Source:** …`` fields → a ``titlePage`` in the front,
+    each field in its TEI place (docTitle, docAuthor, docDate, docImprint, argument, byline).
+
+    A field list after a record has begun starts a new record.
+    """
+
+    name = "fields"
+
+    def test(self, block, ctx):
+        return block.text.startswith("**") and len(FIELD_LABEL.findall(block.text)) >= 2
+
+    def run(self, block, ctx):
+        if ctx.record.has_content or ctx.record.fields:
+            ctx.new_record(block.line)
+        record = ctx.record
+        page = tei.E("titlePage", type="fields")
+        labels = list(FIELD_LABEL.finditer(block.text))
+        lead = block.slice(0, labels[0].start())
+        if lead.text.strip(" *"):
+            page.append(tei.E("byline", *inline(lead, ctx.report)))  # text before the first label
+        for i, match in enumerate(labels):
+            start = match.end()
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(block.text)
+            while start < end and block.text[start] in " *":
+                start += 1
+            while end > start and block.text[end - 1] in " *":
+                end -= 1
+            value = block.text[start:end]
+            label = match.group(1).strip()
+            record.fields[label.lower()] = value
+            content = [
+                tei.E("hi", f"{label}:", rend="bold"),
+                " ",
+                *inline(block.slice(start, end), ctx.report),
+            ]
+            kind = FIELD_ELEMENTS.get(label.lower())
+            if kind == "docTitle":
+                page.append(tei.E("docTitle", tei.E("titlePart", *content)))
+            elif kind:
+                page.append(tei.E(kind, *content))
+            elif label.lower() in ("description", "summary", "abstract"):
+                page.append(tei.E("argument", paragraph(content)))
+            else:
+                page.append(tei.E("byline", *content))
+        ctx.place(page, block, "front")
+        record.title = record.title or record.fields.get("title") or None
+        add_principals(record, record.fields.get("title", ""), ctx)
+        if record.fields.get("date"):
+            record.date_text, record.date_line = record.fields["date"], block.line
+        if record.fields.get("source"):
+            record.citations.append((record.fields["source"], block.line))
+        if record.fields.get("description"):
+            record.summary = record.fields["description"]
+        return True
+
+
+DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}\b")
+DIARY = re.compile(r"from the (?:diary|journal) of\s+(.+?)\s*$", re.I)
+
+
+class TitleRule(BlockRule):
+    """A title of the genre ("Record of Conversation between …") → ``docTitle``."""
+
+    name = "title"
+
+    def test(self, block, ctx):
+        return (
+            len(block.text.split()) <= 40
+            and conventions.pattern("titles", "title").match(plain(block.text)) is not None
+        )
+
+    def run(self, block, ctx):
+        record = ctx.record
+        if record.title and _same_text(record.title, block.text):
+            ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
+            ctx.report.info(
+                "furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line
+            )
+            return True
+        if record.sp is not None and not (
+            conventions.pattern("titles", "strong").match(plain(block.text))
+            and not block.text.rstrip().endswith(".")
+        ):
+            return False  # in the middle of a turn, "Talks between … have stalled." is speech
+        if _has_turns(record) or record.state == "ended":
+            record = ctx.new_record(block.line)
+        record.title = record.title or block.text
+        record.title_line = record.title_line or block.line
+        date = DATE_IN_TITLE.search(block.text)
+        if date and not record.date_text:
+            record.date_text, record.date_line = date.group(), block.line
+        heading = HEADING.match(block.text)
+        title = block.slice(len(heading.group(1))) if heading else block
+        ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
+        add_principals(record, block.text, ctx)
+        diarist = DIARY.match(plain(block.text))
+        if diarist and not record.author:
+            record.author = _author(diarist.group(1), block, ctx)
+        return True
+
+
+def _author(name: str, block: Block, ctx: Context) -> str:
+    """The id of the person whose diary or memorandum this is, known or generated."""
+    ids = ctx.persons.resolve(re.sub(r"^(?:(?:comrade|cde\.|com\.)\s+)", "", name.strip(" .,"), flags=re.I))
+    if len(ids) == 1:
+        return ids[0]
+    surname = name.strip(" .,").split()[-1].split(".")[-1]
+    return _unknown_speaker(surname.capitalize() if surname.isupper() else surname, block, ctx)
+
+
+def add_principals(record, title: str, ctx: Context) -> None:
+    """The persons a title names are the principals of the conversation."""
+    for match in ctx.persons.find(title):
+        if match.id and match.id not in record.principals:
+            record.principals.append(match.id)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+class DateLineRule(BlockRule):
+    """A line that is only a date, before the conversation → ``docDate``."""
+
+    name = "date-line"
+
+    def test(self, block, ctx):
+        text = plain(block.text)
+        return not ctx.record.body and bool(
+            DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text)
+        )
+
+    def run(self, block, ctx):
+        if ctx.record.has_content:
+            return False
+        ctx.place(tei.E("docDate", block.text), block, "front")
+        if not ctx.record.date_text:
+            ctx.record.date_text, ctx.record.date_line = block.text, block.line
+        return True

@@ -1,0 +1,404 @@
+# SPDX-License-Identifier: MIT
+"""The conversation: narrative, quotations, numbered points and every kind of speech turn."""
+
+from __future__ import annotations
+
+import re
+
+from ... import conventions, tei
+from ...segment import DATE_LINE, Block
+from ..context import Context, paragraph
+from ..inline import inline
+from ..speech import NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
+from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
+
+POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
+QUOTES_OPEN = ('"', "“")
+CONTINUING = re.compile(
+    r"(?:" + "|".join(conventions.load()["speech"]["continuation_pronouns"]) + r")\b", re.I
+)
+SUBORDINATE = re.compile(r"\b(?:that|whether|if|why|how|what|when|which|who|whom)\b", re.I)
+BOLD_LINE = re.compile(r"^\*\*[^*].*\*\*$")
+
+
+class NarrativeRule(BlockRule):
+    """What happened at the meeting, said by nobody → ``p`` outside any turn."""
+
+    name = "narrative"
+
+    def test(self, block, ctx):
+        return bool(conventions.pattern("narrative", "patterns").search(plain(block.text)))
+
+    def run(self, block, ctx):
+        ctx.end_turn()
+        ctx.place(paragraph(inline(block, ctx.report)), block)
+        ctx.record.state = "body"
+        return True
+
+
+class QuoteRule(BlockRule):
+    """Paragraphs inside one pair of quotation marks → ``quote`` in the running turn."""
+
+    name = "quote"
+    LIMIT = 30
+
+    def test(self, block, ctx):
+        return (
+            block.text.startswith(QUOTES_OPEN) and _open_quotes(block.text) > 0 and self._end(ctx) is not None
+        )
+
+    def _end(self, ctx: Context) -> int | None:
+        balance = 1
+        for i, following in enumerate(ctx.blocks[: self.LIMIT]):
+            balance += _open_quotes(following.text)
+            if balance <= 0:
+                return i
+        return None
+
+    def run(self, block, ctx):
+        end = self._end(ctx)
+        members = [block] + [ctx.blocks.pop(0) for _ in range(end + 1)]
+        quote = tei.E("quote")
+        for member in members:
+            point = POINT.match(member.text)
+            quote.append(paragraph(inline(member, ctx.report), n=point.group("num") if point else None))
+        if ctx.record.sp is not None:
+            ctx.record.sp.append(quote)
+        else:
+            ctx.place(quote, block)
+        return True
+
+
+def _open_quotes(text: str) -> int:
+    """+1 when a paragraph leaves a quotation open, −1 when it closes one, 0 otherwise."""
+    curly = text.count("“") - text.count("”")
+    if curly:
+        return 1 if curly > 0 else -1
+    return 1 if text.count('"') % 2 and text.lstrip().startswith('"') else (-1 if text.count('"') % 2 else 0)
+
+
+class NumberedPointRule(BlockRule):
+    """ "1. About the credit. …" → remembers the number for the paragraph; encodes nothing."""
+
+    name = "numbered-point"
+
+    def test(self, block, ctx):
+        match = POINT.match(block.text)
+        if not match or DATE_LINE.match(block.text):
+            return False
+        n = int(match.group("num"))
+        return n == 1 or ctx.last_point == n - 1
+
+    def run(self, block, ctx):
+        match = POINT.match(block.text)
+        ctx.last_point = int(match.group("num"))
+        ctx.point = (match.group("num"), match.end())
+        return False
+
+
+class DialogueSplitRule(BlockRule):
+    """A paragraph in which a new speaker is introduced mid-way ("… Stalin said: …") is cut
+    there, and each part is encoded as a paragraph of its own."""
+
+    name = "dialogue-split"
+
+    def test(self, block, ctx):
+        return bool(self._cuts(block, ctx))
+
+    def _cuts(self, block: Block, ctx: Context) -> list[int]:
+        found = patterns(ctx.persons)
+        cuts, current = [], None
+        for start in sentence_starts(block.text):
+            match = found.colon_intro.match(block.text, start)
+            who = _resolve_subject(match, ctx) if match else self._label(block, start, ctx)
+            if not match and who is None:
+                continue
+            if start > 0 and who and who != current:
+                cuts.append(start)
+            current = who or current
+        return cuts
+
+    def _label(self, block: Block, start: int, ctx: Context) -> tuple[str, ...] | None:
+        """A speaker's label in the middle of a run-on paragraph: "… draft. Stalin: We can …"."""
+        if start == 0:
+            return None
+        match = patterns(ctx.persons).label.match(block.text, start)
+        if not match or match.group("punct").strip(" *_") != ":":
+            return None
+        ids = [ctx.persons.resolve(name) for name in split_names(match.group("names"))]
+        return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
+
+    def run(self, block, ctx):
+        cuts = self._cuts(block, ctx)
+        bounds = [0] + cuts + [len(block.text)]
+        pieces = [block.slice(a, b) for a, b in zip(bounds, bounds[1:])]
+        ctx.report.info(
+            "turn-split",
+            f"paragraph split into {len(pieces)} turns at speakers named mid-paragraph",
+            block.line,
+        )
+        ctx.blocks[0:0] = pieces
+        return True
+
+
+def _resolve_subject(match: re.Match, ctx: Context) -> tuple[str, ...] | None:
+    """The ids of the subject of a speech introduction: names, or the author for I/we."""
+    names = match.group("names")
+    first = patterns(ctx.persons).first_person.fullmatch(names)
+    if first:
+        bracket = first.group("bracket")
+        if bracket:
+            ids = ctx.persons.resolve(bracket)
+            if len(ids) == 1:
+                return ids
+        return (ctx.record.author,) if ctx.record.author else None
+    ids = []
+    for name in split_names(names):
+        resolved = ctx.persons.resolve(name)
+        if len(resolved) != 1:
+            return None
+        ids.append(resolved[0])
+    return tuple(ids)
+
+
+class SpeakerLabelRule(BlockRule):
+    """A paragraph that is only a speaker's label ("STALIN:") → a turn whose speech follows."""
+
+    name = "speaker-label"
+
+    def test(self, block, ctx):
+        return self._ids(block, ctx) is not None
+
+    def _ids(self, block: Block, ctx: Context) -> list[str] | None:
+        match = patterns(ctx.persons).label_only.match(block.text, lead(block.text))
+        if not match:
+            return None
+        names = split_names(match.group("names"))
+        resolved = [ctx.persons.resolve(n) for n in names]
+        if any(n.lower() in NOT_NAMES for n in names) or len(names) > 2:
+            return None  # "Li Fuchun, Zhang Wentian, Su Yu, Shi Zhe" is a list, not a label
+        marked = match.group().rstrip(" *_").endswith((":", ".")) or match.group("names").isupper()
+        if not marked and not lead(block.text):
+            return None  # a plain "Stalin" alone is a label only in capitals, with ":" or in bold
+        if not all(len(r) == 1 for r in resolved) and not match.group("names").isupper():
+            return None
+        return [r[0] if len(r) == 1 else _unknown_speaker(n, block, ctx) for n, r in zip(names, resolved)]
+
+    def run(self, block, ctx):
+        ids = self._ids(block, ctx)
+        ctx.end_turn()
+        sp = tei.E("sp", tei.E("speaker", *inline(block, ctx.report)), who=" ".join(f"#{i}" for i in ids))
+        ctx.place(sp, block)
+        ctx.record.sp = sp
+        ctx.record.state = "body"
+        for pid in ids:
+            ctx.record.attend(pid)
+        return True
+
+
+class SpeechTurnRule(BlockRule):
+    """A turn introduced by its speaker's label: "Stalin." "MAO ZEDONG:" "Comrade Stalin:"
+    "STALIN, opening the conversation …, says" → ``sp`` with ``speaker``."""
+
+    name = "speech-turn"
+
+    def test(self, block, ctx):
+        return self._label(block, ctx) is not None
+
+    def _label(self, block: Block, ctx: Context):
+        if ctx.point:
+            return None
+        match = patterns(ctx.persons).label.match(block.text, lead(block.text))
+        if not match:
+            return None
+        punct = match.group("punct").strip(" *_")
+        names = split_names(match.group("names"))
+        resolved = [ctx.persons.resolve(n) for n in names]
+        known = all(len(r) == 1 for r in resolved)
+        if punct == ",":
+            # "STALIN, opening the conversation …, says that": a label only if a verb of saying follows
+            rest = block.text[match.end() :]
+            if not known or not re.match(rf"[^.;:]{{0,160}},\s*(?:\w+\s+)?(?:{'|'.join(_verbs())})\b", rest):
+                return None
+        elif not known:
+            label = match.group("names")
+            if any(n.lower() in NOT_NAMES for n in names) or len(label.split()) > 3:
+                return None
+            attendee = all(n in ctx.record.unresolved for n in names)
+            if not (punct == ":" or label.isupper() or ctx.label_counts.get(label, 0) >= 2 or attendee):
+                return None
+        return match, names, resolved
+
+    def run(self, block, ctx):
+        match, names, resolved = self._label(block, ctx)
+        ids = []
+        for name, found in zip(names, resolved):
+            ids.append(found[0] if len(found) == 1 else _unknown_speaker(name, block, ctx))
+        open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
+        return True
+
+
+def _verbs() -> list[str]:
+    return verb_forms(conventions.load()["speech"]["verbs"])
+
+
+class ReportedSpeechRule(BlockRule):
+    """A turn in reported speech: "Zhou Enlai asks whether …", "Comrade STALIN answers …",
+    "We said: …" → ``sp`` whose ``speaker`` holds the name as printed."""
+
+    name = "reported-speech"
+
+    def test(self, block, ctx):
+        return self._subject(block, ctx) is not None
+
+    def _subject(self, block: Block, ctx: Context):
+        start = ctx.point[1] if ctx.point else lead(block.text)
+        match = patterns(ctx.persons).reported.match(block.text, start)
+        if not match:
+            return self._attendee(block, start, ctx)
+        names = match.group("names")
+        if patterns(ctx.persons).first_person.fullmatch(names):
+            # "I"/"We" start a turn in a first-person record (its author is known), or when
+            # they introduce quoted speech ("We said: …"), which is then left unattributed.
+            ids = _resolve_subject(match, ctx)
+            if ids is None and not patterns(ctx.persons).colon_intro.match(block.text, start):
+                return None
+            return match, ids
+        ids = _resolve_subject(match, ctx)
+        if ids is None:
+            return None
+        if not names.isupper() and ctx.record.participants and not set(ids) <= ctx.record.participants:
+            return None  # a person named at the start who is not at the meeting: not a turn
+        if _several_speakers(block, ctx):
+            return None
+        return match, ids
+
+    def _attendee(self, block: Block, start: int, ctx: Context):
+        """ "Kuznetsov says …" where Kuznetsov is in the attendance list but not in persons.xml."""
+        match = patterns(ctx.persons).reported_any.match(block.text, start)
+        if not match:
+            return None
+        names = split_names(match.group("names"))
+        if not all(name in ctx.record.unresolved for name in names):
+            return None
+        return match, tuple(_unknown_speaker(name, block, ctx) for name in names)
+
+    def run(self, block, ctx):
+        match, ids = self._subject(block, ctx)
+        if ids is None:
+            ctx.report.warning(
+                "unattributed-turn",
+                f"turn by '{match.group('names')}' left unattributed: the record's author is not known (sidecar 'author')",
+                block.line,
+            )
+            ids = ()
+        if ctx.point:
+            open_turn(ctx, block, ids)
+        else:
+            open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
+        return True
+
+
+def _several_speakers(block: Block, ctx: Context) -> bool:
+    """Does the paragraph report the words of two or more participants?"""
+    found = patterns(ctx.persons)
+    speakers = set()
+    starts = [*sentence_starts(block.text), len(block.text)]
+    for a, b in zip(starts, starts[1:]):
+        match = found.subject.search(block.text, a, b)
+        if match and SUBORDINATE.search(block.text, a, match.start()):
+            continue  # "… asks whether comrade Stalin agrees": not who speaks here
+        if match:
+            ids = _resolve_subject(match, ctx)
+            if ids and (not ctx.record.participants or set(ids) <= ctx.record.participants):
+                speakers.add(ids)
+    return len(speakers) > 1
+
+
+class EmbeddedSpeakerRule(BlockRule):
+    """A speaker named inside the first sentence ("Then Zhou Enlai returned to …") → ``sp``
+    without ``speaker``. A paragraph reporting several speakers stays narrative."""
+
+    name = "embedded-speaker"
+
+    def test(self, block, ctx):
+        return self._subject(block, ctx) is not None
+
+    def _subject(self, block: Block, ctx: Context):
+        begin = ctx.point[1] if ctx.point else 0
+        if ctx.record.sp is not None and CONTINUING.match(block.text, begin):
+            return None  # "He reminds that comrade Stalin agreed …": the running speaker goes on
+        starts = [s for s in sentence_starts(block.text) if s >= begin] + [len(block.text)]
+        end = starts[2] if len(starts) > 2 else len(block.text)  # a point's heading may come first
+        match = patterns(ctx.persons).subject.search(block.text, begin, end)
+        if not match or SUBORDINATE.search(block.text, begin, match.start()):
+            return None
+        ids = _resolve_subject(match, ctx)
+        if not ids or (ctx.record.participants and not set(ids) <= ctx.record.participants):
+            return None
+        return ids
+
+    def run(self, block, ctx):
+        if _several_speakers(block, ctx):
+            ctx.report.info(
+                "several-speakers", "paragraph reports several speakers; kept outside any turn", block.line
+            )
+            ctx.end_turn()
+            ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
+            ctx.record.state = "body"
+            return True
+        ids = self._subject(block, ctx)
+        running = ctx.record.sp
+        if not ctx.point and running is not None and running.get("who") == " ".join(f"#{i}" for i in ids):
+            running.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))  # the same speaker goes on
+            return True
+        open_turn(ctx, block, ids)
+        return True
+
+
+class ContinuationRule(BlockRule):
+    """A paragraph without a speaker while a turn is running stays in that turn."""
+
+    name = "continuation"
+
+    def test(self, block, ctx):
+        return ctx.record.sp is not None
+
+    def run(self, block, ctx):
+        ctx.record.sp.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))
+        return True
+
+
+class ParagraphRule(BlockRule):
+    """Everything else: a paragraph outside any turn, reported so an editor can look."""
+
+    name = "paragraph"
+
+    def test(self, block, ctx):
+        return True
+
+    def run(self, block, ctx):
+        is_heading = BOLD_LINE.match(block.text) or HEADING.match(block.text)
+        if not is_heading and _has_turns(ctx.record):
+            ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
+        if ctx.record.state == "front" and not ctx.record.body and len(block.text.split()) <= 12:
+            ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
+            return True
+        ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
+        ctx.record.state = "body"
+        return True
+
+
+def open_turn(ctx: Context, block: Block, ids, speaker: Block | None = None, start: int = 0) -> None:
+    """Start a new ``sp`` in the current record, its first paragraph from `start`; the
+    speaker's label keeps its printed form, emphasis included."""
+    ctx.end_turn()
+    sp = tei.E("sp", who=" ".join(f"#{i}" for i in ids) or None)
+    if speaker is not None:
+        sp.append(tei.E("speaker", *inline(speaker, ctx.report)))
+    sp.append(paragraph(inline(block.slice(start), ctx.report), n=_point_n(ctx)))
+    ctx.place(sp, block)
+    ctx.record.sp = sp
+    ctx.record.state = "body"
+    for pid in ids:
+        ctx.record.attend(pid)
