@@ -8,7 +8,6 @@ and (later) validation errors. The command line prints them as
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 
 LEVELS = ("info", "warning", "error")
@@ -75,7 +74,3 @@ def exit_status(messages: list[Message], warnings_as_errors: bool = False) -> in
     if worst == "error" or (warnings_as_errors and worst == "warning"):
         return 1
     return 0
-
-
-def to_json(messages: list[Message]) -> str:
-    return json.dumps([m.as_dict() for m in messages], ensure_ascii=False, indent=2)

@@ -121,7 +121,13 @@ def patterns(persons: Personography) -> SpeechPatterns:
     names = rf"{any_name}(?:\s*,\s*{any_name})*(?:,?\s+and\s+{any_name})?"
     known_names = rf"{known_name}(?:\s*,\s*{known_name})*(?:,?\s+and\s+{known_name})?"
     caps_names = rf"{CAPS_NAME}(?:\s*,\s*{CAPS_NAME})*(?:,?\s+and\s+{CAPS_NAME})?(?![\w'’-])"
-    first = r"(?:We|we|I)(?:\s*\[(?P<bracket>[^\]]{1,40})\])?"
+    pronouns = {
+        form
+        for word in speech["first_person"]
+        for form in (word.capitalize(), word)
+        if len(form) > 1 or form == "I"
+    }
+    first = rf"(?:{conventions.alternation(sorted(pronouns))})(?:\s*\[(?P<bracket>[^\]]{{1,40}})\])?"
     adverbs = rf"(?:\s+(?:{conventions.alternation(speech['adverbs'])}|[a-z]+ly))*"
     adverbs_or_aside = rf"(?:{adverbs}|\s*,[^,.;:]{{1,90}},)"
     verbs = conventions.alternation(verb_forms(speech["verbs"]))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ... import conventions, tei
 from ...segment import DATE_LINE, Block
@@ -238,8 +239,9 @@ class SpeechTurnRule(BlockRule):
         return True
 
 
-def _verbs() -> list[str]:
-    return verb_forms(conventions.load()["speech"]["verbs"])
+@cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(verb_forms(conventions.load()["speech"]["verbs"]))
 
 
 class ReportedSpeechRule(BlockRule):
