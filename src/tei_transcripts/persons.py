@@ -106,10 +106,8 @@ class Personography:
                 continue
             nationality = element.find(tei.q("nationality"))
             key = nationality.get("key") if nationality is not None else None
-            side = SIDES.get(
-                key or "",
-                (tei.text_of(nationality).strip().lower() or None) if nationality is not None else None,
-            )
+            # The sides of these conversations; anyone else is on the "other" side.
+            side = SIDES.get(key or "", "other") if nationality is not None else None
             occupation = element.find(tei.q("occupation"))
             persons.append(
                 Person(

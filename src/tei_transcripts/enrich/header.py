@@ -15,8 +15,14 @@ from .. import __version__, conventions, tei
 from ..encode.inline import strip_tags
 from ..persons import Personography
 
-SIDE_ORDER = ["soviet", "chinese", "korean"]
-SIDE_LABELS = {"soviet": "Soviet side", "chinese": "Chinese side", "korean": "Korean side"}
+SIDE_ORDER = ["soviet", "chinese", "korean", "other", "unknown"]
+SIDE_LABELS = {
+    "soviet": "Soviet side",
+    "chinese": "Chinese side",
+    "korean": "Korean side",
+    "other": "Others",
+    "unknown": "Side not known",
+}
 SMALL_WORDS = {
     "a",
     "an",
@@ -220,11 +226,11 @@ def partic_desc(doc):
     for pid, (side, roles, name) in doc.participants.items():
         by_side.setdefault(side or "unknown", []).append((pid, roles, name))
     partic = tei.E("particDesc")
-    sides = [s for s in SIDE_ORDER if s in by_side] + sorted(s for s in by_side if s not in SIDE_ORDER)
+    sides = [s for s in SIDE_ORDER if s in by_side]
     for side in sides:
         group = tei.E(
             "listPerson",
-            tei.E("head", SIDE_LABELS.get(side, f"{side.capitalize()} side")),
+            tei.E("head", SIDE_LABELS[side]),
             type="side",
             n=side,
         )
