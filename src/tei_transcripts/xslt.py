@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: MIT
+"""Saxon (saxonche) for the whole program: one processor per process, stylesheets compiled once.
+
+Every XSLT the program runs goes through `Stylesheets.get`, which compiles a file on first use
+and keeps it. Saxon writes its own diagnostics to the process's standard error; those are
+captured while it runs and handed back inside `XsltError`, so the command line prints one
+clean message instead of Saxon's stack of template calls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from saxonche import PySaxonApiError, PySaxonProcessor
+
+XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
+
+
+class XsltError(Exception):
+    """A stylesheet failed to compile or to run: `text` is Saxon's message, `detail` its log."""
+
+    def __init__(self, text: str, detail: str = ""):
+        super().__init__(text)
+        self.text = text
+        self.detail = detail
+
+
+@contextlib.contextmanager
+def captured_stderr():
+    """Redirect file descriptor 2 to a temporary file; yields a function that reads it."""
+    with tempfile.TemporaryFile(mode="w+b") as sink:
+        saved = os.dup(2)
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield lambda: (sink.seek(0), sink.read().decode("utf-8", "replace"))[1]
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+_processor: PySaxonProcessor | None = None
+
+
+def processor() -> PySaxonProcessor:
+    global _processor
+    if _processor is None:
+        _processor = PySaxonProcessor(license=False)
+    return _processor
+
+
+class Stylesheet:
+    """One compiled stylesheet; `transform` runs it on a file or on XML text."""
+
+    def __init__(self, executable, name: str):
+        self.executable = executable
+        self.name = name
+
+    def transform(
+        self, *, source_file: str | None = None, text: str | None = None, base_uri: str | None = None
+    ) -> str:
+        saxon = processor()
+        with captured_stderr() as log:
+            try:
+                if text is not None:
+                    builder = saxon.new_document_builder()
+                    if base_uri:
+                        builder.set_base_uri(base_uri)
+                    node = builder.parse_xml(xml_text=text)
+                    result = self.executable.transform_to_string(xdm_node=node)
+                else:
+                    result = self.executable.transform_to_string(source_file=os.path.abspath(source_file))
+            except PySaxonApiError as error:
+                raise XsltError(str(error).strip(), log()) from None
+        if result is None:
+            raise XsltError(f"{self.name} produced no result", log())
+        return result
+
+
+def compile_file(path: str | os.PathLike) -> Stylesheet:
+    with captured_stderr() as log:
+        try:
+            executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
+        except PySaxonApiError as error:
+            raise XsltError(str(error).strip(), log()) from None
+    return Stylesheet(executable, Path(path).name)
+
+
+def compile_text(text: str, name: str) -> Stylesheet:
+    with captured_stderr() as log:
+        try:
+            executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
+        except PySaxonApiError as error:
+            raise XsltError(str(error).strip(), log()) from None
+    return Stylesheet(executable, name)
+
+
+_compiled: dict[str, Stylesheet] = {}
+
+
+def get(relative: str) -> Stylesheet:
+    """The project stylesheet ``xslt/<relative>``, compiled on first use in this process."""
+    if relative not in _compiled:
+        _compiled[relative] = compile_file(XSLT_DIR / relative)
+    return _compiled[relative]
