@@ -160,6 +160,12 @@ class Locator:
             self.data[self.data.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")
         ) + 1
 
+    def first_tag_column(self, line: int) -> int:
+        lines = self.data.split(b"\n", line)
+        if line < 1 or line > len(lines):
+            return 0
+        return len(lines[line - 1].split(b"<", 1)[0].decode("utf-8", "replace")) + 1
+
     def on_line(self, line: int, name: str):
         """The first element called `name` (local name) whose start tag ends on `line`."""
         for element in self.elements:
@@ -277,7 +283,9 @@ class Validator:
     def _explain(self, message: Message, locator: Locator) -> Message:
         text, line, column = message.text, message.line, message.column
         invalid = re.match(r"Invalid attribute (\S+) for element (\S+)", text)
-        named = re.search(r"(?:element|Element) (\S+)", text)
+        named = re.search(r"(?:extra content: |expect element |, got )(\S+?)\b", text) or re.search(
+            r"(?:element|Element) (\S+)", text
+        )
         if invalid:
             attribute, name = invalid.groups()
             element = locator.on_line(line, name)
@@ -295,6 +303,8 @@ class Validator:
             element = locator.on_line(line, named.group(1))
             if element is not None:
                 line, column = locator.position(element)
+            else:
+                column = locator.first_tag_column(line)
         return Message(message.file, line, column, message.level, message.code, text)
 
     # -- Schematron

@@ -150,4 +150,6 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
 
 
 def _clock(hour: int, minute: int) -> str:
-    return f"{hour:02d}:{minute:02d}:00" if hour < 24 else "24:00:00"
+    # "24 hours" is midnight at the end of the day; xsd:time has no 24:00:00 (jing rejects
+    # it, libxml2 lets it through), so it is written 00:00:00.
+    return f"{hour % 24:02d}:{minute:02d}:00"
