@@ -50,8 +50,11 @@ def append(parent: etree._Element, child) -> None:
         parent.append(child)
 
 
-def parser() -> etree.XMLParser:
+def parser(collect_ids: bool = True) -> etree.XMLParser:
+    """The hardened parser. Without `collect_ids`, a duplicated xml:id is left for the
+    schema to report instead of failing the parse."""
     return etree.XMLParser(
+        collect_ids=collect_ids,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,

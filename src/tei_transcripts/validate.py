@@ -217,14 +217,7 @@ class Validator:
             return result
         locator = Locator(data, tree)
         if self.relaxng is not None and not self.relaxng.validate(tree):
-            seen = set()
-            for entry in self.relaxng.error_log:
-                message = self._explain(
-                    Message(path, entry.line, entry.column, "error", "relaxng", entry.message), locator
-                )
-                if (message.line, message.text) not in seen:
-                    seen.add((message.line, message.text))
-                    result.messages.append(message)
+            result.messages.extend(self._relaxng_messages(path, self.relaxng.error_log, locator))
         result.messages.extend(self._schematron(path, tree, locator))
         result.messages.sort(key=lambda m: (m.line, m.column))
         return result
@@ -253,7 +246,7 @@ class Validator:
         if not data.strip():
             return refuse("empty-file", "the file is empty")
         try:
-            root = etree.fromstring(data, tei.parser(), base_url=os.path.abspath(path))
+            root = etree.fromstring(data, tei.parser(collect_ids=False), base_url=os.path.abspath(path))
         except etree.XMLSyntaxError as error:
             line, column = error.position
             return refuse("not-well-formed", f"not well-formed XML: {error.msg}", line, column)
@@ -279,6 +272,25 @@ class Validator:
         return result, tree, data
 
     # -- RelaxNG messages made readable
+
+    def _relaxng_messages(self, path: str, log, locator: Locator) -> list[Message]:
+        """libxml2's errors, each once, with a column; a summary without a line ("Element div
+        failed to validate attributes") is dropped when a precise message names the element."""
+        messages, seen = [], set()
+        for entry in log:
+            message = self._explain(
+                Message(path, entry.line, entry.column, "error", "relaxng", entry.message), locator
+            )
+            if (message.line, message.text) not in seen:
+                seen.add((message.line, message.text))
+                messages.append(message)
+        precise = " ".join(m.text for m in messages if m.line)
+        return [
+            m
+            for m in messages
+            if m.line
+            or not (re.match(r"Element (\S+) failed to validate", m.text) and m.text.split()[1] in precise)
+        ]
 
     def _explain(self, message: Message, locator: Locator) -> Message:
         text, line, column = message.text, message.line, message.column
