@@ -273,6 +273,23 @@ def test_other_schemas(corpus, capsys, tmp_path):
     ]
 
 
+def test_schematron_first_matching_rule_of_a_pattern_fires(corpus, capsys, tmp_path):
+    """ISO Schematron: in one pattern only the first rule matching a node fires; every
+    pattern fires on its own."""
+    sch = tmp_path / "order.sch"
+    sch.write_text(
+        "<schema xmlns='http://purl.oclc.org/dsdl/schematron' queryBinding='xslt3'>"
+        "<ns prefix='tei' uri='http://www.tei-c.org/ns/1.0'/>"
+        "<pattern><rule context='tei:sp[@who = \"#stalin\"]'><report test='true()' id='first' role='warning'>first</report></rule>"
+        "<rule context='tei:sp'><report test='true()' id='second' role='warning'>second</report></rule></pattern>"
+        "<pattern><rule context='tei:sp'><report test='true()' id='other' role='warning'>other</report></rule></pattern>"
+        "</schema>"
+    )
+    _, out, _ = run(capsys, "--schema", DEFAULT_RNG, "--schematron", sch, corpus / "record.xml")
+    codes = [line.rsplit("[", 1)[1].rstrip("]") for line in out.splitlines()[:-1]]
+    assert codes == ["first", "other", "second", "other", "second", "other"]
+
+
 # ---------------------------------------------------------------- TEI from elsewhere
 
 

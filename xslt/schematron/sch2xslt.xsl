@@ -4,8 +4,9 @@
   ISO Schematron → XSLT 3 that reports in SVRL.
 
   The project's own Schematron compiler, for queryBinding xslt2 and xslt3 (and xslt, whose
-  XPath 1 is a subset). Each pattern is one mode that walks the document once; within a
-  pattern the first rule whose context matches a node fires, as the standard says. A failed
+  XPath 1 is a subset). The compiled stylesheet walks the document once, all patterns
+  together; within a pattern the first rule whose context matches a node fires, as the
+  standard says. A failed
   assert or a successful report becomes svrl:failed-assert or svrl:successful-report with the
   test's id, role and message, and a location of the form /*[1]/*[2]/*[5] (an XPath that any
   engine, lxml included, resolves to the node, whatever the namespaces). Top-level xsl:key and
@@ -22,6 +23,7 @@
   xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
   xmlns:loc="urn:tei-transcripts:location"
   exclude-result-prefixes="sch">
+  <!-- Names of the compiled stylesheet (mode, parameter, function) are in the loc namespace. -->
 
   <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
   <xsl:output method="xml" indent="yes" encoding="UTF-8"/>
@@ -51,17 +53,19 @@
             <svrl:active-pattern>
               <xsl:copy-of select="@id"/>
             </svrl:active-pattern>
-            <axsl:apply-templates select="/" mode="{loc:mode(.)}"/>
           </xsl:for-each>
+          <axsl:apply-templates select="/" mode="loc:rules"/>
         </svrl:schematron-output>
       </axsl:template>
 
-      <xsl:apply-templates select="sch:pattern"/>
+      <xsl:apply-templates select="sch:pattern/sch:rule"/>
 
-      <axsl:template match="node()" mode="#all" priority="-10">
-        <axsl:apply-templates select="{if (.//sch:rule[contains(@context, '@')]) then '@*|*' else '*'}" mode="#current"/>
+      <axsl:template match="node()" mode="loc:rules" priority="-10">
+        <axsl:apply-templates select="{if (.//sch:rule[contains(@context, '@')]) then '@*|*' else '*'}" mode="loc:rules">
+          <axsl:with-param name="loc:fired" select="()" tunnel="yes"/>
+        </axsl:apply-templates>
       </axsl:template>
-      <axsl:template match="@*" mode="#all" priority="-10"/>
+      <axsl:template match="@*" mode="loc:rules" priority="-10"/>
     </axsl:stylesheet>
   </xsl:template>
 
@@ -69,15 +73,26 @@
     <axsl:variable name="{@name}" select="{(@value, '()')[1]}"/>
   </xsl:template>
 
-  <xsl:template match="sch:pattern">
-    <xsl:variable name="mode" select="loc:mode(.)"/>
-    <xsl:for-each select="sch:rule">
-      <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
-        <xsl:apply-templates select="sch:let"/>
-        <xsl:apply-templates select="sch:assert | sch:report"/>
-        <axsl:apply-templates select="{if (../../sch:pattern/sch:rule[contains(@context, '@')]) then '@*|*' else '*'}" mode="{$mode}"/>
-      </axsl:template>
-    </xsl:for-each>
+  <!-- All rules share one mode, so the document is walked once. A node that several rules
+       match goes through them by next-match in schema order; the tunnelled list of patterns
+       that already fired on it keeps to the standard's "first matching rule of a pattern". -->
+  <xsl:template match="sch:rule">
+    <xsl:variable name="pattern" select="loc:mode(..)"/>
+    <axsl:template match="{@context}" mode="loc:rules" priority="{100000 - count(preceding::sch:rule)}">
+      <axsl:param name="loc:fired" as="xs:string*" select="()" tunnel="yes"/>
+      <axsl:choose>
+        <axsl:when test="'{$pattern}' = $loc:fired">
+          <axsl:next-match/>
+        </axsl:when>
+        <axsl:otherwise>
+          <xsl:apply-templates select="sch:let"/>
+          <xsl:apply-templates select="sch:assert | sch:report"/>
+          <axsl:next-match>
+            <axsl:with-param name="loc:fired" select="($loc:fired, '{$pattern}')" tunnel="yes"/>
+          </axsl:next-match>
+        </axsl:otherwise>
+      </axsl:choose>
+    </axsl:template>
   </xsl:template>
 
   <xsl:template match="sch:assert | sch:report">
@@ -124,7 +139,7 @@
     <xsl:sequence select="error(QName('urn:tei-transcripts:location', 'loc:unsupported'), normalize-space(string-join($message ! string(.), '')))"/>
   </xsl:template>
 
-  <!-- A pattern's mode: its position, so that ids need not be unique or present. -->
+  <!-- A pattern's name: its position, so that ids need not be unique or present. -->
   <xsl:function name="loc:mode" as="xs:string">
     <xsl:param name="pattern" as="element(sch:pattern)"/>
     <xsl:sequence select="concat('loc:pattern-', count($pattern/preceding-sibling::sch:pattern) + 1)"/>
