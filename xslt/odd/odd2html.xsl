@@ -281,7 +281,7 @@
   <xsl:template match="tei:exemplum">
     <xsl:apply-templates select="tei:p"/>
     <xsl:for-each select="eg:egXML">
-      <pre><code><xsl:value-of select="serialize(odd:plain(node()), map {'method': 'xml', 'indent': true(), 'omit-xml-declaration': true()})"/></code></pre>
+      <pre><code><xsl:value-of select="serialize(odd:plain(node()), map {'method': 'xml', 'indent': false(), 'omit-xml-declaration': true()})"/></code></pre>
     </xsl:for-each>
   </xsl:template>
 
