@@ -183,25 +183,15 @@ def run_convert(args) -> int:
                 )
                 messages.append(Message(path, 0, 0, "error", "duplicate-output", name))
                 continue
-            try:
-                write_atomic(target, data)
-            except OSError as error:
-                print(
-                    f"{target}:0:0: error: cannot write: {error.strerror or error} [unwritable]",
-                    file=sys.stderr,
-                )
+            if not write_or_report(target, data):
                 return 2
             written[target] = path
         if not args.quiet:
             print_summary(conversion, file=sys.stderr)
     if args.report:
-        try:
-            write_atomic(args.report, (json.dumps(reports, ensure_ascii=False, indent=2) + "\n").encode())
-        except OSError as error:
-            print(
-                f"{args.report}:0:0: error: cannot write the report: {error.strerror or error} [unwritable]",
-                file=sys.stderr,
-            )
+        if not write_or_report(
+            args.report, (json.dumps(reports, ensure_ascii=False, indent=2) + "\n").encode()
+        ):
             return 2
     levels = Counter(m.level for m in messages)
     print(
@@ -210,6 +200,16 @@ def run_convert(args) -> int:
         file=sys.stderr,
     )
     return exit_status(messages)
+
+
+def write_or_report(target: str, data: bytes) -> bool:
+    """Write atomically; on failure print one line and say so."""
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        print(f"{target}:0:0: error: cannot write: {error.strerror or error} [unwritable]", file=sys.stderr)
+        return False
+    return True
 
 
 def print_summary(conversion, file) -> None:
@@ -267,13 +267,7 @@ def run_schema(args) -> int:
             continue
         stale.append(target)
         if not args.check:
-            try:
-                write_atomic(target, data)
-            except OSError as error:
-                print(
-                    f"{target}:0:0: error: cannot write: {error.strerror or error} [unwritable]",
-                    file=sys.stderr,
-                )
+            if not write_or_report(target, data):
                 return 2
     if args.check:
         for target in stale:
@@ -321,13 +315,7 @@ def run_validate(args) -> int:
         return 2
     report = formats.render(args.format, results)
     if args.output:
-        try:
-            write_atomic(args.output, report.encode("utf-8"))
-        except OSError as error:
-            print(
-                f"{args.output}:0:0: error: cannot write: {error.strerror or error} [unwritable]",
-                file=sys.stderr,
-            )
+        if not write_or_report(args.output, report.encode("utf-8")):
             return 2
     else:
         sys.stdout.write(report)

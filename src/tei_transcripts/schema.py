@@ -24,16 +24,7 @@ DEFAULT_ODD = SCHEMA_DIR / "transcripts.odd"
 def compile_odd(odd: str | Path) -> dict[str, bytes]:
     """The generated files by name (``transcripts.rng`` …), or `ConversionError`."""
     odd = Path(odd)
-    try:
-        text = odd.read_bytes()
-        etree.fromstring(text, tei.parser())
-    except OSError as error:
-        raise _fail(odd, "odd-unreadable", f"cannot read the ODD: {error.strerror or error}") from None
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise _fail(
-            odd, "odd-malformed", f"the ODD is not well-formed XML: {error.msg}", line, column
-        ) from None
+    tei.read_xml(odd, "odd")  # well-formed before any stylesheet sees it
     outputs = {}
     for suffix, stylesheet in COMPILERS.items():
         try:

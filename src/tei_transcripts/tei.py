@@ -64,6 +64,23 @@ def parser(collect_ids: bool = True) -> etree.XMLParser:
     )
 
 
+def read_xml(path, what: str) -> tuple[bytes, etree._Element]:
+    """Read and parse a file the program needs (a schema, an ODD): its bytes and root, or a
+    `ConversionError` whose code is ``<what>-unreadable`` or ``<what>-malformed``."""
+    from .messages import ConversionError, Message
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        return data, etree.fromstring(data, parser())
+    except OSError as error:
+        text, code, line, column = f"cannot read the {what}: {error.strerror or error}", "unreadable", 0, 0
+    except etree.XMLSyntaxError as error:
+        (line, column), code = error.position, "malformed"
+        text = f"the {what} is not well-formed XML: {error.msg}"
+    raise ConversionError(Message(str(path), line, column, "error", f"{what}-{code}", text))
+
+
 def parse(path: str) -> etree._ElementTree:
     return etree.parse(path, parser())
 

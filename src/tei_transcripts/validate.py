@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import tei, xslt
-from .messages import Message
+from .messages import ConversionError, Message
 from .schema import SCHEMA_DIR
 
 DEFAULT_RNG = SCHEMA_DIR / "transcripts.rng"
@@ -34,12 +34,8 @@ SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 
 
-class SchemaError(Exception):
+class SchemaError(ConversionError):
     """A schema that cannot be read or compiled: validation cannot run at all."""
-
-    def __init__(self, message: Message):
-        super().__init__(str(message))
-        self.message = message
 
 
 @dataclass
@@ -58,14 +54,7 @@ class FileResult:
 
 def load_relaxng(path: str | Path) -> etree.RelaxNG:
     try:
-        return etree.RelaxNG(etree.parse(str(path), tei.parser()))
-    except OSError as error:
-        raise _schema_error(path, "schema-unreadable", f"cannot read the schema: {error}") from None
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise _schema_error(
-            path, "schema-malformed", f"not well-formed XML: {error.msg}", line, column
-        ) from None
+        return etree.RelaxNG(_read_schema(path)[1])
     except etree.RelaxNGParseError as error:
         raise _schema_error(
             path, "schema-invalid", f"not a RelaxNG schema lxml can compile: {error}"
@@ -79,21 +68,20 @@ def compile_schematron_text(text: str, name: str) -> xslt.Stylesheet:
 
 
 def load_schematron(path: str | Path) -> xslt.Stylesheet:
+    data, _ = _read_schema(path)
     try:
-        data = Path(path).read_bytes()
-        etree.fromstring(data, tei.parser())
         return compile_schematron_text(data.decode("utf-8"), Path(path).name)
-    except OSError as error:
-        raise _schema_error(path, "schema-unreadable", f"cannot read the Schematron: {error}") from None
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise _schema_error(
-            path, "schema-malformed", f"not well-formed XML: {error.msg}", line, column
-        ) from None
     except xslt.XsltError as error:
         raise _schema_error(
             path, "schema-invalid", f"the Schematron does not compile: {error.text}"
         ) from None
+
+
+def _read_schema(path) -> tuple[bytes, etree._Element]:
+    try:
+        return tei.read_xml(path, "schema")
+    except ConversionError as error:
+        raise SchemaError(error.message) from None
 
 
 def closed_lists(grammar: etree._ElementTree) -> dict[tuple[str, str], list[str]]:
