@@ -104,15 +104,7 @@ class Context:
         return element
 
     def end_turn(self) -> None:
-        """Close the running turn; one that got a label but no speech is reported, and given
-        an empty paragraph, as TEI wants some speech in every sp."""
-        sp = self.record.sp
-        if sp is not None and len(sp) == 1 and sp[0].tag == tei.q("speaker"):
-            self.report.warning(
-                "empty-turn", "speaker label without any speech after it", int(sp.get(LINE, "0"))
-            )
-            sp.append(tei.E("p"))
-        self.record.sp = None
+        close_turn(self.record, self.report)
 
 
 def close_turn(record: Record, report: Reporter) -> None:
