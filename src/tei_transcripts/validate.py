@@ -52,9 +52,9 @@ class FileResult:
 # ---------------------------------------------------------------- schemas
 
 
-def load_relaxng(path: str | Path) -> etree.RelaxNG:
+def compile_relaxng(grammar: etree._Element, path: str | Path) -> etree.RelaxNG:
     try:
-        return etree.RelaxNG(_read_schema(path)[1])
+        return etree.RelaxNG(grammar)
     except etree.RelaxNGParseError as error:
         raise _schema_error(
             path, "schema-invalid", f"not a RelaxNG schema lxml can compile: {error}"
@@ -84,7 +84,7 @@ def _read_schema(path) -> tuple[bytes, etree._Element]:
         raise SchemaError(error.message) from None
 
 
-def closed_lists(grammar: etree._ElementTree) -> dict[tuple[str, str], list[str]]:
+def closed_lists(grammar: etree._Element | etree._ElementTree) -> dict[tuple[str, str], list[str]]:
     """(element, attribute) → allowed values, for attributes whose value is a plain choice."""
     lists = {}
     for element in grammar.iter(f"{RNG}element"):
@@ -122,15 +122,19 @@ class Locator:
             self._offsets = found if len(found) == len(self.elements) else []
         return self._offsets
 
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a byte offset."""
+        line_start = self.data.rfind(b"\n", 0, offset) + 1
+        return self.data.count(b"\n", 0, offset) + 1, len(
+            self.data[line_start:offset].decode("utf-8", "replace")
+        ) + 1
+
     def position(self, element) -> tuple[int, int]:
         offsets = self.offsets()
         i = self.index.get(element)
         if i is None or not offsets:
             return element.sourceline or 0, 0
-        start = offsets[i]
-        line = self.data.count(b"\n", 0, start) + 1
-        column = len(self.data[self.data.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
-        return line, column
+        return self.line_column(offsets[i])
 
     def attribute_position(self, element, name: str) -> tuple[int, int]:
         line, column = self.position(element)
@@ -143,10 +147,7 @@ class Locator:
         found = re.search(rb"\s(" + re.escape(name.encode()) + rb")\s*=", self.data[start:end])
         if not found:
             return line, column
-        at = start + found.start(1)
-        return self.data.count(b"\n", 0, at) + 1, len(
-            self.data[self.data.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")
-        ) + 1
+        return self.line_column(start + found.start(1))
 
     def first_tag_column(self, line: int) -> int:
         lines = self.data.split(b"\n", line)
@@ -176,8 +177,9 @@ class Validator:
         engine: str = "lxml",
     ):
         self.rng_path = Path(rng) if rng else None
-        self.relaxng = load_relaxng(rng) if rng and engine == "lxml" else None
-        self.values = closed_lists(etree.parse(str(rng), tei.parser())) if rng else {}
+        grammar = _read_schema(rng)[1] if rng else None  # read once: compiled, and its value lists
+        self.relaxng = compile_relaxng(grammar, rng) if grammar is not None and engine == "lxml" else None
+        self.values = closed_lists(grammar) if grammar is not None else {}
         self.schematron = load_schematron(sch) if sch else None
         self.max_bytes = max_bytes
         self.engine = engine
@@ -328,11 +330,8 @@ class Validator:
             role = (item.get("role") or "error").lower()
             level = "warning" if role in ("warning", "warn", "info", "information") else "error"
             code = item.get("id") or "schematron"
-            words = (
-                " ".join("".join(item.find(f"{SVRL}text").itertext()).split())
-                if item.find(f"{SVRL}text") is not None
-                else ""
-            )
+            words = item.find(f"{SVRL}text")
+            words = " ".join("".join(words.itertext()).split()) if words is not None else ""
             messages.append(Message(path, line, column, level, code, words))
         return messages
 
@@ -341,7 +340,7 @@ class Validator:
         if not re.fullmatch(r"(/\*\[\d+\])+(/@[\w:.-]+)?", location):
             return 0, 0
         path, _, attribute = location.partition("/@")
-        found = tree.getroot().getroottree().xpath(path)
+        found = tree.xpath(path)
         if not found:
             return 0, 0
         element = found[0]
