@@ -26,6 +26,7 @@ from .segment import segment
 from .serialize import write_atomic
 from .tei import parse
 from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
+from .xslt import XsltError
 from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, validate_paths
 
 DEFAULT_PERSONS = os.path.join("tei", "persons.xml")
@@ -109,6 +110,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--max-bytes", type=int, default=DEFAULT_VALIDATE_BYTES, help="refuse larger files")
     validate.set_defaults(run=run_validate)
+
+    render = commands.add_parser("render", help="make the web edition (HTML) or the print edition (PDF)")
+    render.add_argument("paths", nargs="+", metavar="PATH", help="TEI files, folders (all *.xml inside) or globs")
+    render.add_argument("--to", choices=("html", "pdf"), required=True, help="which edition to make")
+    render.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    render.add_argument(
+        "--persons", metavar="FILE", help="the personography (default: persons.xml among the inputs, else tei/persons.xml)"
+    )
+    render.add_argument("--no-validate", action="store_true", help="render even documents that are not valid")
+    render.add_argument("--schema", metavar="X.rng", help="validate against this RelaxNG schema instead of the project's")
+    render.add_argument("--schematron", metavar="X.sch", help="and this Schematron (with --schema alone, none)")
+    render.add_argument(
+        "--pdf-dir", default="../print", metavar="REL", help="HTML: where the PDFs are, relative to the site ('' for no links)"
+    )
+    render.add_argument(
+        "--font-dir", action="append", default=[], metavar="DIR", help="PDF: a folder of fonts to use too (repeatable)"
+    )
+    render.add_argument("--no-volume", action="store_true", help="PDF: one PDF per document only, no volume")
+    render.set_defaults(run=run_render)
     return parser
 
 
@@ -325,3 +345,74 @@ def run_validate(args) -> int:
         return 2
     messages = [m for r in results for m in r.messages]
     return exit_status(messages, args.warnings_as_errors)
+
+
+def run_render(args) -> int:
+    from . import render
+    from .render.pdf import render_pdf
+    from .render.site import render_site
+
+    paths, missing = expand_xml(args.paths)
+    for pattern in missing:
+        print(f"{pattern}:0:0: error: no such file, or no *.xml file matches [no-input]", file=sys.stderr)
+    persons = args.persons or next((p for p in paths if render.is_personography(p)), None)
+    if persons is None and os.path.exists(DEFAULT_PERSONS):
+        persons = DEFAULT_PERSONS
+    documents = [p for p in paths if not render.is_personography(p)]
+    if missing or not documents:
+        if not missing:
+            print("error: no TEI document to render [no-input]", file=sys.stderr)
+        return 2
+    if not args.no_validate:
+        status = refuse_invalid(documents, args)
+        if status:
+            return status
+    try:
+        loaded = render.load(documents)
+        if args.to == "html":
+            written = render_site(loaded, args.out, persons, args.pdf_dir)
+            messages = []
+        else:
+            written, messages = render_pdf(loaded, args.out, persons, args.font_dir, volume=not args.no_volume)
+    except ConversionError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    except XsltError as error:
+        print(f"error: a stylesheet failed: {error.text} [render-failed]", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"{error.filename or args.out}:0:0: error: cannot write: {error.strerror} [output-unwritable]", file=sys.stderr)
+        return 2
+    for message in messages:
+        print(message, file=sys.stderr)
+    print(f"{len(loaded)} document(s) rendered to {args.to}: {len(written)} file(s) in {args.out}", file=sys.stderr)
+    return exit_status(messages)
+
+
+def refuse_invalid(paths: list[str], args) -> int:
+    """Validate before rendering: 0 when every document is valid (warnings are printed),
+    else the validate command's exit status, with its messages."""
+    options = {
+        "rng": args.schema or DEFAULT_RNG,
+        "sch": args.schematron or (None if args.schema else DEFAULT_SCH),
+        "max_bytes": DEFAULT_VALIDATE_BYTES,
+        "engine": "lxml",
+    }
+    try:
+        results = validate_paths(paths, options)
+    except SchemaError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    for result in results:
+        for message in result.messages:
+            print(message, file=sys.stderr)
+    if any(r.unreadable for r in results):
+        return 2
+    invalid = [r.file for r in results if not r.valid]
+    if invalid:
+        print(
+            f"error: {len(invalid)} document(s) not valid; nothing rendered (--no-validate renders them anyway)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

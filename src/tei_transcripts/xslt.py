@@ -59,11 +59,20 @@ class Stylesheet:
         self.name = name
 
     def transform(
-        self, *, source_file: str | None = None, text: str | None = None, base_uri: str | None = None
+        self,
+        *,
+        source_file: str | None = None,
+        text: str | None = None,
+        base_uri: str | None = None,
+        params: dict[str, str] | None = None,
     ) -> str:
+        """Run the stylesheet; `params` set its string parameters for this run only."""
         saxon = processor()
         with captured_stderr() as log:
             try:
+                self.executable.clear_parameters()
+                for name, value in (params or {}).items():
+                    self.executable.set_parameter(name, saxon.make_string_value(value))
                 if text is not None:
                     builder = saxon.new_document_builder()
                     if base_uri:

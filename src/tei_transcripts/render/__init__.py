@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: MIT
+"""The web and print editions: TEI documents in, a static site (`site`) or PDFs (`pdf`) out.
+
+Both editions read the same things — the documents, each with the file name its outputs
+take, and the personography — and hand them to the stylesheets in ``xslt/html`` and
+``xslt/print``, compiled once per process. Everything about how a record looks is decided
+there; this package only reads, names and writes files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..messages import ConversionError, Message
+from ..tei import NS, XML_ID, read_xml
+
+CORPUS_NS = "urn:tei-transcripts"
+PERSONOGRAPHY = "persons.xml"
+
+# Output names the site uses for its own pages, which a document must never take.
+RESERVED = {"index", "persons", "search", "assets", "tei", "corpus", "volume"}
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+@dataclass
+class Document:
+    path: str
+    name: str  # the stem of every output file of this document: NAME.html, NAME.pdf
+    data: bytes
+    root: etree._Element
+
+
+def safe_name(path: str, root: etree._Element) -> str:
+    """A file-name stem from the document's id, else from its file name: letters, digits,
+    '.', '_' and '-' only, never a name the site uses for its own pages."""
+    for candidate in (root.get(XML_ID) or "", os.path.splitext(os.path.basename(path))[0]):
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", candidate).strip("-.")[:100]
+        if SAFE_NAME.fullmatch(stem):
+            return f"doc-{stem}" if stem.lower() in RESERVED else stem
+    return "document"
+
+
+def load(paths: list[str]) -> list[Document]:
+    """Read the documents; two documents never get the same output name."""
+    documents, taken = [], set()
+    for path in paths:
+        data, root = read_xml(path, "document")
+        if root.tag not in (f"{{{NS}}}TEI", f"{{{NS}}}teiCorpus"):
+            raise ConversionError(
+                Message(path, root.sourceline or 0, 0, "error", "not-tei", "the root element is not TEI")
+            )
+        name = base = safe_name(path, root)
+        number = 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{base}-{number}"
+        taken.add(name.lower())
+        documents.append(Document(path, name, data, root))
+    return documents
+
+
+def is_personography(path: str) -> bool:
+    return os.path.basename(path) == PERSONOGRAPHY
+
+
+def corpus_xml(documents: list[Document], persons: str | None, **hrefs: str) -> str:
+    """The input of the corpus-wide stylesheets: every document inside a ``tt:doc`` that
+    carries its output file names (``hrefs``: attribute → pattern with ``{name}``), and the
+    personography inside ``tt:persons``."""
+    corpus = etree.Element(f"{{{CORPUS_NS}}}corpus", nsmap={"tt": CORPUS_NS})
+    for document in documents:
+        doc = etree.SubElement(corpus, f"{{{CORPUS_NS}}}doc", name=document.name)
+        for attribute, pattern in hrefs.items():
+            doc.set(attribute, pattern.format(name=document.name))
+        doc.append(_copy(document.root))
+    if persons:
+        _, root = read_xml(persons, "personography")
+        etree.SubElement(corpus, f"{{{CORPUS_NS}}}persons").append(_copy(root))
+    return etree.tostring(corpus, encoding="unicode")
+
+
+def _copy(root: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(root))

@@ -1,0 +1,203 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Decisions shared by the web and the print edition: what a document's title, date, place and
+  participants are, which person a pointer names and on which side they stand, which notes are
+  footnotes and which are editorial insertions, how a turn is identified. The format folders
+  (html/, print/) only decide how each of these looks.
+
+  Works on any TEI, not only the project's: every function falls back to something sensible
+  when the project's conventions (particDesc with sides, persons.xml, notes in a back div) are
+  absent.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="urn:tei-transcripts"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="common_param.xsl"/>
+
+  <xsl:key name="tt:id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="tt:footnote-refs" match="tei:ref[starts-with(@target, '#')]"
+      use="substring(@target, 2)"/>
+
+  <!-- Where an id is looked up: the TEI document a node is in (a corpus holds many). -->
+  <xsl:function name="tt:scope" as="node()">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::tei:TEI[1], root($node))[1]"/>
+  </xsl:function>
+
+  <!-- A document's title: the main title of the titleStmt, else its first title. -->
+  <xsl:function name="tt:title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles)[1])"/>
+  </xsl:function>
+
+  <!-- The date element that dates the conversation: the setting, else the source, else the
+       publication. -->
+  <xsl:function name="tt:date-element" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
+    <xsl:sequence select="(
+        $header/tei:profileDesc/tei:settingDesc//tei:date,
+        $header/tei:profileDesc/tei:creation//tei:date,
+        $header/tei:fileDesc/tei:sourceDesc//tei:date,
+        $header/tei:fileDesc/tei:publicationStmt/tei:date)[1]"/>
+  </xsl:function>
+
+  <!-- The conversation's date as ISO (what sorts), empty when the document states none. -->
+  <xsl:function name="tt:iso-date" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="date" select="tt:date-element($tei)"/>
+    <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from)[1])"/>
+  </xsl:function>
+
+  <!-- The conversation's date as printed, else its ISO value. -->
+  <xsl:function name="tt:date-label" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="date" select="tt:date-element($tei)"/>
+    <xsl:sequence select="(normalize-space($date)[.], tt:iso-date($tei))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tt:place" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:profileDesc/tei:settingDesc//tei:placeName)[1])"/>
+  </xsl:function>
+
+  <!-- The participants, each a person or personGrp of particDesc. -->
+  <xsl:function name="tt:participants" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc//(tei:person | tei:personGrp)"/>
+  </xsl:function>
+
+  <!-- A participant's side (soviet, chinese, korean, other, unknown), from the listPerson that
+       holds them; 'unknown' where the document does not say. -->
+  <xsl:function name="tt:side" as="xs:string">
+    <xsl:param name="person" as="element()?"/>
+    <xsl:sequence select="string(($person/ancestor::tei:listPerson[@type = 'side'][1]/@n, 'unknown')[1])"/>
+  </xsl:function>
+
+  <!-- How a side is named in a heading. -->
+  <xsl:function name="tt:side-label" as="xs:string">
+    <xsl:param name="listPerson" as="element()"/>
+    <xsl:sequence select="(normalize-space($listPerson/tei:head)[.],
+        concat(upper-case(substring($listPerson/@n, 1, 1)), substring($listPerson/@n, 2), ' side')[$listPerson/@n],
+        'Participants')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tt:person-name" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="(normalize-space(($person/tei:persName[@type = 'main'], $person/tei:persName, $person/tei:name)[1])[.],
+        string($person/@xml:id))[1]"/>
+  </xsl:function>
+
+  <!-- The local participant a pointer ('#stalin') names in this document, if any. -->
+  <xsl:function name="tt:local-person" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (starts-with($pointer, '#'))
+        then key('tt:id', substring($pointer, 2), tt:scope($context))[self::tei:person or self::tei:personGrp]
+        else ()"/>
+  </xsl:function>
+
+  <!-- The personography key a pointer resolves to: '#stalin' through the participant's
+       @corresp, 'persons.xml#stalin' directly; empty when it names nobody we know. -->
+  <xsl:function name="tt:person-key" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="local" select="tt:local-person($pointer, $context)"/>
+    <xsl:variable name="target" select="($local/@corresp, $pointer)[1]"/>
+    <xsl:sequence select="if (matches($target, '^' || $personography-file || '#'))
+        then substring-after($target, '#')
+        else string($local/@xml:id)"/>
+  </xsl:function>
+
+  <!-- The speakers of a turn: the tokens of @who. -->
+  <xsl:function name="tt:who" as="xs:string*">
+    <xsl:param name="sp" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($sp/@who), ' ')"/>
+  </xsl:function>
+
+  <!-- A turn's anchor: its xml:id, else its position among the document's turns. -->
+  <xsl:function name="tt:turn-id" as="xs:string">
+    <xsl:param name="sp" as="element()"/>
+    <xsl:sequence select="(string($sp/@xml:id)[.], 'turn-' || (count($sp/preceding::tei:sp) + 1))[1]"/>
+  </xsl:function>
+
+  <!-- An editorial insertion, shown in brackets: a note the converter placed inline, or words
+       supplied by an editor. -->
+  <xsl:function name="tt:is-insertion" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$element/self::tei:supplied or $element/self::tei:note[@place = 'inline']"/>
+  </xsl:function>
+
+  <!-- A footnote: any other note of the text. -->
+  <xsl:function name="tt:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/self::tei:note and not($note/@place = 'inline') and exists($note/ancestor::tei:text)"/>
+  </xsl:function>
+
+  <!-- The note a footnote reference points to, if it points to one in this document. -->
+  <xsl:function name="tt:referenced-note" as="element()?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:sequence select="if (starts-with($ref/@target, '#'))
+        then key('tt:id', substring($ref/@target, 2), tt:scope($ref))[self::tei:note]
+        else ()"/>
+  </xsl:function>
+
+  <!-- A note kept apart from the text (a div of notes) is shown where its references are; one
+       that nothing points to is shown in the list of notes. -->
+  <xsl:function name="tt:is-detached-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/parent::tei:div[@type = 'notes'])"/>
+  </xsl:function>
+
+  <!-- The footnotes of a text in reading order: a note written in the text where it stands,
+       a detached note where it is first referred to, and then the detached notes nothing
+       refers to. -->
+  <xsl:function name="tt:footnotes" as="element()*">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="in-place" select="$text//tei:note[tt:is-footnote(.)][not(tt:is-detached-note(.))]
+        | $text//tei:ref[exists(tt:referenced-note(.)[tt:is-detached-note(.)])]"/>
+    <xsl:variable name="ordered" as="element()*">
+      <xsl:for-each select="$in-place">
+        <xsl:sequence select="if (self::tei:ref) then tt:referenced-note(.) else ."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="unreferenced" select="$text//tei:note[tt:is-footnote(.)][tt:is-detached-note(.)]
+        except $ordered"/>
+    <xsl:for-each-group select="$ordered, $unreferenced" group-by="generate-id()">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- A footnote's label: its @n as printed, else its place among the footnotes. -->
+  <xsl:function name="tt:footnote-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="footnotes" as="element()*"/>
+    <xsl:sequence select="(normalize-space($note/@n)[.],
+        string(index-of($footnotes ! generate-id(.), generate-id($note))[1]))[1]"/>
+  </xsl:function>
+
+  <!-- A footnote's anchor in the output. -->
+  <xsl:function name="tt:footnote-id" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="(string($note/@xml:id)[.], 'note-' || generate-id($note))[1]"/>
+  </xsl:function>
+
+  <!-- Turns and names in a document, by personography key, for indexes. -->
+  <xsl:function name="tt:mentions" as="element()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:text//tei:persName[@ref][tt:person-key(@ref, .) = $key]"/>
+  </xsl:function>
+
+  <xsl:function name="tt:turns-of" as="element()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:text//tei:sp[some $w in tt:who(.) satisfies tt:person-key($w, .) = $key]"/>
+  </xsl:function>
+
+</xsl:stylesheet>
