@@ -1,0 +1,39 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Speech turns: #turn(speaker: …, side: …)[speech], with a mark per speaker for the index. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="urn:tei-transcripts"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:sp">
+    <xsl:variable name="sp" select="."/>
+    <xsl:variable name="speakers" select="tt:who(.) ! tt:local-person(., $sp)"/>
+    <xsl:value-of select="$tt:parbreak"/>
+    <xsl:text>#turn(side: </xsl:text>
+    <xsl:value-of select="tt:str(if (exists($speakers)) then tt:side($speakers[1]) else 'unknown')"/>
+    <xsl:choose>
+      <xsl:when test="tei:speaker">
+        <xsl:text>, speaker: [</xsl:text>
+        <xsl:apply-templates select="tei:speaker/node()"/>
+        <xsl:text>]</xsl:text>
+      </xsl:when>
+      <xsl:when test="exists($speakers)">
+        <!-- Reported speech: the text names no speaker; the margin says whose turn it is. -->
+        <xsl:text>, implied: true, speaker: </xsl:text>
+        <xsl:value-of select="tt:str(string-join($speakers ! tt:person-name(.), ', '))"/>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:text>)[</xsl:text>
+    <xsl:for-each select="tt:who(.) ! tt:person-key(., $sp)[.]">
+      <xsl:text>#mention(</xsl:text>
+      <xsl:value-of select="tt:str(.)"/>
+      <xsl:text>, kind: "speaks");</xsl:text>
+    </xsl:for-each>
+    <xsl:apply-templates select="node() except tei:speaker"/>
+    <xsl:text>]</xsl:text>
+    <xsl:value-of select="$tt:parbreak"/>
+  </xsl:template>
+
+</xsl:stylesheet>
