@@ -32,3 +32,26 @@ def xpath(root, expression: str):
 
 def codes(conversion: Conversion) -> list[str]:
     return [m.code for m in conversion.messages]
+
+
+def assert_golden(golden: pathlib.Path, data: bytes, update: bool) -> None:
+    """`data` must equal the committed golden file; with ``--update-golden`` it replaces it."""
+    import difflib
+
+    import pytest
+
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(data)
+        return
+    assert golden.exists(), f"{golden.name} is not committed; run: pytest --update-golden"
+    expected = golden.read_bytes()
+    if data != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.decode().splitlines(True), data.decode().splitlines(True), golden.name, "fresh", n=2
+            )
+        )
+        pytest.fail(
+            f"{golden.name} differs from fresh output:\n{diff[:6000]}\nIf intended: pytest --update-golden"
+        )

@@ -7,11 +7,11 @@ After a deliberate change, ``pytest --update-golden`` rewrites them; read the di
 
 from __future__ import annotations
 
-import difflib
 import pathlib
 
 import pytest
 
+from helpers import assert_golden
 from tei_transcripts.pipeline import convert_source
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -25,25 +25,7 @@ def test_tei_is_fresh(source, persons, update_golden):
     assert not conversion.failed, [str(m) for m in conversion.messages]
     assert conversion.outputs
     for name, data in conversion.outputs.items():
-        golden = TEI / name
-        if update_golden:
-            golden.write_bytes(data)
-            continue
-        assert golden.exists(), f"{name} is not committed; run: pytest --update-golden"
-        expected = golden.read_bytes()
-        if data != expected:
-            diff = "".join(
-                difflib.unified_diff(
-                    expected.decode().splitlines(True),
-                    data.decode().splitlines(True),
-                    f"tei/{name}",
-                    "converted",
-                    n=2,
-                )
-            )
-            pytest.fail(
-                f"tei/{name} differs from a fresh conversion:\n{diff[:6000]}\nIf intended: pytest --update-golden"
-            )
+        assert_golden(TEI / name, data, update_golden)
 
 
 def test_no_stale_documents(persons):

@@ -26,8 +26,8 @@ from .segment import segment
 from .serialize import write_atomic
 from .tei import parse
 from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
-from .xslt import XsltError
 from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, validate_paths
+from .xslt import XsltError
 
 DEFAULT_PERSONS = os.path.join("tei", "persons.xml")
 
@@ -112,20 +112,35 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=run_validate)
 
     render = commands.add_parser("render", help="make the web edition (HTML) or the print edition (PDF)")
-    render.add_argument("paths", nargs="+", metavar="PATH", help="TEI files, folders (all *.xml inside) or globs")
+    render.add_argument(
+        "paths", nargs="+", metavar="PATH", help="TEI files, folders (all *.xml inside) or globs"
+    )
     render.add_argument("--to", choices=("html", "pdf"), required=True, help="which edition to make")
     render.add_argument("--out", required=True, metavar="DIR", help="output folder")
     render.add_argument(
-        "--persons", metavar="FILE", help="the personography (default: persons.xml among the inputs, else tei/persons.xml)"
+        "--persons",
+        metavar="FILE",
+        help="the personography (default: persons.xml among the inputs, else tei/persons.xml)",
     )
     render.add_argument("--no-validate", action="store_true", help="render even documents that are not valid")
-    render.add_argument("--schema", metavar="X.rng", help="validate against this RelaxNG schema instead of the project's")
-    render.add_argument("--schematron", metavar="X.sch", help="and this Schematron (with --schema alone, none)")
     render.add_argument(
-        "--pdf-dir", default="../print", metavar="REL", help="HTML: where the PDFs are, relative to the site ('' for no links)"
+        "--schema", metavar="X.rng", help="validate against this RelaxNG schema instead of the project's"
     )
     render.add_argument(
-        "--font-dir", action="append", default=[], metavar="DIR", help="PDF: a folder of fonts to use too (repeatable)"
+        "--schematron", metavar="X.sch", help="and this Schematron (with --schema alone, none)"
+    )
+    render.add_argument(
+        "--pdf-dir",
+        default="../print",
+        metavar="REL",
+        help="HTML: where the PDFs are, relative to the site ('' for no links)",
+    )
+    render.add_argument(
+        "--font-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="PDF: a folder of fonts to use too (repeatable)",
     )
     render.add_argument("--no-volume", action="store_true", help="PDF: one PDF per document only, no volume")
     render.set_defaults(run=run_render)
@@ -373,7 +388,9 @@ def run_render(args) -> int:
             written = render_site(loaded, args.out, persons, args.pdf_dir)
             messages = []
         else:
-            written, messages = render_pdf(loaded, args.out, persons, args.font_dir, volume=not args.no_volume)
+            written, messages = render_pdf(
+                loaded, args.out, persons, args.font_dir, volume=not args.no_volume
+            )
     except ConversionError as error:
         print(error.message, file=sys.stderr)
         return 2
@@ -381,11 +398,17 @@ def run_render(args) -> int:
         print(f"error: a stylesheet failed: {error.text} [render-failed]", file=sys.stderr)
         return 2
     except OSError as error:
-        print(f"{error.filename or args.out}:0:0: error: cannot write: {error.strerror} [output-unwritable]", file=sys.stderr)
+        print(
+            f"{error.filename or args.out}:0:0: error: cannot write: {error.strerror} [output-unwritable]",
+            file=sys.stderr,
+        )
         return 2
     for message in messages:
         print(message, file=sys.stderr)
-    print(f"{len(loaded)} document(s) rendered to {args.to}: {len(written)} file(s) in {args.out}", file=sys.stderr)
+    print(
+        f"{len(loaded)} document(s) rendered to {args.to}: {len(written)} file(s) in {args.out}",
+        file=sys.stderr,
+    )
     return exit_status(messages)
 
 

@@ -82,7 +82,7 @@
   <!-- How a side is named in a heading. -->
   <xsl:function name="tt:side-label" as="xs:string">
     <xsl:param name="listPerson" as="element()"/>
-    <xsl:sequence select="(normalize-space($listPerson/tei:head)[.],
+    <xsl:sequence select="(normalize-space($listPerson/tei:head[1])[.],
         concat(upper-case(substring($listPerson/@n, 1, 1)), substring($listPerson/@n, 2), ' side')[$listPerson/@n],
         'Participants')[1]"/>
   </xsl:function>
@@ -184,7 +184,14 @@
   <!-- A footnote's anchor in the output. -->
   <xsl:function name="tt:footnote-id" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="(string($note/@xml:id)[.], 'note-' || generate-id($note))[1]"/>
+    <xsl:sequence select="(string($note/@xml:id)[.], 'note-' || tt:ordinal($note))[1]"/>
+  </xsl:function>
+
+  <!-- A node's number among the notes and references before it in its whole input: the same
+       on every run (generate-id() is not), unique in a corpus. -->
+  <xsl:function name="tt:ordinal" as="xs:integer">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="count($node/preceding::*[self::tei:note or self::tei:ref]) + count($node/ancestor::*[self::tei:note or self::tei:ref]) + 1"/>
   </xsl:function>
 
   <!-- Turns and names in a document, by personography key, for indexes. -->

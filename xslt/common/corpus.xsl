@@ -15,7 +15,7 @@
   <!-- The documents, by date, then by file name. -->
   <xsl:variable name="docs" as="element(tt:doc)*">
     <xsl:perform-sort select="/tt:corpus/tt:doc">
-      <xsl:sort select="tt:iso-date(tei:TEI)"/>
+      <xsl:sort select="tt:iso-date(*)"/>
       <xsl:sort select="@name"/>
     </xsl:perform-sort>
   </xsl:variable>
@@ -24,7 +24,7 @@
   <xsl:variable name="person-keys" as="xs:string*">
     <xsl:variable name="listed" select="/tt:corpus/tt:persons//tei:person/@xml:id ! string()"/>
     <xsl:variable name="named" select="distinct-values((
-        $docs/tei:TEI/tt:participants(.) ! tt:person-key('#' || @xml:id, .),
+        $docs/*/tt:participants(.) ! tt:person-key('#' || @xml:id, .),
         for $sp in $docs//tei:text//tei:sp return tt:who($sp) ! tt:person-key(., $sp),
         $docs//tei:text//tei:persName[@ref] ! tt:person-key(@ref, .))[.])"/>
     <xsl:sequence select="$listed, $named[not(. = $listed)]"/>
@@ -34,7 +34,7 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="corpus" as="document-node()"/>
     <xsl:variable name="listed" select="key('tt:person', $key, $corpus)"/>
-    <xsl:variable name="local" select="($corpus/tt:corpus/tt:doc/tei:TEI/tt:participants(.)[tt:person-key('#' || @xml:id, .) = $key])[1]"/>
+    <xsl:variable name="local" select="($corpus/tt:corpus/tt:doc/*/tt:participants(.)[tt:person-key('#' || @xml:id, .) = $key])[1]"/>
     <xsl:sequence select="if ($listed) then tt:person-name($listed[1]) else if ($local) then tt:person-name($local) else $key"/>
   </xsl:function>
 

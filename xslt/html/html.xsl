@@ -16,10 +16,11 @@
   <xsl:include href="html_drama.xsl"/>
 
   <xsl:template match="/">
-    <xsl:apply-templates select="(tei:TEI, tei:teiCorpus/tei:TEI)[1]" mode="tt:page"/>
+    <xsl:apply-templates select="*" mode="tt:page"/>
   </xsl:template>
 
-  <xsl:template match="tei:TEI" mode="tt:page">
+  <!-- A TEI document, or a teiCorpus with every text of its documents in turn. -->
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="tt:page">
     <xsl:call-template name="tt:page">
       <xsl:with-param name="title" select="(tt:title(.)[.], 'Untitled document')[1]"/>
       <xsl:with-param name="current" select="'document'"/>
@@ -30,17 +31,23 @@
           <div class="controls">
             <label><input type="checkbox" id="show-insertions" checked=""/> Show editorial insertions in brackets</label>
           </div>
-          <xsl:apply-templates select="tei:text">
-            <xsl:with-param name="footnotes" select="tt:footnotes(tei:text)" tunnel="yes"/>
-          </xsl:apply-templates>
+          <xsl:for-each select=".//tei:text[not(ancestor::tei:text)]">
+            <xsl:apply-templates select=".">
+              <xsl:with-param name="footnotes" select="tt:footnotes(.)" tunnel="yes"/>
+              <xsl:with-param name="suffix" select="('-' || position())[position() gt 1]" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
         </article>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:text">
-    <section class="text" aria-labelledby="text-heading">
-      <h2 id="text-heading">Record</h2>
+    <xsl:param name="suffix" as="xs:string?" tunnel="yes"/>
+    <section class="text" aria-labelledby="text-heading{$suffix}">
+      <h2 id="text-heading{$suffix}">
+        <xsl:value-of select="if ($suffix) then (tt:title(ancestor::tei:TEI[1])[.], 'Text')[1] else 'Record'"/>
+      </h2>
       <xsl:apply-templates/>
       <xsl:call-template name="tt:footnote-list"/>
     </section>

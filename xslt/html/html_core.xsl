@@ -178,7 +178,7 @@
     <xsl:param name="note" as="element()"/>
     <xsl:param name="label" as="xs:string"/>
     <xsl:variable name="id" select="tt:footnote-id($note)"/>
-    <xsl:variable name="marker" select="'ref-' || $id || '-' || generate-id()"/>
+    <xsl:variable name="marker" select="'ref-' || $id || '-' || tt:ordinal(.)"/>
     <sup class="note-ref">
       <button type="button" id="{$marker}" class="note-marker" popovertarget="pop-{$marker}"
           aria-label="Note {$label}" data-note="{$id}"><xsl:value-of select="$label"/></button>
@@ -195,10 +195,11 @@
   <!-- The list of footnotes at the foot of the page, each with a link back to its first marker. -->
   <xsl:template name="tt:footnote-list">
     <xsl:param name="footnotes" as="element()*" tunnel="yes"/>
-    <xsl:variable name="notes-div" select="(//tei:text//tei:div[@type = 'notes'])[1]"/>
+    <xsl:param name="suffix" as="xs:string?" tunnel="yes"/>
+    <xsl:variable name="notes-div" select="(.//tei:div[@type = 'notes'])[1]"/>
     <xsl:if test="exists($footnotes) or exists($notes-div)">
-      <section class="footnotes" aria-labelledby="notes-heading">
-        <h2 id="notes-heading">
+      <section class="footnotes" aria-labelledby="notes-heading{$suffix}">
+        <h2 id="notes-heading{$suffix}">
           <xsl:apply-templates select="$notes-div/tei:head/node()"/>
           <xsl:if test="not($notes-div/tei:head)">Notes</xsl:if>
         </h2>
@@ -213,7 +214,7 @@
               <xsl:variable name="first-marker" select="(key('tt:footnote-refs', string(@xml:id))[tt:referenced-note(.) is current()],
                   .[not(tt:is-detached-note(.))])[1]"/>
               <xsl:if test="$first-marker">
-                <a class="back-link" href="#ref-{$id}-{generate-id($first-marker)}" aria-label="Back to the text">↩</a>
+                <a class="back-link" href="#ref-{$id}-{tt:ordinal($first-marker)}" aria-label="Back to the text">↩</a>
               </xsl:if>
             </li>
           </xsl:for-each>

@@ -32,8 +32,8 @@
           <dd><xsl:value-of select="tt:archival-reference(.)"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$file/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
-          <dt><xsl:value-of select="normalize-space(tei:resp)"/></dt>
-          <dd><xsl:value-of select="string-join(tei:name ! normalize-space(), ', ')"/></dd>
+          <dt><xsl:value-of select="string-join(tei:resp ! normalize-space(), ', ')"/></dt>
+          <dd><xsl:value-of select="string-join((tei:name | tei:persName | tei:orgName) ! normalize-space(), ', ')"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$file/tei:publicationStmt/tei:availability/(tei:licence | tei:p)">
           <dt>Licence</dt>
@@ -69,7 +69,7 @@
   <xsl:template match="tei:particDesc" mode="tt:panel">
     <h3>Participants</h3>
     <div class="sides">
-      <xsl:for-each-group select="tt:participants(ancestor::tei:TEI[1])"
+      <xsl:for-each-group select="tt:participants(ancestor::*[self::tei:TEI or self::tei:teiCorpus][1])"
           group-by="generate-id((ancestor::tei:listPerson[@type = 'side'], ancestor::tei:listPerson, ..)[1])">
         <xsl:variable name="list" select="(ancestor::tei:listPerson[@type = 'side'], ancestor::tei:listPerson, ..)[1]"/>
         <section class="side side-{tt:side(.)}" aria-label="{tt:side-label($list)}">

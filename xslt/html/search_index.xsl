@@ -22,8 +22,8 @@
           <xsl:for-each select="$docs">
             <j:map>
               <j:string key="page"><xsl:value-of select="@page"/></j:string>
-              <j:string key="title"><xsl:value-of select="tt:title(tei:TEI)"/></j:string>
-              <j:string key="date"><xsl:value-of select="tt:iso-date(tei:TEI)"/></j:string>
+              <j:string key="title"><xsl:value-of select="tt:title(*)"/></j:string>
+              <j:string key="date"><xsl:value-of select="tt:iso-date(*)"/></j:string>
             </j:map>
           </xsl:for-each>
         </j:array>
@@ -40,7 +40,7 @@
         <j:array key="turns">
           <xsl:for-each select="$docs">
             <xsl:variable name="number" select="position() - 1"/>
-            <xsl:for-each select="tei:TEI/tei:text//tei:sp">
+            <xsl:for-each select="*/tei:text//tei:sp">
               <j:array>
                 <j:number><xsl:value-of select="$number"/></j:number>
                 <j:string><xsl:value-of select="tt:turn-id(.)"/></j:string>

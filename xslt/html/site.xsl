@@ -32,7 +32,7 @@
   <!-- Index -->
 
   <xsl:template name="tt:index-page">
-    <xsl:variable name="dates" select="sort($docs ! tt:iso-date(tei:TEI)[.])"/>
+    <xsl:variable name="dates" select="sort($docs ! tt:iso-date(*)[.])"/>
     <xsl:call-template name="tt:page">
       <xsl:with-param name="title" select="'Records'"/>
       <xsl:with-param name="current" select="'records'"/>
@@ -43,7 +43,7 @@
           <xsl:if test="exists($dates)">, <time datetime="{$dates[1]}"><xsl:value-of select="$dates[1]"/></time>
             to <time datetime="{$dates[last()]}"><xsl:value-of select="$dates[last()]"/></time></xsl:if>;
           <xsl:value-of select="count($docs//tei:text//tei:sp)"/> turns;
-          <xsl:value-of select="count(distinct-values($docs/tei:TEI/tt:participants(.) ! tt:person-key('#' || @xml:id, .)[.]))"/> participants.
+          <xsl:value-of select="count(distinct-values($docs/*/tt:participants(.) ! tt:person-key('#' || @xml:id, .)[.]))"/> participants.
         </p>
         <div class="table-tools">
           <label for="records-filter">Filter records</label>
@@ -62,7 +62,7 @@
           </thead>
           <tbody>
             <xsl:for-each select="$docs">
-              <xsl:variable name="tei" select="tei:TEI"/>
+              <xsl:variable name="tei" select="*"/>
               <tr>
                 <td data-value="{tt:iso-date($tei)}"><xsl:value-of select="tt:date-label($tei)"/></td>
                 <td><a href="{@page}"><xsl:value-of select="(tt:title($tei)[.], @page)[1]"/></a></td>
@@ -108,7 +108,7 @@
                   <xsl:value-of select="$listed/(tei:nationality | tei:occupation | tei:roleName | tei:affiliation) ! normalize-space()" separator=" · "/>
                 </p>
               </xsl:if>
-              <xsl:variable name="appearances" select="$docs[tei:TEI/tt:participants(.)[tt:person-key('#' || @xml:id, .) = $key]]
+              <xsl:variable name="appearances" select="$docs[*/tt:participants(.)[tt:person-key('#' || @xml:id, .) = $key]]
                   | $docs[. intersect ($turns, $names)/ancestor::tt:doc]"/>
               <xsl:choose>
                 <xsl:when test="empty($appearances)"><p class="none">Not in any record of this edition.</p></xsl:when>
@@ -117,16 +117,16 @@
                     <xsl:for-each select="$docs[. intersect $appearances]">
                       <xsl:variable name="doc" select="."/>
                       <xsl:variable name="own" select="$turns[ancestor::tt:doc is $doc]"/>
-                      <xsl:variable name="roles" select="tt:participants(tei:TEI)[tt:person-key('#' || @xml:id, .) = $key]/@role ! tokenize(., ' ')"/>
+                      <xsl:variable name="roles" select="tt:participants(*)[tt:person-key('#' || @xml:id, .) = $key]/@role ! tokenize(., ' ')"/>
                       <li>
-                        <a href="{@page}"><xsl:value-of select="(tt:title(tei:TEI)[.], @page)[1]"/></a>
+                        <a href="{@page}"><xsl:value-of select="(tt:title(*)[.], @page)[1]"/></a>
                         <xsl:if test="exists($roles)"> (<xsl:value-of select="distinct-values($roles)" separator=", "/>)</xsl:if>
                         <xsl:text> — </xsl:text>
                         <xsl:value-of select="count($own)"/> turn<xsl:if test="count($own) ne 1">s</xsl:if>
                         <xsl:if test="exists($own)">
                           <xsl:text>: </xsl:text>
                           <xsl:for-each select="$own">
-                            <a class="turn-link" href="{$doc/@page}#{tt:turn-id(.)}" aria-label="turn {position()} in {tt:title($doc/tei:TEI)}"><xsl:value-of select="position()"/></a>
+                            <a class="turn-link" href="{$doc/@page}#{tt:turn-id(.)}" aria-label="turn {position()} in {tt:title($doc/*)}"><xsl:value-of select="position()"/></a>
                             <xsl:if test="position() ne last()"><xsl:text> </xsl:text></xsl:if>
                           </xsl:for-each>
                         </xsl:if>

@@ -175,7 +175,7 @@
   <!-- A Typst label for a note, unique in a whole volume. -->
   <xsl:function name="tt:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="'note-' || generate-id($note)"/>
+    <xsl:sequence select="'note-' || tt:ordinal($note)"/>
   </xsl:function>
 
   <!-- Detached notes nothing points to, printed after the record. -->

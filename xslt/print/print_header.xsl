@@ -8,7 +8,7 @@
     xmlns:tt="urn:tei-transcripts"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:TEI" mode="tt:record-start">
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="tt:record-start">
     <xsl:param name="first" as="xs:boolean" select="true()"/>
     <xsl:text>#record(title: </xsl:text>
     <xsl:value-of select="tt:str((tt:title(.)[.], 'Untitled document')[1])"/>
@@ -41,7 +41,7 @@
         <xsl:sequence select="tt:row('Source', normalize-space(.))"/>
       </xsl:for-each>
       <xsl:for-each select="$file/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
-        <xsl:sequence select="tt:row(normalize-space(tei:resp), string-join(tei:name ! normalize-space(), ', '))"/>
+        <xsl:sequence select="tt:row(string-join(tei:resp ! normalize-space(), ', '), string-join((tei:name | tei:persName | tei:orgName) ! normalize-space(), ', '))"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($rows)">

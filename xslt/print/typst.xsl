@@ -15,7 +15,7 @@
   <xsl:include href="print_header.xsl"/>
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus/tei:TEI)[1]"/>
+    <xsl:variable name="tei" select="*"/>
     <xsl:text>#import </xsl:text>
     <xsl:value-of select="tt:str($template)"/>
     <xsl:text>: *&#10;#show: edition.with(title: </xsl:text>
@@ -25,14 +25,16 @@
   </xsl:template>
 
   <!-- One record: its opening, its text, the notes nothing points to. -->
-  <xsl:template match="tei:TEI" mode="tt:record">
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="tt:record">
     <xsl:param name="first" as="xs:boolean" select="true()"/>
     <xsl:apply-templates select="." mode="tt:record-start">
       <xsl:with-param name="first" select="$first"/>
     </xsl:apply-templates>
-    <xsl:apply-templates select="tei:text">
-      <xsl:with-param name="footnotes" select="tt:footnotes(tei:text)" tunnel="yes"/>
-    </xsl:apply-templates>
+    <xsl:for-each select=".//tei:text[not(ancestor::tei:text)]">
+      <xsl:apply-templates select=".">
+        <xsl:with-param name="footnotes" select="tt:footnotes(.)" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:text">

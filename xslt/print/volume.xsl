@@ -13,7 +13,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="corpus" select="/"/>
-    <xsl:variable name="dates" select="sort($docs ! tt:iso-date(tei:TEI)[.])"/>
+    <xsl:variable name="dates" select="sort($docs ! tt:iso-date(*)[.])"/>
     <xsl:text>#import </xsl:text>
     <xsl:value-of select="tt:str($template)"/>
     <xsl:text>: *&#10;#show: edition.with(title: </xsl:text>
@@ -25,7 +25,7 @@
         (', ' || $dates[1] || ' to ' || $dates[last()])[exists($dates)])"/>
     <xsl:text>)&#10;</xsl:text>
     <xsl:for-each select="$docs">
-      <xsl:apply-templates select="tei:TEI" mode="tt:record">
+      <xsl:apply-templates select="*" mode="tt:record">
         <xsl:with-param name="first" select="false()"/>
       </xsl:apply-templates>
     </xsl:for-each>

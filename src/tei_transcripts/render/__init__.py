@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .. import xslt
 from ..messages import ConversionError, Message
 from ..tei import NS, XML_ID, read_xml
 
@@ -61,6 +62,18 @@ def load(paths: list[str]) -> list[Document]:
         taken.add(name.lower())
         documents.append(Document(path, name, data, root))
     return documents
+
+
+def transform(stylesheet: str, text: str, where: str, params: dict[str, str] | None = None) -> str:
+    """Run a project stylesheet; a failure is a message about the document, not a traceback."""
+    try:
+        return xslt.get(stylesheet).transform(text=text, params=params)
+    except xslt.XsltError as error:
+        raise ConversionError(
+            Message(
+                where, 0, 0, "error", "render-failed", f"{stylesheet} failed on this document: {error.text}"
+            )
+        ) from None
 
 
 def is_personography(path: str) -> bool:

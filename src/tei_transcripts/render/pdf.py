@@ -26,7 +26,7 @@ from lxml import etree
 from .. import xslt
 from ..messages import ConversionError, Message
 from ..serialize import write_atomic
-from . import Document, corpus_xml
+from . import Document, corpus_xml, transform
 
 PRINT_DIR = xslt.XSLT_DIR / "print"
 STRING_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
@@ -34,11 +34,11 @@ STRING_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 def typst_source(document: Document) -> str:
     """The Typst source of one document's PDF."""
-    return xslt.get("print/typst.xsl").transform(text=etree.tostring(document.root, encoding="unicode"))
+    return transform("print/typst.xsl", etree.tostring(document.root, encoding="unicode"), document.path)
 
 
 def volume_source(documents: list[Document], persons: str | None) -> str:
-    return xslt.get("print/volume.xsl").transform(text=corpus_xml(documents, persons))
+    return transform("print/volume.xsl", corpus_xml(documents, persons), "volume")
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +52,9 @@ def compile_pdf(source: str, font_dirs: tuple[str, ...] = (), where: str = "") -
         return compiler(font_dirs).compile(input=source.encode("utf-8"), format="pdf", pdf_tags=True)
     except typst.TypstError as error:
         raise ConversionError(
-            Message(where, 0, 0, "error", "typeset-failed", f"Typst could not set the document: {error.message}")
+            Message(
+                where, 0, 0, "error", "typeset-failed", f"Typst could not set the document: {error.message}"
+            )
         ) from None
 
 
@@ -119,7 +121,9 @@ def _cmap_targets(cmap: str) -> set[str]:
         for destination in re.findall(r"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>", section):
             targets.update(_utf16(destination))
     for section in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
-        for low, high, destination in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
+        for low, high, destination in re.findall(
+            r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section
+        ):
             first = int(destination, 16)
             targets.update(chr(first + i) for i in range(int(high, 16) - int(low, 16) + 1))
     return targets

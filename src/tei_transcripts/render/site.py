@@ -1,22 +1,21 @@
 # SPDX-License-Identifier: MIT
 """The web edition: a static site that works from file:// and on any static host.
 
-    OUT/index.html  persons.html  search.html     corpus pages (xslt/html/site.xsl)
-    OUT/NAME.html                                 one page per document (xslt/html/html.xsl)
-    OUT/tei/NAME.xml                              the TEI each page was made from
-    OUT/assets/                                   style sheet, scripts, search index
+OUT/index.html  persons.html  search.html     corpus pages (xslt/html/site.xsl)
+OUT/NAME.html                                 one page per document (xslt/html/html.xsl)
+OUT/tei/NAME.xml                              the TEI each page was made from
+OUT/assets/                                   style sheet, scripts, search index
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from lxml import etree
 
 from .. import xslt
 from ..serialize import write_atomic
-from . import Document, corpus_xml
+from . import Document, corpus_xml, transform
 
 ASSETS = xslt.XSLT_DIR / "html" / "assets"
 
@@ -31,27 +30,22 @@ def render_site(documents: list[Document], out: str, persons: str | None, pdf_di
         write_atomic(target, data)
         written.append(target)
 
-    page = xslt.get("html/html.xsl")
     for document in documents:
         params = {
             "page-file": f"{document.name}.html",
             "tei-href": f"tei/{document.name}.xml",
             "pdf-href": f"{pdf_dir.rstrip('/')}/{document.name}.pdf" if pdf_dir else "",
         }
-        text = etree.tostring(document.root, encoding="unicode")
-        html = page.transform(text=text, base_uri=_uri(document.path), params=params)
+        html = transform(
+            "html/html.xsl", etree.tostring(document.root, encoding="unicode"), document.path, params
+        )
         write(f"{document.name}.html", html.encode("utf-8"))
         write(f"tei/{document.name}.xml", document.data)
 
     corpus = corpus_xml(documents, persons, page="{name}.html")
-    site = xslt.get("html/site.xsl")
     for name in ("index", "persons", "search"):
-        write(f"{name}.html", site.transform(text=corpus, params={"page": name}).encode("utf-8"))
-    write("assets/search-index.js", xslt.get("html/search_index.xsl").transform(text=corpus).encode("utf-8"))
+        write(f"{name}.html", transform("html/site.xsl", corpus, out, {"page": name}).encode("utf-8"))
+    write("assets/search-index.js", transform("html/search_index.xsl", corpus, out).encode("utf-8"))
     for asset in sorted(ASSETS.iterdir()):
         write(f"assets/{asset.name}", asset.read_bytes())
     return written
-
-
-def _uri(path: str) -> str:
-    return Path(os.path.abspath(path)).as_uri()

@@ -1,0 +1,406 @@
+# SPDX-License-Identifier: MIT
+"""The web and print editions: goldens per direction, text preservation, the PDF read back,
+any TEI, validation before rendering. (The browser tests are in test_browser.py.)"""
+
+from __future__ import annotations
+
+import collections
+import pathlib
+import re
+import shutil
+
+import lxml.html
+import pypdf
+import pytest
+from lxml import etree
+
+from helpers import NS, assert_golden, xpath
+from tei_transcripts import render
+from tei_transcripts.cli import main
+from tei_transcripts.render.pdf import render_pdf, typst_source, volume_source
+from tei_transcripts.render.site import render_site
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TEI_DIR = ROOT / "tei"
+PERSONS = str(TEI_DIR / "persons.xml")
+DOCUMENTS = sorted(p for p in TEI_DIR.glob("*.xml") if p.name != "persons.xml")
+GOLDEN = ROOT / "tests" / "golden"
+SPECIAL = "# $ * _ @ < > [ ] \\ \" ' // -- ... ~ `x` = + & ; {} ` é ñ ø ç ő Žukov Жуков Ёлкин"
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+|\d+", text)  # letters and digits apart: "CC²" → CC, 2
+
+
+def missing_from_pdf(texts: list[str], pdf_text: str) -> list[str]:
+    """The words of `texts` the PDF's text lacks: every letter word as often as in the TEI;
+    every number somewhere (text extraction runs a page number into the number beside it)."""
+    tei = collections.Counter(w for t in texts for w in words(t))
+    pdf = collections.Counter(words(pdf_text))
+    missing = collections.Counter({w: n for w, n in tei.items() if not w.isdigit()}) - pdf
+    return sorted(missing) + sorted(w for w in tei if w.isdigit() and w not in pdf_text)
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def tei_text_nodes(path: pathlib.Path) -> list[str]:
+    root = etree.parse(str(path)).getroot()
+    return [squeeze(t) for t in root.xpath("//tei:text//text()", namespaces=NS) if t.strip()]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> pathlib.Path:
+    out = tmp_path_factory.mktemp("site")
+    assert main(["render", str(TEI_DIR), "--to", "html", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def print_edition(tmp_path_factory) -> pathlib.Path:
+    out = tmp_path_factory.mktemp("print")
+    assert main(["render", str(TEI_DIR), "--to", "pdf", "--out", str(out)]) == 0
+    return out
+
+
+def pdf_pages(path: pathlib.Path) -> list[str]:
+    return [page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages]
+
+
+# ---------------------------------------------------------------- goldens, per direction
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.stem for p in DOCUMENTS])
+def test_html_golden(path, site, update_golden):
+    assert_golden(
+        GOLDEN / "html" / f"{path.stem}.html", (site / f"{path.stem}.html").read_bytes(), update_golden
+    )
+
+
+@pytest.mark.parametrize("page", ["index", "persons", "search"])
+def test_corpus_pages_golden(page, site, update_golden):
+    assert_golden(GOLDEN / "html" / f"{page}.html", (site / f"{page}.html").read_bytes(), update_golden)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.stem for p in DOCUMENTS])
+def test_typst_golden(path, update_golden):
+    source = typst_source(render.load([str(path)])[0])
+    assert_golden(GOLDEN / "typst" / f"{path.stem}.typ", source.encode("utf-8"), update_golden)
+
+
+def test_volume_typst_golden(update_golden):
+    source = volume_source(render.load([str(p) for p in DOCUMENTS]), PERSONS)
+    assert_golden(GOLDEN / "typst" / "volume.typ", source.encode("utf-8"), update_golden)
+
+
+# ---------------------------------------------------------------- nothing is lost
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.stem for p in DOCUMENTS])
+def test_every_text_node_is_in_the_html(path, site):
+    page = lxml.html.parse(str(site / f"{path.stem}.html")).getroot()
+    shown = squeeze(page.body.text_content())
+    missing = [t for t in tei_text_nodes(path) if t not in shown]
+    assert not missing, missing[:5]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.stem for p in DOCUMENTS])
+def test_every_word_is_in_the_pdf(path, print_edition):
+    texts = tei_text_nodes(path)
+    assert texts and not missing_from_pdf(texts, " ".join(pdf_pages(print_edition / f"{path.stem}.pdf")))
+
+
+def test_volume_holds_every_word(print_edition):
+    texts = [t for p in DOCUMENTS for t in tei_text_nodes(p)]
+    assert not missing_from_pdf(texts, " ".join(pdf_pages(print_edition / "volume.pdf")))
+
+
+def _with_paragraph(tmp_path: pathlib.Path, text: str) -> pathlib.Path:
+    """A copy of a project document whose first turn says `text`."""
+    tree = etree.parse(str(DOCUMENTS[0]))
+    paragraph = xpath(tree, "//tei:body//tei:sp//tei:p")[0]
+    for child in list(paragraph):
+        paragraph.remove(child)
+    paragraph.text = text
+    target = tmp_path / DOCUMENTS[0].name
+    tree.write(str(target), encoding="UTF-8", xml_declaration=True)
+    return target
+
+
+def test_special_characters_print_literally(tmp_path):
+    """Nothing in TEI text is Typst markup or code: every character comes out as written."""
+    hostile = SPECIAL + ' #import "x" ] [ #set page(paper: "a5") \\" end'
+    path = _with_paragraph(tmp_path, hostile)
+    documents = render.load([str(path)])
+    written, messages = render_pdf(documents, str(tmp_path / "pdf"), PERSONS, volume=False)
+    assert not [m for m in messages if m.code == "missing-glyph"], [str(m) for m in messages]
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert squeeze(hostile) in text
+    reader = pypdf.PdfReader(written[0])
+    assert round(float(reader.pages[0].mediabox.width)) == 595  # A4: the TEI's "#set page" did nothing
+    render_site(documents, str(tmp_path / "site"), PERSONS)
+    page = lxml.html.parse(str(tmp_path / "site" / f"{documents[0].name}.html")).getroot()
+    assert squeeze(hostile) in squeeze(page.body.text_content())
+
+
+def test_missing_glyphs_are_reported_and_a_font_folder_fills_them(tmp_path, capsys):
+    path = _with_paragraph(tmp_path, "Chinese 你好 and Ogham ᚁ")
+    out = tmp_path / "pdf"
+    assert main(["render", str(path), "--to", "pdf", "--out", str(out), "--no-validate", "--no-volume"]) == 0
+    err = capsys.readouterr().err
+    for code in ("U+4F60", "U+597D", "U+1681"):
+        assert f"warning: no font has a glyph for {code}" in err
+    assert f"{path}:" in err  # located in the file
+    dejavu = pathlib.Path("/usr/share/fonts/truetype/dejavu")
+    if not (dejavu / "DejaVuSans.ttf").exists():
+        pytest.skip("Debian's fonts-dejavu-core is not installed")
+    assert (
+        main(
+            [
+                "render",
+                str(path),
+                "--to",
+                "pdf",
+                "--out",
+                str(out),
+                "--no-validate",
+                "--no-volume",
+                "--font-dir",
+                str(dejavu),
+            ]
+        )
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "U+1681" not in err  # DejaVu Sans has Ogham
+    assert "U+4F60" in err  # but not Chinese
+
+
+# ---------------------------------------------------------------- the PDF read back
+
+
+def test_pdf_is_tagged_and_fonts_embedded(print_edition):
+    for pdf in sorted(print_edition.glob("*.pdf")):
+        reader = pypdf.PdfReader(str(pdf))
+        catalog = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], pdf.name
+        fonts = {}
+        for page in reader.pages:
+            for name, font in page["/Resources"].get("/Font", {}).items():
+                fonts[name] = font.get_object()
+        assert fonts
+        for font in fonts.values():
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)[
+                "/FontDescriptor"
+            ]
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+def test_contents_page_numbers_point_at_each_record(print_edition):
+    pages = pdf_pages(print_edition / "volume.pdf")
+    contents = squeeze(pages[1])
+    assert contents.startswith("Contents")
+    for path in DOCUMENTS:
+        title = squeeze(etree.parse(str(path)).findtext(".//{*}titleStmt/{*}title[@type='main']"))
+        found = re.search(re.escape(title) + r"[ .]*(\d+)", contents)
+        assert found, title
+        assert squeeze(pages[int(found.group(1)) - 1]).startswith(title), (title, found.group(1))
+
+
+def test_running_heads_name_the_record_and_date(print_edition):
+    checked = 0
+    for path in DOCUMENTS:
+        pages = pdf_pages(print_edition / f"{path.stem}.pdf")
+        tree = etree.parse(str(path))
+        title = squeeze(tree.findtext(".//{*}titleStmt/{*}title[@type='main']"))
+        date = squeeze(
+            tree.findtext(".//{*}settingDesc//{*}date") or tree.findtext(".//{*}sourceDesc//{*}date")
+        )
+        assert not squeeze(pages[0]).startswith(title + " " + date)  # none on a record's first page
+        for number, text in enumerate(pages[1:], start=2):
+            assert squeeze(text).startswith(title), (path.name, number)
+            assert date in squeeze(text)[: len(title) + len(date) + 5]
+            assert squeeze(text).endswith(str(number))  # the page number at the foot
+            checked += 1
+    assert checked >= 5
+
+
+def test_footnotes_are_on_the_page_of_their_marker(print_edition):
+    checked = 0
+    for path in DOCUMENTS:
+        tree = etree.parse(str(path))
+        refs = xpath(tree, "//tei:text//tei:ref[@type='footnote'][starts-with(@target, '#')]")
+        if not refs:
+            continue
+        pages = [squeeze(t) for t in pdf_pages(print_edition / f"{path.stem}.pdf")]
+        for ref in refs:
+            note = xpath(tree, f"//tei:note[@xml:id='{ref.get('target')[1:]}']")[0]
+            context = " ".join(words(squeeze("".join(ref.getparent().itertext()).split(ref.text)[0]))[-3:])
+            note_start = " ".join(words("".join(note.itertext()))[:6])
+            marker_pages = [
+                i for i, p in enumerate(pages) if " ".join(words(p)).find(context + " " + ref.text) >= 0
+            ]
+            assert marker_pages, (path.name, context)
+            assert any(note_start in " ".join(words(pages[i])) for i in marker_pages), (path.name, ref.text)
+            checked += 1
+    assert checked >= 1
+
+
+def test_index_of_persons_page_numbers_are_right(print_edition):
+    """Every page the index gives for a person shows one of the forms of their name."""
+    pages = [squeeze(t) for t in pdf_pages(print_edition / "volume.pdf")]
+    index_start = max(i for i, p in enumerate(pages) if p.startswith("Index of persons"))
+    index_text = " ".join(pages[index_start:])
+    forms = collections.defaultdict(set)  # person key → names as printed
+    persons = etree.parse(PERSONS)
+    for person in persons.iterfind(".//{*}person"):
+        for name in person.iterfind("{*}persName"):
+            forms[person.get("{http://www.w3.org/XML/1998/namespace}id")].add(squeeze(name.text or ""))
+    for path in DOCUMENTS:
+        tree = etree.parse(str(path))
+        for name in xpath(tree, "//tei:text//tei:persName[@ref]"):
+            key = name.get("ref").split("#")[-1]
+            local = xpath(tree, f"//tei:particDesc//tei:person[@xml:id='{key}']/@corresp")
+            forms[local[0].split("#")[-1] if local else key].add(squeeze("".join(name.itertext())))
+        for speaker in xpath(tree, "//tei:sp/tei:speaker"):
+            for who in speaker.getparent().get("who", "").split():
+                local = xpath(tree, f"//tei:particDesc//tei:person[@xml:id='{who[1:]}']/@corresp")
+                forms[local[0].split("#")[-1] if local else who[1:]].add(squeeze("".join(speaker.itertext())))
+    main_names = {
+        squeeze(p.findtext("{*}persName")): p.get("{http://www.w3.org/XML/1998/namespace}id")
+        for p in persons.iterfind(".//{*}person")
+    }
+    checked = 0
+    for name, key in main_names.items():
+        entry = re.search(re.escape(name) + r" ((?:\d+, )*\d+)", index_text)
+        if not entry:
+            continue
+        for number in (int(n) for n in entry.group(1).split(", ")):
+            page = pages[number - 1].lower()
+            assert any(form.lower() in page for form in forms[key] if form), (name, number)
+            checked += 1
+    assert checked > 50
+
+
+def test_pdf_and_html_are_deterministic(tmp_path, site, print_edition):
+    again = tmp_path / "again"
+    assert main(["render", str(TEI_DIR), "--to", "pdf", "--out", str(again / "print")]) == 0
+    assert main(["render", str(TEI_DIR), "--to", "html", "--out", str(again / "site")]) == 0
+    for first, second in ((print_edition, again / "print"), (site, again / "site")):
+        files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+        for name in files:
+            assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+# ---------------------------------------------------------------- validation first
+
+
+def test_render_refuses_invalid_tei(tmp_path, capsys):
+    tree = etree.parse(str(DOCUMENTS[0]))
+    xpath(tree, "//tei:sp")[0].set("who", "#nobody")
+    bad = tmp_path / DOCUMENTS[0].name
+    tree.write(str(bad), encoding="UTF-8")
+    out = tmp_path / "out"
+    for target in ("html", "pdf"):
+        assert main(["render", str(bad), "--to", target, "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert "[who-resolves]" in err and "nothing rendered" in err and f"{bad}:" in err
+        assert not out.exists()
+    assert main(["render", str(bad), "--to", "html", "--out", str(out), "--no-validate"]) == 0
+    assert (out / f"{DOCUMENTS[0].stem}.html").exists()
+
+
+def test_render_reports_bad_input_cleanly(tmp_path, capsys):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>", encoding="utf-8")
+    assert main(["render", str(broken), "--to", "html", "--out", str(tmp_path / "o"), "--no-validate"]) == 2
+    assert "broken.xml:1:" in capsys.readouterr().err
+    assert main(["render", str(tmp_path / "absent.xml"), "--to", "pdf", "--out", str(tmp_path / "o")]) == 2
+    assert "[no-input]" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "render",
+                str(DOCUMENTS[0]),
+                "--to",
+                "pdf",
+                "--out",
+                str(tmp_path / "o"),
+                "--font-dir",
+                str(tmp_path / "nofonts"),
+            ]
+        )
+        == 2
+    )
+    assert "[font-dir-missing]" in capsys.readouterr().err
+
+
+def test_output_names_are_safe_and_distinct(tmp_path):
+    root = etree.fromstring(b"<TEI xmlns='http://www.tei-c.org/ns/1.0' xml:id='index'/>")
+    assert render.safe_name("x/index.xml", root) == "doc-index"
+    root = etree.fromstring(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'/>")
+    assert render.safe_name("../../etc/p a\u0000ss wd.xml", root) == "p-a-ss-wd"
+    copies = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        copies.append(str(shutil.copy(DOCUMENTS[0], tmp_path / folder)))
+    names = [d.name for d in render.load(copies)]
+    assert len(set(names)) == 2
+
+
+# ---------------------------------------------------------------- any TEI, not only ours
+
+
+def _foreign_documents() -> list[pathlib.Path]:
+    manifest = SHARED / "corpus" / "MANIFEST.tsv"
+    if not manifest.exists():
+        return []
+    rows = [
+        line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:] if line.strip()
+    ]
+    return [SHARED / "corpus" / row[0] for row in rows if row[5] == "yes"]
+
+
+FOREIGN = _foreign_documents()
+
+
+@pytest.mark.skipif(not FOREIGN, reason="../shared/corpus is not beside this checkout")
+def test_foreign_tei_keeps_every_text_node_in_html(tmp_path):
+    out = tmp_path / "site"
+    assert main(["render", *map(str, FOREIGN), "--to", "html", "--out", str(out), "--no-validate"]) == 0
+    documents = render.load([str(p) for p in FOREIGN])
+    for path, document in zip(FOREIGN, documents):
+        shown = squeeze(lxml.html.parse(str(out / f"{document.name}.html")).getroot().body.text_content())
+        missing = [t for t in tei_text_nodes(path) if t not in shown]
+        assert not missing, (path.name, missing[:3])
+
+
+@pytest.mark.skipif(not FOREIGN, reason="../shared/corpus is not beside this checkout")
+def test_foreign_tei_keeps_every_word_in_pdf(tmp_path):
+    smallest = sorted(FOREIGN, key=lambda p: p.stat().st_size)[:4]
+    documents = render.load([str(p) for p in smallest])
+    written, _ = render_pdf(documents, str(tmp_path), None, volume=False)
+    for path, pdf in zip(smallest, written):
+        missing = missing_from_pdf(tei_text_nodes(path), " ".join(pdf_pages(pathlib.Path(pdf))))
+        assert not missing, (path.name, missing[:5])
+
+
+def test_unknown_elements_fall_back_to_their_text(tmp_path):
+    tree = etree.parse(str(DOCUMENTS[0]))
+    paragraph = xpath(tree, "//tei:body//tei:sp//tei:p")[0]
+    odd = etree.SubElement(paragraph, "{http://www.tei-c.org/ns/1.0}unclear")
+    odd.text = "zebra-quagga"
+    other = etree.SubElement(odd, "{urn:example}thing")
+    other.text = "okapi-giraffe"
+    path = tmp_path / DOCUMENTS[0].name
+    tree.write(str(path), encoding="UTF-8")
+    documents = render.load([str(path)])
+    render_site(documents, str(tmp_path / "site"), PERSONS)
+    html = (tmp_path / "site" / f"{documents[0].name}.html").read_text(encoding="utf-8")
+    assert "zebra-quagga" in html and "okapi-giraffe" in html
+    assert '#"zebra-quagga";' in typst_source(documents[0]) and '#"okapi-giraffe";' in typst_source(
+        documents[0]
+    )
