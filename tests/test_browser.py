@@ -38,7 +38,14 @@ def browser():
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -53,7 +60,10 @@ class Visit:
         self.requests: list[str] = []
         self.problems: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}"))
+        self.page.on(
+            "console",
+            lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}"),
+        )
         self.page.on("pageerror", lambda error: self.problems.append(f"pageerror: {error}"))
         self.page.goto(url)
         self.page.wait_for_load_state("load")
@@ -95,7 +105,10 @@ def test_accessibility_axe(name, site, visit):
     assert not violations, violations
     assert v.page.locator("html").get_attribute("lang") == "en"
     assert v.page.locator("main").count() == 1 and v.page.locator("nav").count() == 1
-    levels = [int(tag[1]) for tag in v.page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "hs => hs.map(h => h.tagName)")]
+    levels = [
+        int(tag[1])
+        for tag in v.page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "hs => hs.map(h => h.tagName)")
+    ]
     assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
 
 
@@ -152,7 +165,9 @@ def test_search_finds_a_phrase_and_filters_by_speaker(site, visit):
     assert results.count() == 0 and "No turn" in v.page.inner_text("#search-status")
     v.page.fill("#search-query", "")
     total = int(v.page.inner_text("#search-status").split()[0])
-    assert total > 0 and all("Liu Shaoqi" in m for m in v.page.locator("#search-results .meta").all_inner_texts())
+    assert total > 0 and all(
+        "Liu Shaoqi" in m for m in v.page.locator("#search-results .meta").all_inner_texts()
+    )
     v.page.fill("#search-from", "1952-01-01")
     assert results.count() < total
     # following a result lands on the turn
@@ -166,7 +181,12 @@ def test_search_finds_a_phrase_and_filters_by_speaker(site, visit):
 
 def test_index_sorts_and_filters(site, visit):
     v = visit((site / "index.html").as_uri())
-    dates = lambda: v.page.eval_on_selector_all("#records tbody tr:not([hidden]) td:first-child", "cs => cs.map(c => c.dataset.value)")  # noqa: E731
+
+    def dates():
+        return v.page.eval_on_selector_all(
+            "#records tbody tr:not([hidden]) td:first-child", "cs => cs.map(c => c.dataset.value)"
+        )
+
     assert dates() == sorted(dates())
     v.page.click("th button[data-sort='0']")
     assert dates() == sorted(dates(), reverse=True)
@@ -192,6 +212,8 @@ def test_html_is_valid_html5(site):
     if not shutil.which("java") or not jar.exists():
         pytest.skip("Java or vnu.jar is not installed")
     result = subprocess.run(
-        ["java", "-jar", str(jar), "--also-check-css", "--skip-non-html", str(site)], capture_output=True, text=True
+        ["java", "-jar", str(jar), "--also-check-css", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
