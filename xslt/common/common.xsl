@@ -18,9 +18,25 @@
 
   <xsl:include href="common_param.xsl"/>
 
-  <xsl:key name="tt:id" match="*[@xml:id]" use="string(@xml:id)"/>
+<!-- Ids are looked up within the TEI document that holds them (a corpus holds many documents
+       with the same ids): the key is the document's generated id and the xml:id. -->
+  <xsl:key name="tt:id" match="*[@xml:id]" use="generate-id(tt:scope(.)) || ' ' || @xml:id"/>
   <xsl:key name="tt:footnote-refs" match="tei:ref[starts-with(@target, '#')]"
-      use="substring(@target, 2)"/>
+      use="generate-id(tt:scope(.)) || ' ' || substring(@target, 2)"/>
+
+  <!-- The element with this xml:id in the document of $context. -->
+  <xsl:function name="tt:by-id" as="element()*">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="key('tt:id', generate-id(tt:scope($context)) || ' ' || $id, root($context))"/>
+  </xsl:function>
+
+  <!-- The references ('#id') to this xml:id in the document of $context. -->
+  <xsl:function name="tt:refs-to" as="element()*">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="key('tt:footnote-refs', generate-id(tt:scope($context)) || ' ' || $id, root($context))"/>
+  </xsl:function>
 
   <!-- Where an id is looked up: the TEI document a node is in (a corpus holds many). -->
   <xsl:function name="tt:scope" as="node()">
@@ -98,7 +114,7 @@
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:sequence select="if (starts-with($pointer, '#'))
-        then key('tt:id', substring($pointer, 2), tt:scope($context))[self::tei:person or self::tei:personGrp]
+        then tt:by-id(substring($pointer, 2), $context)[self::tei:person or self::tei:personGrp]
         else ()"/>
   </xsl:function>
 
@@ -143,7 +159,7 @@
   <xsl:function name="tt:referenced-note" as="element()?">
     <xsl:param name="ref" as="element()"/>
     <xsl:sequence select="if (starts-with($ref/@target, '#'))
-        then key('tt:id', substring($ref/@target, 2), tt:scope($ref))[self::tei:note]
+        then tt:by-id(substring($ref/@target, 2), $ref)[self::tei:note]
         else ()"/>
   </xsl:function>
 

@@ -11,6 +11,8 @@
   <xsl:key name="tt:named" match="tt:doc//tei:text//tei:persName[@ref]" use="tt:person-key(@ref, .)"/>
   <xsl:key name="tt:speaks" match="tt:doc//tei:text//tei:sp[@who]" use="tt:who(.) ! tt:person-key(., current())"/>
   <xsl:key name="tt:person" match="tt:persons//tei:person[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="tt:participates" match="tt:doc//tei:particDesc//tei:person[@xml:id] | tt:doc//tei:particDesc//tei:personGrp[@xml:id]"
+      use="tt:person-key('#' || @xml:id, .)"/>
 
   <!-- The documents, by date, then by file name. -->
   <xsl:variable name="docs" as="element(tt:doc)*">
@@ -34,7 +36,7 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="corpus" as="document-node()"/>
     <xsl:variable name="listed" select="key('tt:person', $key, $corpus)"/>
-    <xsl:variable name="local" select="($corpus/tt:corpus/tt:doc/*/tt:participants(.)[tt:person-key('#' || @xml:id, .) = $key])[1]"/>
+    <xsl:variable name="local" select="key('tt:participates', $key, $corpus)[1]"/>
     <xsl:sequence select="if ($listed) then tt:person-name($listed[1]) else if ($local) then tt:person-name($local) else $key"/>
   </xsl:function>
 

@@ -211,7 +211,7 @@
               <span class="note-label"><xsl:value-of select="tt:footnote-label(., $footnotes)"/></span>
               <xsl:text> </xsl:text>
               <div class="note-body"><xsl:apply-templates/></div>
-              <xsl:variable name="first-marker" select="(key('tt:footnote-refs', string(@xml:id))[tt:referenced-note(.) is current()],
+              <xsl:variable name="first-marker" select="(tt:refs-to(string(@xml:id), .)[tt:referenced-note(.) is current()],
                   .[not(tt:is-detached-note(.))])[1]"/>
               <xsl:if test="$first-marker">
                 <a class="back-link" href="#ref-{$id}-{tt:ordinal($first-marker)}" aria-label="Back to the text">↩</a>

@@ -108,18 +108,20 @@
                   <xsl:value-of select="$listed/(tei:nationality | tei:occupation | tei:roleName | tei:affiliation) ! normalize-space()" separator=" · "/>
                 </p>
               </xsl:if>
-              <xsl:variable name="appearances" select="$docs[*/tt:participants(.)[tt:person-key('#' || @xml:id, .) = $key]]
-                  | $docs[. intersect ($turns, $names)/ancestor::tt:doc]"/>
+              <!-- Where the person is: as a participant, a speaker, a name; grouped by record. -->
+              <xsl:variable name="participations" select="key('tt:participates', $key, $corpus)"/>
               <xsl:choose>
-                <xsl:when test="empty($appearances)"><p class="none">Not in any record of this edition.</p></xsl:when>
+                <xsl:when test="empty(($participations, $turns, $names))"><p class="none">Not in any record of this edition.</p></xsl:when>
                 <xsl:otherwise>
                   <ul class="appearances">
-                    <xsl:for-each select="$docs[. intersect $appearances]">
-                      <xsl:variable name="doc" select="."/>
-                      <xsl:variable name="own" select="$turns[ancestor::tt:doc is $doc]"/>
-                      <xsl:variable name="roles" select="tt:participants(*)[tt:person-key('#' || @xml:id, .) = $key]/@role ! tokenize(., ' ')"/>
+                    <xsl:for-each-group select="$participations | $turns | $names" group-by="generate-id(ancestor::tt:doc)">
+                      <xsl:sort select="tt:iso-date(ancestor::tt:doc/*)"/>
+                      <xsl:sort select="ancestor::tt:doc/@name"/>
+                      <xsl:variable name="doc" select="ancestor::tt:doc"/>
+                      <xsl:variable name="own" select="current-group()[self::tei:sp]"/>
+                      <xsl:variable name="roles" select="current-group()/self::*[not(self::tei:sp | self::tei:persName)]/@role ! tokenize(., ' ')"/>
                       <li>
-                        <a href="{@page}"><xsl:value-of select="(tt:title(*)[.], @page)[1]"/></a>
+                        <a href="{$doc/@page}"><xsl:value-of select="(tt:title($doc/*)[.], $doc/@page)[1]"/></a>
                         <xsl:if test="exists($roles)"> (<xsl:value-of select="distinct-values($roles)" separator=", "/>)</xsl:if>
                         <xsl:text> — </xsl:text>
                         <xsl:value-of select="count($own)"/> turn<xsl:if test="count($own) ne 1">s</xsl:if>
@@ -131,7 +133,7 @@
                           </xsl:for-each>
                         </xsl:if>
                       </li>
-                    </xsl:for-each>
+                    </xsl:for-each-group>
                   </ul>
                 </xsl:otherwise>
               </xsl:choose>

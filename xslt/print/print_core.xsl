@@ -144,7 +144,7 @@
 
   <xsl:template match="tei:ref[exists(tt:referenced-note(.)[tt:is-footnote(.)])]" priority="2">
     <xsl:variable name="note" select="tt:referenced-note(.)"/>
-    <xsl:variable name="earlier" select="key('tt:footnote-refs', string($note/@xml:id), tt:scope(.))[. &lt;&lt; current()]"/>
+    <xsl:variable name="earlier" select="tt:refs-to(string($note/@xml:id), .)[. &lt;&lt; current()]"/>
     <xsl:choose>
       <xsl:when test="exists($earlier)">
         <xsl:text>#footnote(&lt;</xsl:text>
@@ -182,7 +182,7 @@
   <xsl:template name="tt:unreferenced-notes">
     <xsl:param name="footnotes" as="element()*" tunnel="yes"/>
     <xsl:variable name="lonely" select="$footnotes[tt:is-detached-note(.)]
-        [empty(key('tt:footnote-refs', string(@xml:id), tt:scope(.)))]"/>
+        [empty(tt:refs-to(string(@xml:id), .))]"/>
     <xsl:if test="exists($lonely)">
       <xsl:value-of select="$tt:parbreak"/>
       <xsl:text>#heading(level: 2, outlined: false)[</xsl:text>
