@@ -63,10 +63,13 @@ class Stylesheet:
         *,
         source_file: str | None = None,
         text: str | None = None,
+        node=None,
         base_uri: str | None = None,
         params: dict[str, str] | None = None,
     ) -> str:
-        """Run the stylesheet; `params` set its string parameters for this run only."""
+        """Run the stylesheet on a file, XML text, or a `node` from `parse` (to run several
+        stylesheets on one input, parsed once); `params` set its string parameters for this
+        run only."""
         saxon = processor()
         with captured_stderr() as log:
             try:
@@ -74,10 +77,8 @@ class Stylesheet:
                 for name, value in (params or {}).items():
                     self.executable.set_parameter(name, saxon.make_string_value(value))
                 if text is not None:
-                    builder = saxon.new_document_builder()
-                    if base_uri:
-                        builder.set_base_uri(base_uri)
-                    node = builder.parse_xml(xml_text=text)
+                    node = parse(text, base_uri)
+                if node is not None:
                     result = self.executable.transform_to_string(xdm_node=node)
                 else:
                     result = self.executable.transform_to_string(source_file=os.path.abspath(source_file))
@@ -86,6 +87,14 @@ class Stylesheet:
         if result is None:
             raise XsltError(f"{self.name} produced no result", log())
         return result
+
+
+def parse(text: str, base_uri: str | None = None):
+    """XML text as a Saxon document node."""
+    builder = processor().new_document_builder()
+    if base_uri:
+        builder.set_base_uri(base_uri)
+    return builder.parse_xml(xml_text=text)
 
 
 def compile_file(path: str | os.PathLike) -> Stylesheet:

@@ -64,10 +64,13 @@ def load(paths: list[str]) -> list[Document]:
     return documents
 
 
-def transform(stylesheet: str, text: str, where: str, params: dict[str, str] | None = None) -> str:
-    """Run a project stylesheet; a failure is a message about the document, not a traceback."""
+def transform(stylesheet: str, source, where: str, params: dict[str, str] | None = None) -> str:
+    """Run a project stylesheet on XML text or a parsed node (`xslt.parse`); a failure is a
+    message about the document, not a traceback."""
     try:
-        return xslt.get(stylesheet).transform(text=text, params=params)
+        if isinstance(source, str):
+            return xslt.get(stylesheet).transform(text=source, params=params)
+        return xslt.get(stylesheet).transform(node=source, params=params)
     except xslt.XsltError as error:
         raise ConversionError(
             Message(

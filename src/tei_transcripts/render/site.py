@@ -35,7 +35,9 @@ def render_pages(documents: list[Document], out: str, pdf_dir: str = "") -> list
             "tei-href": f"tei/{document.name}.xml",
             "pdf-href": f"{pdf_dir.rstrip('/')}/{document.name}.pdf" if pdf_dir else "",
         }
-        html = transform("html/html.xsl", etree.tostring(document.root, encoding="unicode"), document.path, params)
+        html = transform(
+            "html/html.xsl", etree.tostring(document.root, encoding="unicode"), document.path, params
+        )
         written.append(_write(out, f"{document.name}.html", html.encode("utf-8")))
         written.append(_write(out, f"tei/{document.name}.xml", document.data))
     return written
@@ -43,11 +45,17 @@ def render_pages(documents: list[Document], out: str, pdf_dir: str = "") -> list
 
 def render_corpus_pages(documents: list[Document], out: str, persons: str | None) -> list[str]:
     """The index, persons and search pages, the search index and the assets."""
-    corpus = corpus_xml(documents, persons, page="{name}.html")
+    corpus = xslt.parse(corpus_xml(documents, persons, page="{name}.html"))  # parsed once, read four times
     written = []
     for name in ("index", "persons", "search"):
-        written.append(_write(out, f"{name}.html", transform("html/site.xsl", corpus, out, {"page": name}).encode("utf-8")))
-    written.append(_write(out, "assets/search-index.js", transform("html/search_index.xsl", corpus, out).encode("utf-8")))
+        written.append(
+            _write(
+                out, f"{name}.html", transform("html/site.xsl", corpus, out, {"page": name}).encode("utf-8")
+            )
+        )
+    written.append(
+        _write(out, "assets/search-index.js", transform("html/search_index.xsl", corpus, out).encode("utf-8"))
+    )
     for asset in sorted(ASSETS.iterdir()):
         written.append(_write(out, f"assets/{asset.name}", asset.read_bytes()))
     return written
