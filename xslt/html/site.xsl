@@ -66,7 +66,9 @@
               <tr>
                 <td data-value="{tt:iso-date($tei)}"><xsl:value-of select="tt:date-label($tei)"/></td>
                 <td><a href="{@page}"><xsl:value-of select="(tt:title($tei)[.], @page)[1]"/></a></td>
-                <td><xsl:value-of select="tt:participants($tei)[tokenize(@role, ' ') = 'principal' or not(../*/@role)] ! tt:person-name(.)" separator=", "/></td>
+                <xsl:variable name="people" select="tt:participants($tei)"/>
+                <xsl:variable name="principals" select="$people[tokenize(@role, ' ') = 'principal']"/>
+                <td><xsl:value-of select="(if (exists($principals)) then $principals else $people) ! tt:person-name(.)" separator=", "/></td>
                 <td data-value="{count($tei/tei:text//tei:sp)}"><xsl:value-of select="count($tei/tei:text//tei:sp)"/></td>
               </tr>
             </xsl:for-each>
@@ -167,7 +169,9 @@
           <p>
             <label for="search-from">From</label>
             <input type="date" id="search-from" name="from"/>
-            <label for="search-to">to</label>
+          </p>
+          <p>
+            <label for="search-to">To</label>
             <input type="date" id="search-to" name="to"/>
           </p>
           <p><button type="submit">Search</button></p>

@@ -24,7 +24,8 @@
   function snippet(text, words) {
     const lower = text.toLowerCase();
     const first = words.length ? Math.max(0, lower.indexOf(words[0])) : 0;
-    const start = Math.max(0, first - 120);
+    let start = Math.max(0, first - 120);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;  // begin at a word
     const piece = (start > 0 ? "…" : "") + text.slice(start, start + 320) + (start + 320 < text.length ? "…" : "");
     const fragment = document.createDocumentFragment();
     if (!words.length) { fragment.append(piece); return fragment; }
