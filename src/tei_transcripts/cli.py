@@ -27,7 +27,6 @@ from .serialize import write_atomic
 from .tei import parse
 from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
 from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, validate_paths
-from .xslt import XsltError
 
 DEFAULT_PERSONS = os.path.join("tei", "persons.xml")
 
@@ -316,7 +315,8 @@ def run_schema(args) -> int:
 
 
 def expand_xml(patterns: list[str]) -> tuple[list[str], list[str]]:
-    """Files, folders (every *.xml inside, recursively) and globs → files; and what matched nothing."""
+    """Files, folders (every *.xml inside, recursively) and globs → files; and what matched
+    nothing, which is reported."""
     paths, missing = [], []
     for pattern in patterns:
         if os.path.isdir(pattern):
@@ -327,22 +327,27 @@ def expand_xml(patterns: list[str]) -> tuple[list[str], list[str]]:
             found = [pattern] if os.path.exists(pattern) else []
         if not found:
             missing.append(pattern)
+            print(f"{pattern}:0:0: error: no such file, or no *.xml file matches [no-input]", file=sys.stderr)
         paths.extend(p for p in found if p not in paths)
     return paths, missing
 
 
-def run_validate(args) -> int:
-    paths, missing = expand_xml(args.paths)
-    for pattern in missing:
-        print(f"{pattern}:0:0: error: no such file, or no *.xml file matches [no-input]", file=sys.stderr)
-    if missing or not paths:
-        return 2
-    options = {
+def validator_options(args, max_bytes: int = DEFAULT_VALIDATE_BYTES, engine: str = "lxml") -> dict:
+    """The Validator's options from --schema and --schematron: the project's schemas unless
+    told otherwise; with --schema alone, no Schematron."""
+    return {
         "rng": args.schema or DEFAULT_RNG,
         "sch": args.schematron or (None if args.schema else DEFAULT_SCH),
-        "max_bytes": args.max_bytes,
-        "engine": args.engine,
+        "max_bytes": max_bytes,
+        "engine": engine,
     }
+
+
+def run_validate(args) -> int:
+    paths, missing = expand_xml(args.paths)
+    if missing or not paths:
+        return 2
+    options = validator_options(args, args.max_bytes, args.engine)
     try:
         results = validate_paths(paths, options, max(1, args.jobs))
     except SchemaError as error:
@@ -368,8 +373,6 @@ def run_render(args) -> int:
     from .render.site import render_site
 
     paths, missing = expand_xml(args.paths)
-    for pattern in missing:
-        print(f"{pattern}:0:0: error: no such file, or no *.xml file matches [no-input]", file=sys.stderr)
     persons = args.persons or next((p for p in paths if render.is_personography(p)), None)
     if persons is None and os.path.exists(DEFAULT_PERSONS):
         persons = DEFAULT_PERSONS
@@ -394,9 +397,6 @@ def run_render(args) -> int:
     except ConversionError as error:
         print(error.message, file=sys.stderr)
         return 2
-    except XsltError as error:
-        print(f"error: a stylesheet failed: {error.text} [render-failed]", file=sys.stderr)
-        return 2
     except OSError as error:
         print(
             f"{error.filename or args.out}:0:0: error: cannot write: {error.strerror} [output-unwritable]",
@@ -415,12 +415,7 @@ def run_render(args) -> int:
 def refuse_invalid(paths: list[str], args) -> int:
     """Validate before rendering: 0 when every document is valid (warnings are printed),
     else the validate command's exit status, with its messages."""
-    options = {
-        "rng": args.schema or DEFAULT_RNG,
-        "sch": args.schematron or (None if args.schema else DEFAULT_SCH),
-        "max_bytes": DEFAULT_VALIDATE_BYTES,
-        "engine": "lxml",
-    }
+    options = validator_options(args)
     try:
         results = validate_paths(paths, options)
     except SchemaError as error:

@@ -88,6 +88,21 @@
     <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc//(tei:person | tei:personGrp)"/>
   </xsl:function>
 
+  <!-- The list a participant is listed in: their side's listPerson, else any listPerson, else
+       the particDesc itself. Participants are shown grouped by it. -->
+  <xsl:function name="tt:participant-list" as="element()">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="($person/ancestor::tei:listPerson[@type = 'side'], $person/ancestor::tei:listPerson, $person/..)[1]"/>
+  </xsl:function>
+
+  <!-- What the record was taken from: each bibl's citation note, else the bibl itself. -->
+  <xsl:function name="tt:sources" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="source" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:sequence select="$source/tei:bibl/tei:note[@type = 'citation'],
+                          $source/(tei:bibl | tei:biblStruct)[not(tei:note[@type = 'citation'])]"/>
+  </xsl:function>
+
   <!-- A participant's side (soviet, chinese, korean, other, unknown), from the listPerson that
        holds them; 'unknown' where the document does not say. -->
   <xsl:function name="tt:side" as="xs:string">
@@ -208,19 +223,6 @@
   <xsl:function name="tt:ordinal" as="xs:integer">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="count($node/preceding::*[self::tei:note or self::tei:ref]) + count($node/ancestor::*[self::tei:note or self::tei:ref]) + 1"/>
-  </xsl:function>
-
-  <!-- Turns and names in a document, by personography key, for indexes. -->
-  <xsl:function name="tt:mentions" as="element()*">
-    <xsl:param name="key" as="xs:string"/>
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:text//tei:persName[@ref][tt:person-key(@ref, .) = $key]"/>
-  </xsl:function>
-
-  <xsl:function name="tt:turns-of" as="element()*">
-    <xsl:param name="key" as="xs:string"/>
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:text//tei:sp[some $w in tt:who(.) satisfies tt:person-key($w, .) = $key]"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -152,7 +152,7 @@
   </xsl:template>
 
   <!-- Editorial insertions: in brackets, hidden by the page's switch. -->
-  <xsl:template match="tei:supplied | tei:note[@place = 'inline']">
+  <xsl:template match="tei:*[tt:is-insertion(.)]">
     <span class="insertion insertion-{(@type, @reason, local-name())[1]}"
         title="{if (self::tei:supplied) then 'supplied by the editor' else 'editorial note: ' || (@type, 'note')[1]}">[<xsl:apply-templates/>]</span>
   </xsl:template>

@@ -22,8 +22,7 @@
           <dt>Place</dt>
           <dd><xsl:value-of select="tt:place($tei)"/></dd>
         </xsl:if>
-        <xsl:for-each select="$file/tei:sourceDesc/tei:bibl/tei:note[@type = 'citation'],
-                              $file/tei:sourceDesc/(tei:bibl | tei:biblStruct)[not(tei:note[@type = 'citation'])]">
+        <xsl:for-each select="tt:sources($tei)">
           <dt>Source</dt>
           <dd><xsl:value-of select="normalize-space(.)"/></dd>
         </xsl:for-each>
@@ -70,8 +69,8 @@
     <h3>Participants</h3>
     <div class="sides">
       <xsl:for-each-group select="tt:participants(ancestor::*[self::tei:TEI or self::tei:teiCorpus][1])"
-          group-by="generate-id((ancestor::tei:listPerson[@type = 'side'], ancestor::tei:listPerson, ..)[1])">
-        <xsl:variable name="list" select="(ancestor::tei:listPerson[@type = 'side'], ancestor::tei:listPerson, ..)[1]"/>
+          group-by="generate-id(tt:participant-list(.))">
+        <xsl:variable name="list" select="tt:participant-list(.)"/>
         <section class="side side-{tt:side(.)}" aria-label="{tt:side-label($list)}">
           <h4><xsl:value-of select="tt:side-label($list)"/></h4>
           <ul>

@@ -12,7 +12,8 @@
     xmlns:j="http://www.w3.org/2005/xpath-functions"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="site.xsl"/>
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:include href="../common/corpus.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">

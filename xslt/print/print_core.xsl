@@ -126,7 +126,7 @@
     <xsl:value-of select="tt:text('[…]')"/>
   </xsl:template>
 
-  <xsl:template match="tei:supplied | tei:note[@place = 'inline']">
+  <xsl:template match="tei:*[tt:is-insertion(.)]">
     <xsl:text>#insertion[</xsl:text>
     <xsl:apply-templates/>
     <xsl:text>]</xsl:text>

@@ -31,13 +31,12 @@
         <xsl:sequence select="tt:row('Place', tt:place($tei))"/>
       </xsl:if>
       <xsl:for-each-group select="tt:participants($tei)"
-          group-by="generate-id((ancestor::tei:listPerson[@type = 'side'], ancestor::tei:listPerson, ..)[1])">
-        <xsl:variable name="list" select="(ancestor::tei:listPerson[@type = 'side'], ancestor::tei:listPerson, ..)[1]"/>
+          group-by="generate-id(tt:participant-list(.))">
+        <xsl:variable name="list" select="tt:participant-list(.)"/>
         <xsl:sequence select="tt:row(tt:side-label($list), string-join(current-group() !
             (tt:person-name(.) || (' (' || string-join(tokenize(normalize-space(@role), ' '), ', ') || ')')[current()/@role]), '; '))"/>
       </xsl:for-each-group>
-      <xsl:for-each select="$file/tei:sourceDesc/tei:bibl/tei:note[@type = 'citation'],
-                            $file/tei:sourceDesc/(tei:bibl | tei:biblStruct)[not(tei:note[@type = 'citation'])]">
+      <xsl:for-each select="tt:sources($tei)">
         <xsl:sequence select="tt:row('Source', normalize-space(.))"/>
       </xsl:for-each>
       <xsl:for-each select="$file/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">

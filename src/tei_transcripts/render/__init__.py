@@ -9,6 +9,7 @@ there; this package only reads, names and writes files.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass
@@ -92,12 +93,8 @@ def corpus_xml(documents: list[Document], persons: str | None, **hrefs: str) -> 
         doc = etree.SubElement(corpus, f"{{{CORPUS_NS}}}doc", name=document.name)
         for attribute, pattern in hrefs.items():
             doc.set(attribute, pattern.format(name=document.name))
-        doc.append(_copy(document.root))
+        doc.append(copy.deepcopy(document.root))
     if persons:
         _, root = read_xml(persons, "personography")
-        etree.SubElement(corpus, f"{{{CORPUS_NS}}}persons").append(_copy(root))
+        etree.SubElement(corpus, f"{{{CORPUS_NS}}}persons").append(root)
     return etree.tostring(corpus, encoding="unicode")
-
-
-def _copy(root: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(root))
