@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Speech turns: #turn(speaker: …, side: …)[speech], with a mark per speaker for the index. -->
+<!-- Speech turns: #turn(side: …, speaker: …, who: (keys of the speakers, for the index))[speech]. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -25,12 +25,12 @@
         <xsl:value-of select="tt:str(string-join($speakers ! tt:person-name(.), ', '))"/>
       </xsl:when>
     </xsl:choose>
-    <xsl:text>)[</xsl:text>
+    <xsl:text>, who: (</xsl:text>
     <xsl:for-each select="tt:who(.) ! tt:person-key(., $sp)[.]">
-      <xsl:text>#mention(</xsl:text>
       <xsl:value-of select="tt:str(.)"/>
-      <xsl:text>, kind: "speaks");</xsl:text>
+      <xsl:text>,</xsl:text>
     </xsl:for-each>
+    <xsl:text>))[</xsl:text>
     <xsl:apply-templates select="node() except tei:speaker"/>
     <xsl:text>]</xsl:text>
     <xsl:value-of select="$tt:parbreak"/>
