@@ -339,10 +339,9 @@ def test_render_reports_bad_input_cleanly(tmp_path, capsys):
 
 
 def test_output_names_are_safe_and_distinct(tmp_path):
-    root = etree.fromstring(b"<TEI xmlns='http://www.tei-c.org/ns/1.0' xml:id='index'/>")
-    assert render.safe_name("x/index.xml", root) == "doc-index"
-    root = etree.fromstring(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'/>")
-    assert render.safe_name("../../etc/p a\u0000ss wd.xml", root) == "p-a-ss-wd"
+    assert render.safe_name("x/index.xml", "index") == "doc-index"
+    assert render.safe_name("../../etc/p a\u0000ss wd.xml", None) == "p-a-ss-wd"
+    assert render.unique_names([("a/x.xml", "x"), ("b/x.xml", "X"), ("y.xml", "x")]) == ["x", "X-2", "x-3"]
     copies = []
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

@@ -16,7 +16,7 @@ from collections import Counter
 
 from lxml import etree
 
-from . import __version__, formats, lossless
+from . import __version__, executors, formats, lossless, vcs
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .messages import ConversionError, Message, Reporter, exit_status
 from .persons import Personography
@@ -26,7 +26,7 @@ from .segment import segment
 from .serialize import write_atomic
 from .tei import parse
 from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
-from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, validate_paths
+from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, document_id, duplicate_ids, validate_paths
 
 DEFAULT_PERSONS = os.path.join("tei", "persons.xml")
 
@@ -98,8 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="FILE", help="write the results to FILE instead of standard output"
     )
     validate.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
+    add_scale_options(validate)
     validate.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default: 1)"
+        "--changed-since",
+        metavar="REV",
+        help="check only the files git says changed since REV (corpus-wide checks still see all)",
     )
     validate.add_argument(
         "--engine",
@@ -143,7 +146,58 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--no-volume", action="store_true", help="PDF: one PDF per document only, no volume")
     render.set_defaults(run=run_render)
+
+    build = commands.add_parser(
+        "build", help="the whole edition: convert, validate, web and print editions; only what changed"
+    )
+    build.add_argument(
+        "--project",
+        default=".",
+        metavar="DIR",
+        help="the project's folder, with its pyproject.toml (default: .)",
+    )
+    build.add_argument("--force", action="store_true", help="rebuild everything, trusting no cache")
+    build.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    build.add_argument(
+        "--pdf",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="make the print edition (default: as the project says)",
+    )
+    add_scale_options(build)
+    build.add_argument("-v", "--verbose", action="store_true", help="print info messages too")
+    build.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    build.set_defaults(run=run_build)
     return parser
+
+
+def add_scale_options(command: argparse.ArgumentParser) -> None:
+    """-j, --shard and --executor: how the work of validate and build is spread."""
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: the number of cores)",
+    )
+    command.add_argument(
+        "--shard", metavar="I/N", type=shard_spec, help="do only shard I of N (for CI matrices)"
+    )
+    command.add_argument(
+        "--executor", choices=executors.EXECUTORS, default="local", help="where the work runs"
+    )
+    command.add_argument(
+        "--scheduler", metavar="ADDRESS", help="--executor dask: the scheduler, e.g. tcp://host:8786"
+    )
+
+
+def shard_spec(value: str) -> str:
+    try:
+        executors.parse_shard(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value
 
 
 def expand(sources: list[str]) -> list[str]:
@@ -344,15 +398,33 @@ def validator_options(args, max_bytes: int = DEFAULT_VALIDATE_BYTES, engine: str
 
 
 def run_validate(args) -> int:
-    paths, missing = expand_xml(args.paths)
-    if missing or not paths:
+    corpus, missing = expand_xml(args.paths)
+    if missing or not corpus:
         return 2
+    paths = corpus
+    if args.changed_since:
+        try:
+            changed = vcs.changed_since(args.changed_since)
+        except vcs.GitError as error:
+            print(f"error: --changed-since {args.changed_since}: {error} [git-failed]", file=sys.stderr)
+            return 2
+        paths = [p for p in corpus if os.path.realpath(p) in changed]
+    paths = executors.shard(paths, args.shard)
     options = validator_options(args, args.max_bytes, args.engine)
     try:
-        results = validate_paths(paths, options, max(1, args.jobs))
+        with executors.make(args.executor, args.jobs, args.scheduler) as executor:
+            results = validate_paths(paths, options, executor=executor)
     except SchemaError as error:
         print(error.message, file=sys.stderr)
         return 2
+    except executors.ExecutorError as error:
+        print(f"error: {error} [executor-failed]", file=sys.stderr)
+        return 2
+    by_file = {r.file: r for r in results}
+    ids = {path: document_id(path) for path in corpus}
+    for path, messages in duplicate_ids(ids, paths).items():
+        result = by_file[path]
+        result.messages = sorted(result.messages + messages, key=lambda m: (m.line, m.column))
     report = formats.render(args.format, results)
     if args.output:
         if not write_or_report(args.output, report.encode("utf-8")):
@@ -434,3 +506,32 @@ def refuse_invalid(paths: list[str], args) -> int:
         )
         return 1
     return 0
+
+
+def run_build(args) -> int:
+    from .build import Build, BuildFailed, Options
+    from .build.config import load_project
+
+    options = Options(
+        force=args.force,
+        strict=args.strict,
+        jobs=max(1, args.jobs),
+        executor=args.executor,
+        scheduler=args.scheduler,
+        shard=args.shard,
+        pdf=args.pdf,
+        verbose=args.verbose,
+    )
+    try:
+        return Build(load_project(args.project), options).run()
+    except (BuildFailed, ConversionError) as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    except Exception as error:  # a bug of ours: one line, not a traceback
+        if args.debug:
+            raise
+        print(
+            f"error: {type(error).__name__}: {error} (a bug; --debug shows where) [internal-error]",
+            file=sys.stderr,
+        )
+        return 2

@@ -17,7 +17,8 @@ from . import tei, xslt
 from .messages import ConversionError, Message
 
 COMPILERS = {".rng": "odd/odd2rng.xsl", ".sch": "odd/odd2sch.xsl", ".html": "odd/odd2html.xsl"}
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+# schema/ at the project's top, linked into the package so that a wheel carries it
+SCHEMA_DIR = (Path(__file__).parent / "resources" / "schema").resolve()
 DEFAULT_ODD = SCHEMA_DIR / "transcripts.odd"
 
 

@@ -12,18 +12,17 @@ matching the element to its start tag in the source text.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import subprocess
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 
-from . import tei, xslt
+from . import executors, tei, xslt
 from .messages import ConversionError, Message
 from .schema import SCHEMA_DIR
 
@@ -418,29 +417,90 @@ def _run_jing(rng: Path, documents) -> dict[str, list[Message]]:
 
 # ---------------------------------------------------------------- many files, several processes
 
-_worker: Validator | None = None
+_validators: dict[str, Validator] = {}
 
 
-def _start_worker(options: dict) -> None:
-    global _worker
-    _worker = Validator(**options)
+def validator(options: dict) -> Validator:
+    """This process's `Validator` for these options, compiled on first use."""
+    key = repr(sorted((name, str(value)) for name, value in options.items()))
+    if key not in _validators:
+        _validators[key] = Validator(**options)
+    return _validators[key]
 
 
-def _validate_chunk(paths: list[str]) -> list[FileResult]:
-    return _worker.validate_many(paths)
+def validate_batch(options: dict, paths: list[str]) -> list[FileResult]:
+    """A worker's call: validate absolute paths with this process's validator."""
+    return validator(options).validate_many(paths)
 
 
-def validate_paths(paths: list[str], options: dict, jobs: int = 1) -> list[FileResult]:
-    """Validate `paths` in order with ``Validator(**options)``; with ``jobs > 1``, in worker
-    processes that each compile the schemas once. Raises `SchemaError` before any file is read
-    when a schema does not compile."""
-    validator = Validator(**options)
-    if jobs <= 1 or len(paths) < 2:
-        return validator.validate_many(paths)
-    size = max(1, -(-len(paths) // (jobs * 4)))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    context = multiprocessing.get_context("spawn")  # Saxon's runtime must not be forked
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(options,)
-    ) as pool:
-        return [result for chunk in pool.map(_validate_chunk, chunks) for result in chunk]
+def validate_paths(
+    paths: list[str],
+    options: dict,
+    jobs: int = 1,
+    executor: executors.Executor | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[FileResult]:
+    """Validate `paths` in order with ``Validator(**options)``, on `executor` (else `jobs`
+    local processes), calling `progress(files)` as batches finish. Raises `SchemaError`
+    before any file is read when a schema does not compile. The results name the files as
+    `paths` do, wherever they were checked."""
+    validator(options)
+    absolute = {os.path.abspath(p): p for p in paths}
+    if executor is None:
+        with executors.make("local", jobs) as local:
+            return validate_paths(paths, options, executor=local, progress=progress)
+    options = {k: (os.path.abspath(v) if k in ("rng", "sch") and v else v) for k, v in options.items()}
+    files = list(absolute)
+    size = max(1, min(64, -(-len(files) // (executor.jobs * 4))))
+    calls = [(options, files[i : i + size]) for i in range(0, len(files), size)]
+    results = []
+    # a worker takes a second to start: fewer than 50 files are checked sooner in this process
+    here = len(calls) + 1 if len(files) < 50 else 0
+    for batch in executor.map(validate_batch, calls, inline_below=here):
+        results.extend(relabel(result, absolute[result.file]) for result in batch)
+        if progress:
+            progress(len(batch))
+    return results
+
+
+def relabel(result: FileResult, name: str) -> FileResult:
+    """The result with its file, and the file of each message, called `name`."""
+    result.messages = [replace(m, file=name) if m.file == result.file else m for m in result.messages]
+    result.file = name
+    return result
+
+
+# ---------------------------------------------------------------- checks across the corpus
+
+
+def document_id(path: str) -> tuple[str | None, int]:
+    """The xml:id of a file's root element and its line, reading no further than the root's
+    start tag; (None, 0) when there is none or the file is not XML (its own check says so)."""
+    try:
+        events = etree.iterparse(
+            path, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+        )
+        for _, root in events:
+            return root.get(tei.XML_ID), root.sourceline or 1
+    except (OSError, etree.XMLSyntaxError):
+        pass
+    return None, 0
+
+
+def duplicate_ids(ids: dict[str, tuple[str | None, int]], checked: list[str]) -> dict[str, list[Message]]:
+    """For each file of `checked`, an error when another file of the whole corpus has the same
+    document id (`ids`: every file → its `document_id`): the corpus-wide check that still sees
+    every file when only some (``--changed-since``, ``--shard``) are validated."""
+    holders: dict[str, list[str]] = {}
+    for path, (pid, _) in ids.items():
+        if pid:
+            holders.setdefault(pid, []).append(path)
+    messages: dict[str, list[Message]] = {}
+    for path in checked:
+        pid, line = ids[path]
+        files = holders.get(pid, [])
+        if len(files) > 1:
+            others = ", ".join(f for f in files if f != path)
+            text = f'TEI/@xml:id "{pid}" is also the id of {others}'
+            messages[path] = [Message(path, line, 1, "error", "duplicate-document-id", text)]
+    return messages

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from saxonche import PySaxonApiError, PySaxonProcessor
 
-XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
+# xslt/ at the project's top, linked into the package so that a wheel carries it
+XSLT_DIR = (Path(__file__).parent / "resources" / "xslt").resolve()
 
 
 class XsltError(Exception):

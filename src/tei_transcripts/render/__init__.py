@@ -36,33 +36,43 @@ class Document:
     root: etree._Element
 
 
-def safe_name(path: str, root: etree._Element) -> str:
+def safe_name(path: str, document_id: str | None) -> str:
     """A file-name stem from the document's id, else from its file name: letters, digits,
     '.', '_' and '-' only, never a name the site uses for its own pages."""
-    for candidate in (root.get(XML_ID) or "", os.path.splitext(os.path.basename(path))[0]):
+    for candidate in (document_id or "", os.path.splitext(os.path.basename(path))[0]):
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", candidate).strip("-.")[:100]
         if SAFE_NAME.fullmatch(stem):
             return f"doc-{stem}" if stem.lower() in RESERVED else stem
     return "document"
 
 
-def load(paths: list[str]) -> list[Document]:
-    """Read the documents; two documents never get the same output name."""
-    documents, taken = [], set()
+def unique_names(documents: list[tuple[str, str | None]]) -> list[str]:
+    """The output names of (path, document id) pairs, in order; two never the same."""
+    names, taken = [], set()
+    for path, document_id in documents:
+        name = base = safe_name(path, document_id)
+        number = 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{base}-{number}"
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def load(paths: list[str], names: list[str] | None = None) -> list[Document]:
+    """Read the documents; two documents never get the same output name (`names`, when
+    given, are the names already chosen)."""
+    read = []
     for path in paths:
         data, root = read_xml(path, "document")
         if root.tag not in (f"{{{NS}}}TEI", f"{{{NS}}}teiCorpus"):
             raise ConversionError(
                 Message(path, root.sourceline or 0, 0, "error", "not-tei", "the root element is not TEI")
             )
-        name = base = safe_name(path, root)
-        number = 1
-        while name.lower() in taken:
-            number += 1
-            name = f"{base}-{number}"
-        taken.add(name.lower())
-        documents.append(Document(path, name, data, root))
-    return documents
+        read.append((path, data, root))
+    names = names or unique_names([(path, root.get(XML_ID)) for path, _, root in read])
+    return [Document(path, name, data, root) for (path, data, root), name in zip(read, names)]
 
 
 def transform(stylesheet: str, source, where: str, params: dict[str, str] | None = None) -> str:
