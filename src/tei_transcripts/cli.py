@@ -97,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--output", metavar="FILE", help="write the results to FILE instead of standard output"
     )
+    validate.add_argument(
+        "--report",
+        action="append",
+        default=[],
+        type=report_spec,
+        metavar="FORMAT=FILE",
+        help="also write the results in FORMAT to FILE (repeatable), e.g. junit=results.xml",
+    )
     validate.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
     add_scale_options(validate)
     validate.add_argument(
@@ -190,6 +198,13 @@ def add_scale_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--scheduler", metavar="ADDRESS", help="--executor dask: the scheduler, e.g. tcp://host:8786"
     )
+
+
+def report_spec(value: str) -> tuple[str, str]:
+    name, _, target = value.partition("=")
+    if name not in formats.FORMATS or not target:
+        raise argparse.ArgumentTypeError(f"want FORMAT=FILE with FORMAT one of {', '.join(formats.FORMATS)}")
+    return name, target
 
 
 def shard_spec(value: str) -> str:
@@ -425,6 +440,9 @@ def run_validate(args) -> int:
     for path, messages in duplicate_ids(ids, paths).items():
         result = by_file[path]
         result.messages = sorted(result.messages + messages, key=lambda m: (m.line, m.column))
+    for name, target in args.report:
+        if not write_or_report(target, formats.render(name, results).encode("utf-8")):
+            return 2
     report = formats.render(args.format, results)
     if args.output:
         if not write_or_report(args.output, report.encode("utf-8")):

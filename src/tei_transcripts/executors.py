@@ -83,7 +83,7 @@ class DaskExecutor(Executor):
                 "--executor dask needs Dask's distributed package: pip install 'tei-transcripts[dask]'"
             ) from None
         try:
-            self.client = Client(address, timeout="20s", set_as_default=False)
+            self.client = Client(address, timeout="10s", set_as_default=False)
         except (OSError, TimeoutError, ValueError) as error:
             raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {error}") from None
         self.jobs = max(1, sum(self.client.nthreads().values()))

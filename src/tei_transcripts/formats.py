@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: MIT
 """Validation results written for people and for machines.
 
-Takes the per-file results of `validate` and gives text in one of five formats: ``text``
+Takes the per-file results of `validate` and gives text in one of six formats: ``text``
 (``file:line:col: level: text [code]``, jing's shape), ``json`` (the shape the README
 documents), ``junit`` (one testcase per file, for CI test tabs), ``github`` (workflow
-commands that become annotations on a pull request) and ``sarif`` (SARIF 2.1.0, for code
-scanning).
+commands that become annotations on a pull request), ``sarif`` (SARIF 2.1.0, for code
+scanning) and ``markdown`` (tables of errors and of warnings, for a CI job summary).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from lxml import etree
 
 from . import __version__
 
-FORMATS = ("text", "json", "junit", "github", "sarif")
+FORMATS = ("text", "json", "junit", "github", "sarif", "markdown")
 JSON_VERSION = 1
 
 
@@ -43,7 +43,15 @@ class Summary:
 
 
 def render(name: str, results) -> str:
-    return {"text": text, "json": as_json, "junit": junit, "github": github, "sarif": sarif}[name](results)
+    writers = {
+        "text": text,
+        "json": as_json,
+        "junit": junit,
+        "github": github,
+        "sarif": sarif,
+        "markdown": markdown,
+    }
+    return writers[name](results)
 
 
 def text(results) -> str:
@@ -167,3 +175,31 @@ def sarif(results) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def markdown(results) -> str:
+    """A job summary: the counts, then a table of the errors and one of the warnings."""
+    lines = [f"## TEI validation: {Summary.of(results)}", ""]
+    for level, title in (("error", "Errors"), ("warning", "Warnings")):
+        messages = [m for r in results for m in r.messages if m.level == level]
+        if not messages:
+            continue
+        lines += [
+            f"### {title} ({len(messages)})",
+            "",
+            "| File | Line:col | Message | Rule |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {_cell(m.file)} | {m.line}:{m.column} | {_cell(m.text)} | {_cell(m.code)} |" for m in messages
+        ]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: str) -> str:
+    """Text that stays inside one table cell and shows as written."""
+    value = " ".join(value.split()).replace("\\", "\\\\").replace("|", "\\|")
+    for special in "`*_[]<>":
+        value = value.replace(special, "\\" + special)
+    return value
