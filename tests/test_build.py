@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import pathlib
 import shutil
 
@@ -236,7 +235,7 @@ def test_shards_split_the_work_and_leave_the_corpus_pages_alone(project, capsys)
 
 def test_local_workers_give_the_same_results_as_this_process(tmp_path):
     documents = sorted(str(p) for p in (ROOT / "tei").glob("s*.xml"))
-    calls = [(path, os.path.basename(path)[:-4], {"page-file": "x.html"}) for path in documents]
+    calls = [(path, {"page-file": "x.html"}) for path in documents]
     here = list(executors.LocalExecutor(1).map(tasks.render_page, calls))
     with executors.LocalExecutor(2) as pool:
         there = list(pool.map(tasks.render_page, calls))

@@ -156,8 +156,10 @@ def test_the_wheel_carries_every_stylesheet_and_schema(tmp_path):
         capture_output=True,
         text=True,
     )
-    if done.returncode:
-        pytest.skip(f"cannot build a wheel here: {done.stderr.strip()[-300:]}")
+    offline = ("Could not find a version that satisfies", "No matching distribution", "NewConnectionError")
+    if done.returncode and any(sign in done.stderr for sign in offline):
+        pytest.skip("pip cannot fetch setuptools to build a wheel (no package index here)")
+    assert done.returncode == 0, done.stderr[-3000:]
     wheel = zipfile.ZipFile(next(tmp_path.glob("*.whl")))
     packed = {n.split("resources/", 1)[1] for n in wheel.namelist() if "/resources/" in n}
     needed = {
@@ -204,3 +206,15 @@ def test_a_dask_cluster_gives_the_same_messages_and_outputs(corpus, tmp_path, ca
         relative = output.relative_to(twin)
         assert (project / relative).read_bytes() == output.read_bytes(), relative
     assert main(["validate", str(corpus), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"]) == 2
+
+
+def test_a_files_shard_does_not_depend_on_where_the_checkout_is():
+    from tei_transcripts import executors
+
+    names = [f"tei/document-{n}.xml" for n in range(40)]
+    shards = []
+    for root in ("/one/checkout", "/another/place"):
+        paths = [os.path.join(root, name) for name in names]
+        shards.append([[p[len(root) :] for p in executors.shard(paths, f"{i}/3", root)] for i in (1, 2, 3)])
+    assert shards[0] == shards[1]
+    assert sorted(sum(shards[0], [])) == sorted("/" + n for n in names) and all(shards[0])

@@ -16,7 +16,7 @@ import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 EXECUTORS = ("local", "dask")
 
@@ -62,7 +62,7 @@ class LocalExecutor(Executor):
             # spawn, not fork: Saxon's runtime in a forked copy of this process is not safe
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
         size = max(1, min(16, len(calls) // (self.jobs * 4)))
-        yield from self._pool.map(_call, _repeat(function, calls), chunksize=size)
+        yield from self._pool.map(_call, ((function, call) for call in calls), chunksize=size)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -110,18 +110,18 @@ def _call(job: tuple) -> object:
     return function(*call)
 
 
-def _repeat(function: Callable, calls: Iterable[tuple]) -> Iterator[tuple]:
-    return ((function, call) for call in calls)
-
-
-def shard(paths: list[str], spec: str | None) -> list[str]:
+def shard(paths: list[str], spec: str | None, root: str = ".") -> list[str]:
     """The share of `paths` that shard ``I/N`` takes (I from 1 to N): a file's shard follows
-    from a hash of its path, so it never depends on which other files exist, and every
-    file is in exactly one shard."""
+    from a hash of its path relative to `root`, so it depends neither on which other files
+    exist nor on where the checkout is, and every file is in exactly one shard."""
     if not spec:
         return paths
     index, count = parse_shard(spec)
-    return [p for p in paths if _stable_hash(os.path.normpath(p).replace(os.sep, "/")) % count == index - 1]
+    return [p for p in paths if _stable_hash(_relative(p, root)) % count == index - 1]
+
+
+def _relative(path: str, root: str) -> str:
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
 
 
 def parse_shard(spec: str) -> tuple[int, int]:

@@ -8,7 +8,7 @@ and (later) validation errors. The command line prints them as
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 LEVELS = ("info", "warning", "error")
 
@@ -59,6 +59,12 @@ class Reporter:
     def fail(self, code: str, text: str, line: int = 0, column: int = 0) -> ConversionError:
         """An error that ends the conversion: ``raise reporter.fail(...)``."""
         return ConversionError(Message(self.file, line, column, "error", code, text))
+
+
+def relabel(messages: list[Message], old: str, new: str) -> list[Message]:
+    """The messages about file `old` said about `new` (work done on an absolute path is
+    reported under the path the user gave)."""
+    return [replace(m, file=new) if m.file == old else m for m in messages]
 
 
 def worst_level(messages: list[Message]) -> str | None:

@@ -16,14 +16,14 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from lxml import etree
 
 from . import executors, tei, xslt
-from .messages import ConversionError, Message
+from .messages import ConversionError, Message, relabel
 from .schema import SCHEMA_DIR
 
 DEFAULT_RNG = SCHEMA_DIR / "transcripts.rng"
@@ -444,12 +444,12 @@ def validate_paths(
     local processes), calling `progress(files)` as batches finish. Raises `SchemaError`
     before any file is read when a schema does not compile. The results name the files as
     `paths` do, wherever they were checked."""
-    validator(options)
-    absolute = {os.path.abspath(p): p for p in paths}
     if executor is None:
         with executors.make("local", jobs) as local:
             return validate_paths(paths, options, executor=local, progress=progress)
     options = {k: (os.path.abspath(v) if k in ("rng", "sch") and v else v) for k, v in options.items()}
+    validator(options)  # compiled here first: a schema error is raised before any work is sent
+    absolute = {os.path.abspath(p): p for p in paths}
     files = list(absolute)
     size = max(1, min(64, -(-len(files) // (executor.jobs * 4))))
     calls = [(options, files[i : i + size]) for i in range(0, len(files), size)]
@@ -457,15 +457,15 @@ def validate_paths(
     # a worker takes a second to start: fewer than 50 files are checked sooner in this process
     here = len(calls) + 1 if len(files) < 50 else 0
     for batch in executor.map(validate_batch, calls, inline_below=here):
-        results.extend(relabel(result, absolute[result.file]) for result in batch)
+        results.extend(_shown_as(result, absolute[result.file]) for result in batch)
         if progress:
             progress(len(batch))
     return results
 
 
-def relabel(result: FileResult, name: str) -> FileResult:
+def _shown_as(result: FileResult, name: str) -> FileResult:
     """The result with its file, and the file of each message, called `name`."""
-    result.messages = [replace(m, file=name) if m.file == result.file else m for m in result.messages]
+    result.messages = relabel(result.messages, result.file, name)
     result.file = name
     return result
 
