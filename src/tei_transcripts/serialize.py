@@ -8,6 +8,7 @@ of element-only content (mixed content is left exactly as it is), a final newlin
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 
 from lxml import etree
@@ -85,11 +86,18 @@ def _drop_private(root: etree._Element) -> None:
     etree.cleanup_namespaces(root)
 
 
+# The temporary files of `write_atomic`: a write cut short (the process killed, the power
+# gone) leaves one behind, which `remove_leftovers` clears on the next run.
+TEMPORARY = re.compile(r"\.tei-transcripts-.*\.tmp")
+
+
 def write_atomic(path: str, data: bytes) -> None:
-    """Write `data` to `path` so that no reader ever sees half a file."""
+    """Write `data` to `path` so that no reader ever sees half a file: a temporary file in the
+    same folder, written, flushed to disk, then renamed over `path`. A failure (a full disk, a
+    read-only folder) leaves `path` as it was and no temporary file."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tei-transcripts-", suffix=".tmp")
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -103,3 +111,15 @@ def write_atomic(path: str, data: bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def remove_leftovers(*folders: str) -> list[str]:
+    """Remove the temporary files writes cut short left under `folders`; the files removed."""
+    removed = []
+    for folder in folders:
+        for directory, _, files in os.walk(folder):
+            for name in files:
+                if TEMPORARY.fullmatch(name):
+                    os.unlink(os.path.join(directory, name))
+                    removed.append(os.path.join(directory, name))
+    return sorted(removed)

@@ -13,6 +13,7 @@ import re
 import tomllib
 
 from .messages import Reporter
+from .paths import safe_stem
 
 KEYS = {"id", "title", "date", "place", "author", "url", "citation", "translator"}
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -49,8 +50,10 @@ def load_sidecar(transcript: str, report: Reporter) -> tuple[dict, list[dict]]:
                 "bad-sidecar",
                 f"{os.path.basename(path)}: date '{table['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD",
             )
-        if "id" in table and not NCNAME.fullmatch(table["id"]):
+        if "id" in table and not (NCNAME.fullmatch(table["id"]) and safe_stem(table["id"]) == table["id"]):
             raise report.fail(
-                "bad-sidecar", f"{os.path.basename(path)}: id '{table['id']}' is not a valid XML name"
+                "bad-sidecar",
+                f"{os.path.basename(path)}: id '{table['id']}' is not a valid XML name and file name "
+                "(a letter, then letters, digits, '.', '_', '-'; not a name Windows reserves such as CON)",
             )
     return data, records

@@ -7,6 +7,8 @@ DTD, expands an entity, or touches the network.
 
 from __future__ import annotations
 
+import os
+
 from lxml import etree
 
 NS = "http://www.tei-c.org/ns/1.0"
@@ -64,17 +66,84 @@ def parser(collect_ids: bool = True) -> etree.XMLParser:
     )
 
 
-def read_xml(path, what: str) -> tuple[bytes, etree._Element]:
-    """Read and parse a file the program needs (a schema, an ODD): its bytes and root, or a
-    `ConversionError` whose code is ``<what>-unreadable`` or ``<what>-malformed``."""
+# The largest XML file any stage reads; a larger one is refused before it is read.
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def read_document(path, max_bytes: int = MAX_BYTES, collect_ids: bool = True) -> tuple[bytes, etree._Element]:
+    """Read a TEI document from anyone, hardened: its bytes and root, or a `ConversionError`
+    whose code says why it was refused (unreadable, too-large, empty-file, not-well-formed,
+    entity-declared, not-tei). Nothing is fetched, expanded or loaded beyond the file."""
     from .messages import ConversionError, Message
 
+    def refuse(code, text, line=0, column=0):
+        return ConversionError(Message(str(path), line, column, "error", code, text))
+
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise refuse(
+                "too-large",
+                f"the file has {size:,} bytes, more than the limit of {max_bytes:,} (--max-bytes)",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise refuse("unreadable", f"cannot read the file: {error.strerror or error}") from None
+    if not data.strip():
+        raise refuse("empty-file", "the file is empty")
+    try:
+        root = etree.fromstring(data, parser(collect_ids), base_url=os.path.abspath(path))
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        raise refuse("not-well-formed", f"not well-formed XML: {error.msg}", line, column) from None
+    entities = declared_entities(root)
+    if entities:
+        raise refuse(
+            "entity-declared",
+            f"the DOCTYPE declares entities ({', '.join(entities)}); entities are refused and never expanded",
+            1,
+            1,
+        )
+    if etree.QName(root).namespace != NS:
+        name = etree.QName(root)
+        where = f"namespace {name.namespace}" if name.namespace else "no namespace"
+        raise refuse(
+            "not-tei",
+            f"the root element <{name.localname}> is in {where}, not in TEI's ({NS})",
+            root.sourceline or 1,
+            1,
+        )
+    return data, root
+
+
+def declared_entities(root: etree._Element) -> list[str]:
+    """The entities a document's internal DTD subset declares: refused, never expanded (a
+    billion-laughs bomb or an external entity is only dangerous once expanded)."""
+    dtd = root.getroottree().docinfo.internalDTD
+    return sorted(entity.name for entity in dtd.iterentities()) if dtd is not None else []
+
+
+def read_xml(path, what: str) -> tuple[bytes, etree._Element]:
+    """Read and parse a file the program needs (a schema, an ODD, the personography): its
+    bytes and root, or a `ConversionError` whose code is ``<what>-unreadable``,
+    ``<what>-malformed`` or ``<what>-entity-declared``."""
+    from .messages import ConversionError, Message
+
+    line = column = 0
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        return data, etree.fromstring(data, parser())
+        root = etree.fromstring(data, parser())
+        entities = declared_entities(root)
+        if not entities:
+            return data, root
+        text, code = (
+            f"the {what} declares entities ({', '.join(entities)}); they are never expanded",
+            "entity-declared",
+        )
     except OSError as error:
-        text, code, line, column = f"cannot read the {what}: {error.strerror or error}", "unreadable", 0, 0
+        text, code = f"cannot read the {what}: {error.strerror or error}", "unreadable"
     except etree.XMLSyntaxError as error:
         (line, column), code = error.position, "malformed"
         text = f"the {what} is not well-formed XML: {error.msg}"

@@ -28,7 +28,7 @@ from .schema import SCHEMA_DIR
 
 DEFAULT_RNG = SCHEMA_DIR / "transcripts.rng"
 DEFAULT_SCH = SCHEMA_DIR / "transcripts.sch"
-DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_MAX_BYTES = tei.MAX_BYTES
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 
@@ -215,50 +215,13 @@ class Validator:
 
     def _read(self, path: str) -> tuple[FileResult, etree._ElementTree | None, bytes]:
         result = FileResult(path)
-
-        def refuse(code, text, line=0, column=0):
-            result.messages.append(Message(path, line, column, "error", code, text))
+        try:
+            data, root = tei.read_document(path, self.max_bytes, collect_ids=False)
+        except ConversionError as error:
+            result.messages.append(error.message)
+            result.unreadable = error.message.code == "unreadable"
             return result, None, b""
-
-        try:
-            size = os.stat(path).st_size
-            if size > self.max_bytes:
-                return refuse(
-                    "too-large",
-                    f"the file has {size:,} bytes, more than the limit of {self.max_bytes:,} (--max-bytes)",
-                )
-            with open(path, "rb") as handle:
-                data = handle.read(self.max_bytes + 1)
-        except OSError as error:
-            result.unreadable = True
-            return refuse("unreadable", f"cannot read the file: {error.strerror or error}")
-        if not data.strip():
-            return refuse("empty-file", "the file is empty")
-        try:
-            root = etree.fromstring(data, tei.parser(collect_ids=False), base_url=os.path.abspath(path))
-        except etree.XMLSyntaxError as error:
-            line, column = error.position
-            return refuse("not-well-formed", f"not well-formed XML: {error.msg}", line, column)
-        tree = root.getroottree()
-        dtd = tree.docinfo.internalDTD
-        if dtd is not None and any(True for _ in dtd.iterentities()):
-            names = ", ".join(sorted(e.name for e in dtd.iterentities()))
-            return refuse(
-                "entity-declared",
-                f"the DOCTYPE declares entities ({names}); entities are refused and never expanded",
-                1,
-                1,
-            )
-        if etree.QName(root).namespace != tei.NS:
-            name = etree.QName(root)
-            where = f"namespace {name.namespace}" if name.namespace else "no namespace"
-            return refuse(
-                "not-tei",
-                f"the root element <{name.localname}> is in {where}, not in TEI's ({tei.NS})",
-                root.sourceline or 1,
-                1,
-            )
-        return result, tree, data
+        return result, root.getroottree(), data
 
     # -- RelaxNG messages made readable
 

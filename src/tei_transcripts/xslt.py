@@ -46,9 +46,13 @@ _processor: PySaxonProcessor | None = None
 
 
 def processor() -> PySaxonProcessor:
+    """The process's Saxon. It may read local files only: ``doc()``, ``unparsed-text()``,
+    ``collection()``, a DTD or an ``xsl:import`` asking for any other scheme (http, https,
+    ftp, jar) is refused, so no document can make a stylesheet contact a host."""
     global _processor
     if _processor is None:
         _processor = PySaxonProcessor(license=False)
+        _processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
     return _processor
 
 

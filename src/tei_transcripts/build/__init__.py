@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import executors, tei
-from ..render import is_personography
 from ..messages import ConversionError, Message, exit_status, relabel
+from ..render import is_personography, published_copy
 from ..serialize import write_atomic
 from . import tasks
 from .cache import Cache, data_digest, digest, file_digest, messages_of
@@ -128,7 +128,9 @@ class Build:
             self.persons = PersonKeys(persons)
         except (OSError, etree.XMLSyntaxError) as error:
             raise BuildFailed(
-                Message(persons, 0, 0, "error", "persons-unreadable", f"cannot read the personography: {error}")
+                Message(
+                    persons, 0, 0, "error", "persons-unreadable", f"cannot read the personography: {error}"
+                )
             ) from None
         rng = self.project.path("schema") or str(DEFAULT_RNG)
         sch = self.project.path("schematron") or ("" if self.project.schema else str(DEFAULT_SCH))
@@ -158,7 +160,9 @@ class Build:
             raise BuildFailed(Message("build", 0, 0, "error", "executor-failed", str(error))) from None
         except OSError as error:
             raise BuildFailed(
-                Message(error.filename or "build", 0, 0, "error", "unwritable", f"cannot write: {error.strerror}")
+                Message(
+                    error.filename or "build", 0, 0, "error", "unwritable", f"cannot write: {error.strerror}"
+                )
             ) from None
         self.summary()
         return exit_status(self.messages, self.options.strict)
@@ -172,7 +176,9 @@ class Build:
         folder = self.project.path("transcripts")
         if not os.path.isdir(folder):
             return
-        sources = executors.shard(sorted(glob.glob(os.path.join(folder, "*.txt"))), self.options.shard, self.project.root)
+        sources = executors.shard(
+            sorted(glob.glob(os.path.join(folder, "*.txt"))), self.options.shard, self.project.root
+        )
         row, todo = self.start("convert", sources), []
         for source in sources:
             old = self.cache.old.get("convert", {}).get(source, {})
@@ -184,12 +190,19 @@ class Build:
                 self.keep("convert", source, record, row)
         tei_dir = self.project.path("tei")
         calls = [
-            (os.path.abspath(s), os.path.abspath(self.persons_path), os.path.abspath(tei_dir), self.options.max_bytes)
+            (
+                os.path.abspath(s),
+                os.path.abspath(self.persons_path),
+                os.path.abspath(tei_dir),
+                self.options.max_bytes,
+            )
             for s in todo
         ]
         written_by: dict[str, str] = {}
         progress = Progress("convert", len(todo), self.stream)
-        for source, (outputs, messages, report) in zip(todo, self.executor.map(tasks.convert, calls, inline_below=8)):
+        for source, (outputs, messages, report) in zip(
+            todo, self.executor.map(tasks.convert, calls, inline_below=8)
+        ):
             messages = relabel(messages, os.path.abspath(source), source)
             old = self.cache.old.get("convert", {}).get(source, {})
             written, hashes = [], {}
@@ -199,7 +212,9 @@ class Build:
                     problem = self.refuse_overwrite(source, target, data, old, written_by)
                     if problem:
                         messages.append(problem)
-                        hashes[target] = old.get("hashes", {}).get(target)  # still the build's, not the editor's
+                        hashes[target] = old.get("hashes", {}).get(
+                            target
+                        )  # still the build's, not the editor's
                         continue
                     write_atomic(target, data)
                     written_by[target] = source
@@ -236,7 +251,12 @@ class Build:
         another transcript wrote in this build."""
         if target in written_by:
             return Message(
-                source, 0, 0, "error", "duplicate-output", f"{target} was already written from {written_by[target]}"
+                source,
+                0,
+                0,
+                "error",
+                "duplicate-output",
+                f"{target} was already written from {written_by[target]}",
             )
         recorded = old.get("hashes", {}).get(target)
         if self.options.force or not recorded or not os.path.exists(target):
@@ -279,7 +299,9 @@ class Build:
         progress = Progress("validate", len(todo), self.stream)
         try:
             results = (
-                validate_paths(todo, self.validator_options, executor=self.executor, progress=progress.advance)
+                validate_paths(
+                    todo, self.validator_options, executor=self.executor, progress=progress.advance
+                )
                 if todo  # compiling the schemas takes longer than a rebuild with nothing to do
                 else []
             )
@@ -290,7 +312,9 @@ class Build:
             document, line = document_id(result.file)
             known = facts[result.file]
             key = known.pop("key")
-            self.cache.record("validate", result.file, key, [], result.messages, id=document, line=line, **known)
+            self.cache.record(
+                "validate", result.file, key, [], result.messages, id=document, line=line, **known
+            )
             self.done(row, None, result.messages, 0)
         records = self.cache.new.get("validate", {})
         ids = {path: (r.get("id"), r.get("line", 0)) for path, r in records.items()}
@@ -334,18 +358,22 @@ class Build:
         calls = [(os.path.abspath(path), p) for (path, _, _), p in zip(todo, params)]
         corpus = self.corpus_key("html", documents, names)
         progress = Progress("html", len(todo) + (corpus is not None), self.stream)
-        for (path, name, key), (html, messages) in zip(todo, self.executor.map(tasks.render_page, calls, inline_below=50)):
+        for (path, name, key), (html, messages) in zip(
+            todo, self.executor.map(tasks.render_page, calls, inline_below=50)
+        ):
             messages = relabel(messages, os.path.abspath(path), path)
             written = []
             if html is not None:
                 written = [os.path.join(site, f"{name}.html"), os.path.join(site, "tei", f"{name}.xml")]
                 write_atomic(written[0], html)
                 with open(path, "rb") as handle:
-                    write_atomic(written[1], handle.read())
+                    write_atomic(written[1], published_copy(handle.read()))
             self.cache.record("html", path, key, written, messages)
             self.done(row, progress, messages, len(written))
         if corpus is not None:
-            self.corpus_outputs("html", row, corpus, documents, names, lambda docs: self.site_pages(docs, site))
+            self.corpus_outputs(
+                "html", row, corpus, documents, names, lambda docs: self.site_pages(docs, site)
+            )
             progress.advance()
         progress.close()
         self.finish(row)
@@ -377,7 +405,9 @@ class Build:
         calls = [(os.path.abspath(path), name, fonts) for path, name, _ in todo]
         corpus = self.corpus_key("pdf", documents, names)
         progress = Progress("pdf", len(todo) + (corpus is not None), self.stream)
-        for (path, name, key), (pdf, messages) in zip(todo, self.executor.map(tasks.render_pdf, calls, inline_below=4)):
+        for (path, name, key), (pdf, messages) in zip(
+            todo, self.executor.map(tasks.render_pdf, calls, inline_below=4)
+        ):
             messages = relabel(messages, os.path.abspath(path), path)
             written = []
             if pdf is not None:
@@ -386,7 +416,9 @@ class Build:
             self.cache.record("pdf", path, key, written, messages)
             self.done(row, progress, messages, len(written))
         if corpus is not None:
-            self.corpus_outputs("pdf", row, corpus, documents, names, lambda docs: self.volume(docs, out, fonts))
+            self.corpus_outputs(
+                "pdf", row, corpus, documents, names, lambda docs: self.volume(docs, out, fonts)
+            )
             progress.advance()
         progress.close()
         self.finish(row)
@@ -412,7 +444,9 @@ class Build:
         if not documents:
             return None
         key = digest(
-            self.versions[stage], self.persons.digest, [[n, r["digest"]] for (_, r), n in zip(documents, names)]
+            self.versions[stage],
+            self.persons.digest,
+            [[n, r["digest"]] for (_, r), n in zip(documents, names)],
         )
         record = None if self.options.force else self.cache.fresh(stage, CORPUS, key)
         if record is not None:

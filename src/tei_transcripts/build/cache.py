@@ -118,9 +118,7 @@ class Cache:
     def stale_outputs(self, stage: str) -> list[str]:
         """Outputs the last build wrote in `stage` that this build did not: to be removed."""
         now = {p for r in self.new.get(stage, {}).values() for p in r.get("outputs", {})}
-        return sorted(
-            {p for r in self.old.get(stage, {}).values() for p in r.get("outputs", {})} - now
-        )
+        return sorted({p for r in self.old.get(stage, {}).values() for p in r.get("outputs", {})} - now)
 
     def save(self) -> None:
         stages = {**self.old, **self.new}
@@ -134,4 +132,11 @@ def messages_of(record: dict) -> list[Message]:
 
 
 def _discarded(path: str, why: str) -> Message:
-    return Message(path, 0, 0, "warning", "cache-discarded", f"the build cache was discarded: {why}; everything is rebuilt")
+    return Message(
+        path,
+        0,
+        0,
+        "warning",
+        "cache-discarded",
+        f"the build cache was discarded: {why}; everything is rebuilt",
+    )

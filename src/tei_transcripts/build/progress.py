@@ -73,6 +73,8 @@ def table(rows: list[StageRow]) -> str:
     ]
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     return "\n".join(
-        "  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(line, widths)))
+        "  ".join(
+            str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(line, widths))
+        )
         for line in lines
     )

@@ -43,10 +43,10 @@ def convert(source: str, persons: str, out_dir: str, max_bytes: int):
 def render_page(path: str, params: dict[str, str]):
     """A TEI document → its web page (bytes, or None and the message why not)."""
     from ..render import transform
-    from ..tei import read_xml
+    from ..tei import read_document
 
     try:
-        _, root = read_xml(path, "document")
+        _, root = read_document(path)
         html = transform("html/html.xsl", etree.tostring(root, encoding="unicode"), path, params)
         return html.encode("utf-8"), []
     except ConversionError as error:
@@ -75,5 +75,10 @@ def _internal(path: str, error: Exception) -> Message:
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     place = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
     return Message(
-        path, 0, 0, "error", "internal-error", f"{type(error).__name__}: {error}{place} (a bug; please report it)"
+        path,
+        0,
+        0,
+        "error",
+        "internal-error",
+        f"{type(error).__name__}: {error}{place} (a bug; please report it)",
     )

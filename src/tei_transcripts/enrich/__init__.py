@@ -17,6 +17,7 @@ from lxml import etree
 from .. import tei
 from ..encode.context import Record
 from ..messages import Reporter
+from ..paths import safe_stem
 from ..persons import Personography
 from .dates import parse_date, tag_dates
 from .header import build_header
@@ -36,6 +37,13 @@ class Document:
     date: str | None = None
     participants: dict = field(default_factory=dict)  # id → (side, roles, name)
     root: etree._Element | None = None
+
+
+def id_from_file_name(name: str) -> str:
+    """A document id from a transcript's file name: a safe file-name stem that is also an
+    XML name (it begins with a letter)."""
+    stem = safe_stem(name) or "document"
+    return stem if stem[0].isalpha() else f"doc-{stem}"
 
 
 def document_ids(stem: str, count: int, top: dict, tables: list[dict]) -> list[str]:
@@ -60,7 +68,17 @@ def build_documents(
     tables: list[dict],
     persons_href: str,
 ) -> list[Document]:
-    stem = os.path.splitext(os.path.basename(source_path))[0]
+    name = os.path.splitext(os.path.basename(source_path))[0]
+    stem = id_from_file_name(name)
+    named_by_sidecar = top.get("id") or all(
+        i < len(tables) and tables[i].get("id") for i in range(len(records))
+    )
+    if stem != name and not named_by_sidecar:
+        report.warning(
+            "document-id",
+            f"the file name '{name}' is not a safe XML id and file name; the document id is '{stem}' "
+            '(or give one in the sidecar: id = "...")',
+        )
     ids = document_ids(stem, len(records), top, tables)
     if len(set(ids)) != len(ids):
         raise report.fail(

@@ -11,21 +11,20 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from dataclasses import dataclass
 
 from lxml import etree
 
 from .. import xslt
 from ..messages import ConversionError, Message
-from ..tei import NS, XML_ID, read_xml
+from ..paths import safe_stem
+from ..tei import XML_ID, parser, read_document, read_xml
 
 CORPUS_NS = "urn:tei-transcripts"
 PERSONOGRAPHY = "persons.xml"
 
 # Output names the site uses for its own pages, which a document must never take.
 RESERVED = {"index", "persons", "search", "assets", "tei", "corpus", "volume"}
-SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass
@@ -37,12 +36,12 @@ class Document:
 
 
 def safe_name(path: str, document_id: str | None) -> str:
-    """A file-name stem from the document's id, else from its file name: letters, digits,
-    '.', '_' and '-' only, never a name the site uses for its own pages."""
+    """A file-name stem from the document's id, else from its file name (`paths.safe_stem`),
+    never a name the site uses for its own pages."""
     for candidate in (document_id or "", os.path.splitext(os.path.basename(path))[0]):
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", candidate).strip("-.")[:100]
-        if SAFE_NAME.fullmatch(stem):
-            return f"doc-{stem}" if stem.lower() in RESERVED else stem
+        stem = safe_stem(candidate, RESERVED)
+        if stem:
+            return stem
     return "document"
 
 
@@ -65,14 +64,40 @@ def load(paths: list[str], names: list[str] | None = None) -> list[Document]:
     given, are the names already chosen)."""
     read = []
     for path in paths:
-        data, root = read_xml(path, "document")
-        if root.tag not in (f"{{{NS}}}TEI", f"{{{NS}}}teiCorpus"):
-            raise ConversionError(
-                Message(path, root.sourceline or 0, 0, "error", "not-tei", "the root element is not TEI")
-            )
+        data, root = read_document(path)
         read.append((path, data, root))
     names = names or unique_names([(path, root.get(XML_ID)) for path, _, root in read])
     return [Document(path, name, data, root) for (path, data, root), name in zip(read, names)]
+
+
+def published_copy(data: bytes) -> bytes:
+    """The TEI the web edition publishes beside a page: the document's own bytes, less any
+    ``xml-stylesheet`` instruction, which would make a browser opening the file fetch and run
+    a stylesheet from wherever it points."""
+    if b"xml-stylesheet" not in data:
+        return data
+    old = etree.fromstring(data, parser())
+    root = copy.deepcopy(old)
+    for instruction in [node for node in root.iter(etree.ProcessingInstruction) if _is_stylesheet(node)]:
+        parent, previous = instruction.getparent(), instruction.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + (instruction.tail or "")
+        else:
+            parent.text = (parent.text or "") + (instruction.tail or "")
+        parent.remove(instruction)
+    # comments and instructions around the root are kept, in order (lxml cannot detach them
+    # from the old tree, so the new one is built around a copy of the root)
+    for node in reversed(list(old.itersiblings(preceding=True))):
+        if not _is_stylesheet(node):
+            root.addprevious(copy.copy(node))
+    for node in reversed(list(old.itersiblings())):
+        if not _is_stylesheet(node):
+            root.addnext(copy.copy(node))
+    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True)
+
+
+def _is_stylesheet(node) -> bool:
+    return isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet"
 
 
 def transform(stylesheet: str, source, where: str, params: dict[str, str] | None = None) -> str:

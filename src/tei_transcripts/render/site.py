@@ -15,7 +15,7 @@ from lxml import etree
 
 from .. import xslt
 from ..serialize import write_atomic
-from . import Document, corpus_xml, transform
+from . import Document, corpus_xml, published_copy, transform
 
 ASSETS = xslt.XSLT_DIR / "html" / "assets"
 
@@ -39,7 +39,7 @@ def render_pages(documents: list[Document], out: str, pdf_dir: str = "") -> list
             "html/html.xsl", etree.tostring(document.root, encoding="unicode"), document.path, params
         )
         written.append(_write(out, f"{document.name}.html", html.encode("utf-8")))
-        written.append(_write(out, f"tei/{document.name}.xml", document.data))
+        written.append(_write(out, f"tei/{document.name}.xml", published_copy(document.data)))
     return written
 
 
