@@ -217,3 +217,55 @@ def test_html_is_valid_html5(site):
         text=True,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+# ---------------------------------------------------------------- hostile TEI
+
+MALICIOUS = ROOT / "tests" / "fixtures" / "hostile" / "malicious.xml"
+# Every element's every event an on* attribute could listen to, fired by hand.
+FIRE_EVENTS = """() => {
+  for (const element of document.querySelectorAll('*')) {
+    for (const type of ['click', 'mouseover', 'focus', 'load', 'error', 'animationstart']) {
+      element.dispatchEvent(new Event(type, {bubbles: true}));
+    }
+  }
+  return [...document.querySelectorAll('*')].flatMap(element =>
+    [...element.attributes].filter(a => /^on/i.test(a.name)).map(a => element.tagName + ' ' + a.name));
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> pathlib.Path:
+    out = tmp_path_factory.mktemp("hostile-site")
+    assert main(["render", str(MALICIOUS), "--to", "html", "--no-validate", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize("name", ["malicious.html", "index.html", "persons.html", "search.html"])
+def test_malicious_tei_runs_nothing_in_the_browser(name, hostile_site, visit):
+    """No dialog, no script error, no request outside the site, no event handler, no link that
+    runs code; and the markup-looking text is shown as text."""
+    dialogs = []
+    v = visit((hostile_site / name).as_uri())
+    v.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    if name == "search.html":
+        v.page.fill("#search-query", "INJECT")
+        v.page.wait_for_timeout(300)
+        assert v.page.locator("#search-results li").count() >= 1  # the hostile turns are found, as text
+    handlers = v.page.evaluate(FIRE_EVENTS)
+    v.page.wait_for_timeout(200)
+    assert not dialogs and not handlers and not v.problems, (dialogs, handlers, v.problems)
+    assert all(url.startswith(hostile_site.as_uri()) for url in v.requests), v.requests
+    hrefs = v.page.eval_on_selector_all(
+        "[href], [src], [action], [formaction]", "es => es.map(e => e.href || e.src || '')"
+    )
+    for href in hrefs:
+        assert href.split(":", 1)[0] in ("file", "https", "mailto"), href
+    scripts = v.page.eval_on_selector_all("script", "es => es.map(e => e.src)")
+    assert all(src.startswith((hostile_site / "assets").as_uri()) for src in scripts), scripts
+    assert v.page.locator("iframe, object, embed, svg script, style").count() == 0
+    if name == "malicious.html":
+        text = v.page.locator("main").inner_text()
+        assert "<script>alert('INJECT-text')</script>" in text and "https is kept" in text
+        assert v.page.locator("a[href='https://example.org/allowed']").count() == 1
+        assert v.page.locator("a[href='mailto:editor@example.org']").count() == 1

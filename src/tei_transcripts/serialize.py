@@ -113,11 +113,14 @@ def write_atomic(path: str, data: bytes) -> None:
         raise
 
 
-def remove_leftovers(*folders: str) -> list[str]:
-    """Remove the temporary files writes cut short left under `folders`; the files removed."""
+def remove_leftovers(*folders: str, recursive: bool = True) -> list[str]:
+    """Remove the temporary files writes cut short left in `folders` (and in their
+    subfolders, with `recursive`); the files removed."""
     removed = []
     for folder in folders:
-        for directory, _, files in os.walk(folder):
+        for directory, subfolders, files in os.walk(folder):
+            if not recursive:
+                subfolders.clear()
             for name in files:
                 if TEMPORARY.fullmatch(name):
                     os.unlink(os.path.join(directory, name))

@@ -8,6 +8,7 @@ DTD, expands an entity, or touches the network.
 from __future__ import annotations
 
 import os
+import re
 
 from lxml import etree
 
@@ -52,18 +53,30 @@ def append(parent: etree._Element, child) -> None:
         parent.append(child)
 
 
+class NothingFromOutside(etree.Resolver):
+    """Whatever the parser would load from outside the document (an external DTD, an
+    external entity) is read as nothing: no file is opened, no host contacted."""
+
+    def resolve(self, url, public_id, context):
+        return self.resolve_string("", context)
+
+
 def parser(collect_ids: bool = True) -> etree.XMLParser:
     """The hardened parser. Without `collect_ids`, a duplicated xml:id is left for the
-    schema to report instead of failing the parse."""
-    return etree.XMLParser(
+    schema to report instead of failing the parse (lxml then asks for the external DTD,
+    which `NothingFromOutside` answers with nothing)."""
+    hardened = etree.XMLParser(
         collect_ids=collect_ids,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         remove_comments=False,
     )
+    hardened.resolvers.add(NothingFromOutside())
+    return hardened
 
 
 # The largest XML file any stage reads; a larger one is refused before it is read.
@@ -92,11 +105,21 @@ def read_document(path, max_bytes: int = MAX_BYTES, collect_ids: bool = True) ->
         raise refuse("unreadable", f"cannot read the file: {error.strerror or error}") from None
     if not data.strip():
         raise refuse("empty-file", "the file is empty")
+    # UTF-16 without a byte-order mark can only be told by an XML declaration ("<?xml")
+    if data[:2] in (b"<\0", b"\0<") and data[:4] not in (b"<\0?\0", b"\0<\0?"):
+        raise refuse(
+            "encoding-unmarked",
+            "the file looks like UTF-16 with neither a byte-order mark nor an XML declaration, so its "
+            "encoding cannot be known; save it as UTF-8, or as UTF-16 with a byte-order mark",
+            1,
+            1,
+        )
     try:
         root = etree.fromstring(data, parser(collect_ids), base_url=os.path.abspath(path))
     except etree.XMLSyntaxError as error:
         line, column = error.position
-        raise refuse("not-well-formed", f"not well-formed XML: {error.msg}", line, column) from None
+        code, text = parser_message(error)
+        raise refuse(code, text, line, column) from None
     entities = declared_entities(root)
     if entities:
         raise refuse(
@@ -115,6 +138,27 @@ def read_document(path, max_bytes: int = MAX_BYTES, collect_ids: bool = True) ->
             1,
         )
     return data, root
+
+
+# What libxml2 says when a limit or a refusal stops it, in words for an editor instead of the
+# library's option names: (its words, our code, our words)
+STOPPED = [
+    ("Excessive depth in document", "not-well-formed", "elements are nested more than 256 deep, the limit"),
+    ("Buffer size limit exceeded", "not-well-formed", "a text or attribute value is longer than the limit (10,000,000 characters)"),
+    ("huge text node", "not-well-formed", "a text is longer than the limit (10,000,000 characters)"),
+    ("entity amplification", "entity-declared", "the DOCTYPE declares entities that expand without bound; entities are refused and never expanded"),
+    ("Attempt to load network entity", "entity-declared", "the DOCTYPE uses an entity on the network; entities are refused and never fetched"),
+]  # fmt: skip
+
+
+def parser_message(error: etree.XMLSyntaxError) -> tuple[str, str]:
+    """The code and the one-line message of a parser error, without its repeated position."""
+    text = " ".join(error.msg.split())
+    text = re.sub(r",? line \d+, column \d+$", "", text).strip()
+    for sign, code, words in STOPPED:
+        if sign in text:
+            return code, words if code != "not-well-formed" else f"not well-formed XML: {words}"
+    return "not-well-formed", f"not well-formed XML: {text}"
 
 
 def declared_entities(root: etree._Element) -> list[str]:
@@ -151,7 +195,10 @@ def read_xml(path, what: str) -> tuple[bytes, etree._Element]:
 
 
 def parse(path: str) -> etree._ElementTree:
-    return etree.parse(path, parser())
+    """A file the program needs, parsed hardened (read here: the parser itself is given no
+    file name, since its resolver answers every name it would load with nothing)."""
+    with open(path, "rb") as handle:
+        return etree.fromstring(handle.read(), parser(), base_url=os.path.abspath(path)).getroottree()
 
 
 def text_of(element: etree._Element) -> str:

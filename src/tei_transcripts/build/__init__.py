@@ -29,10 +29,11 @@ from lxml import etree
 from .. import executors, tei
 from ..messages import ConversionError, Message, exit_status, relabel
 from ..render import is_personography, published_copy
-from ..serialize import write_atomic
+from ..serialize import remove_leftovers, write_atomic
 from . import tasks
 from .cache import Cache, data_digest, digest, file_digest, messages_of
 from .config import Project
+from .lock import build_lock
 from .progress import Progress, StageRow, table
 
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -145,17 +146,9 @@ class Build:
                 _typst_version(),
             ),
         }
-        self.cache, warning = Cache.load(self.project.path("cache"), digest(vars(self.project)))
-        if warning:
-            self.report([warning])
         try:
-            with executors.make(self.options.executor, self.options.jobs, self.options.scheduler) as executor:
-                self.executor = executor
-                self.convert()
-                documents = self.validate()
-                self.html(documents)
-                if self.pdf:
-                    self.print(documents)
+            with build_lock(self.project.path("cache") + ".lock", self.stream):
+                self.run_stages()
         except executors.ExecutorError as error:
             raise BuildFailed(Message("build", 0, 0, "error", "executor-failed", str(error))) from None
         except OSError as error:
@@ -166,6 +159,23 @@ class Build:
             ) from None
         self.summary()
         return exit_status(self.messages, self.options.strict)
+
+    def run_stages(self) -> None:
+        leftovers = remove_leftovers(os.path.dirname(self.project.path("cache")), recursive=False)
+        leftovers += remove_leftovers(*(self.project.path(key) for key in ("tei", "site", "print")))
+        for leftover in leftovers:
+            if self.options.verbose:
+                print(f"{leftover}: removed, a write an earlier build did not finish", file=self.stream)
+        self.cache, warning = Cache.load(self.project.path("cache"), digest(vars(self.project)))
+        if warning:
+            self.report([warning])
+        with executors.make(self.options.executor, self.options.jobs, self.options.scheduler) as executor:
+            self.executor = executor
+            self.convert()
+            documents = self.validate()
+            self.html(documents)
+            if self.pdf:
+                self.print(documents)
 
     def font_dirs(self) -> list[str]:
         return [os.path.normpath(os.path.join(self.project.root, d)) for d in self.project.font_dirs]

@@ -1,0 +1,259 @@
+# SPDX-License-Identifier: MIT
+"""Hostile XML through every stage: refused with a clear message, or read without fetching,
+expanding or reading anything beyond the file (tests/hostile.py has the battery).
+
+Every check that "nothing was fetched" is made against a server that is first shown to log
+a request, so it cannot pass because the server was not listening.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import urllib.request
+
+import pypdf
+import pytest
+from hostile import ROOT, SECRET, battery, logging_server
+from lxml import etree
+
+from tei_transcripts.cli import main
+
+# the cases that are XML a stage may read (all but xinclude valid TEI)
+READABLE = {
+    "external-dtd", "external-dtd-file", "doctype-internal-subset", "xinclude",
+    "processing-instructions", "utf16-declared-without-bom",
+}  # fmt: skip
+REFUSALS = {"entity-declared", "not-well-formed", "encoding-unmarked", "too-large", "empty-file"}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    secret = folder / "secret.txt"
+    secret.write_text(SECRET)
+    with logging_server(folder / "requests.log") as (server, requests):
+        urllib.request.urlopen(f"{server}/probe").read()
+        assert requests() == ["/probe"], "the logging server does not log"
+        cases = battery(folder / "battery", server, secret)
+        shutil.copy(ROOT / "tei" / "persons.xml", folder / "battery" / "persons.xml")
+        yield folder / "battery", cases, requests, server
+
+
+def outputs_of(folder) -> bytes:
+    """Everything made under `folder`, less the copies of the TEI (the input's own bytes)."""
+    return b"".join(
+        path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "tei" not in path.relative_to(folder).parts
+    )
+
+
+def assert_nothing_leaked(requests, *texts: bytes) -> None:
+    assert requests() == ["/probe"], "a stage contacted the server"
+    for text in texts:
+        assert SECRET.encode() not in text and b"REMOTE" not in text and b"DEFAULTED" not in text
+
+
+def test_validate_refuses_or_reads_each_case(hostile, capsys):
+    folder, cases, requests, _ = hostile
+    status = main(["validate", "--format", "json", "-j", "1", *(str(folder / f"{c}.xml") for c in cases)])
+    out, err = capsys.readouterr()
+    report = {entry["file"].rsplit("/", 1)[-1][:-4]: entry for entry in json.loads(out)["files"]}
+    assert status == 1 and set(report) == set(cases)
+    for name, case in cases.items():
+        codes = [m["code"] for m in report[name]["messages"]]
+        if case.refused:
+            assert codes == [case.refused], (name, report[name]["messages"])
+            message = report[name]["messages"][0]
+            assert message["line"] >= 1 and len(message["text"]) < 300 and "\n" not in message["text"]
+        else:
+            assert not set(codes) & REFUSALS and "internal-error" not in codes, (name, codes)
+    assert READABLE == {name for name, case in cases.items() if case.refused is None}
+    valid = {name for name, entry in report.items() if entry["valid"]}
+    assert valid == READABLE - {"xinclude"}
+    assert_nothing_leaked(requests, out.encode(), err.encode())
+
+
+@pytest.mark.parametrize("edition", ["html", "pdf"])
+def test_render_refuses_or_renders_each_case(hostile, capsys, tmp_path, edition):
+    folder, cases, requests, _ = hostile
+    for name, case in cases.items():
+        if edition == "pdf" and case.refused:
+            continue  # refused by the reading both editions share, tested with html
+        out = tmp_path / name
+        status = main(
+            ["render", "--to", edition, "--no-validate", "--no-volume", "--out", str(out),
+             "--persons", str(folder / "persons.xml"), str(folder / f"{name}.xml")]
+        )  # fmt: skip
+        err = capsys.readouterr().err
+        if case.refused:
+            assert status == 2 and f"[{case.refused}]" in err and "Traceback" not in err, (name, err)
+            assert not out.exists() or not any(out.rglob(f"{name}*")), name
+            continue
+        assert status == 0, (name, err)
+        made = outputs_of(out)
+        if edition == "pdf":
+            reader = pypdf.PdfReader(io.BytesIO((out / f"{name}.pdf").read_bytes()))
+            made += "".join(page.extract_text() for page in reader.pages).encode()
+        else:
+            assert b"xml-stylesheet" not in (out / "tei" / f"{name}.xml").read_bytes()
+            assert b"<?" not in (out / f"{name}.html").read_bytes()
+        assert_nothing_leaked(requests, made, err.encode())
+
+
+def test_build_refuses_or_renders_each_case(hostile, capsys, tmp_path):
+    folder, cases, requests, _ = hostile
+    shutil.copytree(folder, tmp_path / "tei")
+    (tmp_path / "pyproject.toml").write_text("[tool.tei-transcripts]\npdf = false\n")
+    status = main(["build", "--project", str(tmp_path), "-j", "1"])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    for name, case in cases.items():
+        page = tmp_path / "build" / "site" / f"{name}.html"
+        if case.refused:
+            assert f"{name}.xml:" in err and f"[{case.refused}]" in err, name
+            assert not page.exists()
+    for name in READABLE - {"xinclude"}:
+        assert (tmp_path / "build" / "site" / f"{name}.html").exists(), name
+    assert_nothing_leaked(requests, outputs_of(tmp_path / "build" / "site"), err.encode())
+
+
+# ---------------------------------------------------------------- stylesheets read nothing
+
+MALICIOUS = ROOT / "tests" / "fixtures" / "hostile" / "malicious.xml"
+# XPath and XSLT that read or write beyond the input
+READERS = re.compile(
+    r"\b(doc|document|doc-available|unparsed-text(-lines|-available)?|collection|uri-collection"
+    r"|json-doc|transform|load-xquery-module)\s*\(|^result-document "
+)
+
+
+def test_no_stylesheet_reads_or_writes_beyond_its_input():
+    """The stylesheets' own design: no call that reads a file or writes one, anywhere in xslt/
+    or the generated Schematron, but the one the ODD allows (`$beside`, a personography)."""
+    found = []
+    for path in sorted([*(ROOT / "xslt").rglob("*.xsl"), ROOT / "schema" / "transcripts.sch"]):
+        for element in etree.parse(str(path)).iter(etree.Element):  # comments are not code
+            values = [element.text or "", *element.attrib.values()]
+            if READERS.search(element.tag.split("}")[-1] + " " + " ".join(values)):
+                found.append((path.relative_to(ROOT).as_posix(), element.get("name") or element.tag))
+    assert found == [("schema/transcripts.sch", "beside")], found
+
+
+def test_saxon_fetches_nothing_from_a_host(hostile):
+    """Saxon itself may read only file: URIs: doc(), unparsed-text(), collection() and
+    json-doc() on an http URL are refused, whatever a stylesheet asks."""
+    from tei_transcripts import xslt
+
+    _, _, requests, server = hostile
+    stylesheet = xslt.compile_text(
+        """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+          <xsl:param name="url"/>
+          <xsl:template match="/"><r>
+            <xsl:try><xsl:value-of select="doc-available($url), doc($url)"/><xsl:catch>doc refused</xsl:catch></xsl:try>
+            <xsl:try><xsl:value-of select="unparsed-text($url)"/><xsl:catch>text refused</xsl:catch></xsl:try>
+            <xsl:try><xsl:value-of select="count(collection($url))"/><xsl:catch>collection refused</xsl:catch></xsl:try>
+            <xsl:try><xsl:value-of select="json-doc($url)"/><xsl:catch>json refused</xsl:catch></xsl:try>
+          </r></xsl:template></xsl:stylesheet>""",
+        "fetch.xsl",
+    )
+    result = stylesheet.transform(text="<x/>", params={"url": f"{server}/saxon"})
+    assert "doc refused" in result and "text refused" in result and "json refused" in result, result
+    assert requests() == ["/probe"]
+
+
+def test_validation_follows_no_reference_out_of_the_project(hostile, tmp_path, capsys):
+    """@ref and @corresp naming a URL or an absolute path, and an xml:base moving the document
+    elsewhere, read nothing: they are reported unresolved. A relative path still resolves."""
+    _, _, requests, server = hostile
+    shutil.copy(ROOT / "tei" / "persons.xml", tmp_path / "persons.xml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(ROOT / "tei" / "persons.xml", elsewhere / "persons.xml")
+    text = (ROOT / "tei" / "stalin-zhou-enlai-1952-09-19.xml").read_text(encoding="utf-8")
+    text = text.replace('corresp="persons.xml#molotov"', f'corresp="{server}/persons.xml#molotov"')
+    text = text.replace(
+        'corresp="persons.xml#beria"', f'corresp="{(elsewhere / "persons.xml").as_uri()}#beria"'
+    )
+    text = text.replace('corresp="persons.xml#malenkov"', f'corresp="{elsewhere / "persons.xml"}#malenkov"')
+    text = text.replace('corresp="persons.xml#mikoyan"', 'corresp="elsewhere/persons.xml#mikoyan"')  # allowed
+    text = text.replace(
+        '<persName ref="persons.xml#mao-zedong">', f'<persName ref="{server}/p.xml#mao-zedong">', 1
+    )
+    document = tmp_path / "stalin-zhou-enlai-1952-09-19.xml"
+    document.write_text(text, encoding="utf-8")
+    moved = tmp_path / "moved.xml"  # xml:base would send persons.xml to the server
+    moved.write_text(
+        text.replace('xml:id="stalin-zhou-enlai-1952-09-19"', f'xml:id="moved" xml:base="{server}/"'),
+        encoding="utf-8",
+    )
+    assert main(["validate", "--format", "json", "-j", "1", str(document), str(moved)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    for entry in report["files"]:
+        unresolved = sorted(
+            m["text"].split('"')[1].rsplit("#", 1)[-1]
+            for m in entry["messages"]
+            if m["code"] in ("corresp-resolves", "ref-resolves")
+        )
+        assert unresolved == ["beria", "malenkov", "mao-zedong", "molotov"], entry["messages"]
+    assert requests() == ["/probe"]
+
+
+# ---------------------------------------------------------------- the editions run nothing
+
+
+@pytest.fixture(scope="module")
+def malicious_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("malicious")
+    for edition in ("html", "pdf"):
+        status = main(
+            ["render", str(MALICIOUS), "--to", edition, "--no-validate", "--out", str(out / edition)]
+        )
+        assert status == 0
+    return out
+
+
+def test_malicious_tei_becomes_no_html_code(malicious_site):
+    """Without a browser (tests/test_browser.py opens the same pages in one): no event handler,
+    no style, no script but the site's own, no link that runs code; the attempts show as text."""
+    import lxml.html
+
+    site = malicious_site / "html"
+    for page in sorted(site.glob("*.html")):
+        root = lxml.html.parse(str(page)).getroot()
+        for element in root.iter(etree.Element):
+            assert not [name for name in element.attrib if name.lower().startswith("on") or name == "style"]
+            assert element.tag not in ("iframe", "object", "embed", "svg", "math", "style", "base")
+            if element.tag == "script":
+                assert element.get("src", "").startswith("assets/") and not (element.text or "").strip()
+            for name in ("href", "src", "action", "formaction"):
+                value = element.get(name)
+                if value and re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+                    assert value.split(":")[0].lower() in ("http", "https", "mailto"), (page.name, value)
+                assert not value or not re.search(r"[\s\x00-\x1f]", value), (page.name, value)
+        csp = root.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert csp and "default-src 'none'" in csp[0] and "script-src 'self'" in csp[0]
+    text = lxml.html.parse(str(site / "malicious.html")).getroot().text_content()
+    assert "<script>alert('INJECT-text')</script>" in text and "alert('INJECT-html-script')" in text
+    index = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(index.removeprefix("window.teiSearchIndex = ").rstrip().removesuffix(";"))
+    assert any("alert('INJECT-search-index')</script>" in turn[3] for turn in data["turns"])  # data, not code
+
+
+def test_malicious_tei_becomes_no_typst_code(malicious_site):
+    """Every TEI text reaches Typst inside a string literal: with the literals taken out, no
+    trace of the attempts is left in the code; and the PDF prints them as text."""
+    from tei_transcripts.render import load
+    from tei_transcripts.render.pdf import STRING_LITERAL, typst_source, volume_source
+
+    documents = load([str(MALICIOUS)])
+    for source in (typst_source(documents[0]), volume_source(documents, None)):
+        code = STRING_LITERAL.sub('""', source)
+        assert "INJECT" not in code and "passwd" not in code
+    reader = pypdf.PdfReader(io.BytesIO((malicious_site / "pdf" / "malicious.pdf").read_bytes()))
+    printed = " ".join(page.extract_text() for page in reader.pages)
+    for attempt in ('#read("/etc/passwd")', '#panic("INJECT-typst")', "*bold*", "$x^2$"):
+        assert attempt in printed, attempt
