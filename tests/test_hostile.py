@@ -257,3 +257,72 @@ def test_malicious_tei_becomes_no_typst_code(malicious_site):
     printed = " ".join(page.extract_text() for page in reader.pages)
     for attempt in ('#read("/etc/passwd")', '#panic("INJECT-typst")', "*bold*", "$x^2$"):
         assert attempt in printed, attempt
+
+
+# ---------------------------------------------------------------- paths
+
+
+@pytest.mark.parametrize(
+    "document_id, expected",
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("/absolute/path", "absolute-path"),
+        ("..", "name-from-file"),
+        ("a\x00b\x1fc", "a-b-c"),
+        ("CON", "doc-CON"),
+        ("nul.txt", "doc-nul.txt"),
+        ("Com1", "doc-Com1"),
+        ("index", "doc-index"),
+        ("assets", "doc-assets"),
+        ("x" * 300, "x" * 100),
+        ("Записка", "name-from-file"),
+        ("report.", "report"),
+    ],
+)
+def test_output_names_from_hostile_ids(document_id, expected):
+    from tei_transcripts.render import safe_name
+
+    assert safe_name("corpus/name-from-file.xml", document_id) == expected
+
+
+def test_two_documents_never_write_the_same_file(tmp_path):
+    """Ids that differ only in case or in characters a file name cannot hold get distinct names,
+    and every output stays inside the output folder."""
+    base = (ROOT / "tei" / "stalin-zhou-enlai-1952-09-19.xml").read_text(encoding="utf-8")
+    ids = ["CON", "con", "doc-CON", "index", "Index", "x..y", "lpt1.tei", "Записка", "Записки"]
+    for n, document_id in enumerate(ids):
+        (tmp_path / f"in{n}.xml").write_text(
+            base.replace('xml:id="stalin-zhou-enlai-1952-09-19"', f'xml:id="{document_id}"'), encoding="utf-8"
+        )
+    out = tmp_path / "out" / "site"
+    paths = [str(tmp_path / f"in{n}.xml") for n in range(len(ids))]
+    assert main(["render", *paths, "--to", "html", "--no-validate", "--out", str(out)]) == 0
+    pages = sorted(p.name.lower() for p in out.glob("*.html"))
+    assert len(pages) == len(ids) + 3 and len(set(pages)) == len(pages)  # + index, persons, search
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["site"]
+
+
+def test_convert_names_from_hostile_file_names_and_sidecars(tmp_path, capsys):
+    """A transcript's file name becomes a safe id and file name; a sidecar id that is not one
+    is refused, never used as a path."""
+    text = "Record of conversation, 1 May 1950.\n\nStalin: Good day.\n"
+    (tmp_path / "CON.txt").write_text(text)
+    (tmp_path / "..  my notes (2).txt").write_text(text)
+    (tmp_path / "escape.txt").write_text(text)
+    (tmp_path / "escape.toml").write_text('id = "../../outside"\n')
+    out = tmp_path / "out"
+    persons = str(ROOT / "tei" / "persons.xml")
+    status = main(
+        [
+            "convert",
+            *(str(p) for p in sorted(tmp_path.glob("*.txt"))),
+            "--out",
+            str(out),
+            "--persons",
+            persons,
+        ]
+    )
+    err = capsys.readouterr().err
+    assert status == 1 and "[bad-sidecar]" in err and "../../outside" in err
+    assert sorted(p.name for p in out.iterdir()) == ["doc-CON.xml", "my-notes-2.xml"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xml") == []
