@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Property tests: convert never crashes, and is lossless or refuses cleanly.
+"""Property tests: convert never crashes; it is lossless and its TEI valid against the
+project's schema, or it refuses cleanly.
 
 CI runs a fixed, bounded budget (the "ci" profile in conftest); run longer by hand with
 ``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py``.
@@ -17,6 +18,7 @@ from lxml import etree
 from helpers import convert_text
 from tei_transcripts import lossless
 from tei_transcripts.segment import Removed
+from tei_transcripts.validate import validator
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "transcripts").glob("*.txt"))]
@@ -74,7 +76,7 @@ GENRE_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map(
 SETTINGS = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
-def assert_lossless_or_refused(conversion, text: str) -> None:
+def assert_lossless_or_refused(conversion, text: str, tmp_path: pathlib.Path) -> None:
     if conversion.failed:
         assert not conversion.outputs
         assert all(m.code != "not-lossless" for m in conversion.messages), [
@@ -90,20 +92,32 @@ def assert_lossless_or_refused(conversion, text: str) -> None:
 
     lines = normalise(text, Reporter("x"))
     assert lossless.check(lines, removed, roots) is None
+    assert_valid(conversion, tmp_path / "out")
+
+
+def assert_valid(conversion, out: pathlib.Path) -> None:
+    """Every document is valid against transcripts.rng and has no Schematron error (warnings
+    are for an editor to read). Written where `convert` would write it, so that its link to the
+    personography resolves as it would for a user."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in conversion.outputs.items():
+        (out / name).write_bytes(data)
+        errors = [str(m) for m in validator({}).validate(str(out / name)).messages if m.level == "error"]
+        assert not errors, errors
 
 
 @SETTINGS
 @given(text=st.text())
 def test_arbitrary_text(tmp_path, persons, text):
     conversion = convert_text(tmp_path, text, persons)
-    assert_lossless_or_refused(conversion, text)
+    assert_lossless_or_refused(conversion, text, tmp_path)
 
 
 @SETTINGS
 @given(text=GENRE_TEXT)
 def test_text_made_of_the_genres_pieces(tmp_path, persons, text):
     conversion = convert_text(tmp_path, text, persons)
-    assert_lossless_or_refused(conversion, text)
+    assert_lossless_or_refused(conversion, text, tmp_path)
 
 
 @SETTINGS
@@ -114,7 +128,7 @@ def test_shuffled_paragraphs_of_real_transcripts(tmp_path, persons, seed, count)
     conversion = convert_text(tmp_path, text, persons)
     errors = {m.code for m in conversion.messages if m.level == "error"}
     assert errors <= {"no-text"}, [str(m) for m in conversion.messages]  # all furniture: nothing to encode
-    assert_lossless_or_refused(conversion, text)
+    assert_lossless_or_refused(conversion, text, tmp_path)
 
 
 @SETTINGS
@@ -131,4 +145,4 @@ def test_mutated_real_transcripts(tmp_path, persons, data):
         else:
             text = text[:position] + "\n" + text[position:]
     conversion = convert_text(tmp_path, text, persons)
-    assert_lossless_or_refused(conversion, text)
+    assert_lossless_or_refused(conversion, text, tmp_path)

@@ -9,7 +9,8 @@ Every ``fixtures/convert/NAME.txt`` is converted and checked against ``NAME.toml
 - ``[xpath]``: XPath expressions over the first document and the value each must give;
 - ``documents``: how many TEI documents the source gives (default 1).
 
-Every conversion must also be lossless and free of errors unless ``error`` names the code.
+Every conversion must also be lossless, free of errors unless ``error`` names the code, and
+valid against the project's schema (RelaxNG and Schematron errors).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pytest
 
 from helpers import NS, codes, documents
 from tei_transcripts.pipeline import convert_source
+from tei_transcripts.validate import validator
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "convert"
@@ -33,7 +35,7 @@ def expectation(case: pathlib.Path) -> dict:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_fixture(case, persons):
+def test_fixture(case, persons, tmp_path):
     expected = expectation(case)
     conversion = convert_source(str(case), persons, str(ROOT / "tei"))  # writes nothing
     found = codes(conversion)
@@ -44,6 +46,7 @@ def test_fixture(case, persons):
     assert not conversion.failed, [str(m) for m in conversion.messages]
     docs = documents(conversion)
     assert len(docs) == expected.get("documents", 1)
+    assert_valid(conversion.outputs, tmp_path)
     root = docs[0]
     if "turns" in expected:
         turns = [sp.get("who") or "" for sp in root.iterfind(".//tei:sp", NS)]
@@ -61,6 +64,15 @@ def test_fixture(case, persons):
         if isinstance(result, list):
             result = [r if isinstance(r, str) else "".join(r.itertext()) for r in result]
         assert result == value, f"{query}: {result!r} != {value!r}"
+
+
+def assert_valid(outputs: dict[str, bytes], folder: pathlib.Path) -> None:
+    """Each document, written beside a copy of the personography as in tei/, is valid."""
+    (folder / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    for name, data in outputs.items():
+        (folder / name).write_bytes(data)
+        errors = [str(m) for m in validator({}).validate(str(folder / name)).messages if m.level == "error"]
+        assert not errors, errors
 
 
 def test_every_fixture_has_an_expectation():

@@ -89,22 +89,31 @@ class Context:
         The text keeps the order of the source: once the body has begun nothing more goes
         into the front, and once the back has begun everything goes into the back. An
         element that arrives too late for its part is recast for the part it lands in.
+        Returns the element to fill: the one given, even when it was wrapped to fit, or what
+        it was recast as.
         """
         record = self.record
-        floor = "back" if record.back else "body" if record.body else "front"
+        floor = "back" if record.back or closed(record.body) else "body" if record.body else "front"
+        placed = element
         if PARTS.index(where) < PARTS.index(floor):
-            element = recast(element, floor)
+            placed = recast(element, floor)
             where = floor
             if where == "back":
                 self.end_turn()
-        element.set(LINE, str(block.line))
-        getattr(record, where).append(element)
+        placed.set(LINE, str(block.line))
+        getattr(record, where).append(placed)
         if where == "back":
             record.state = "ended"  # what follows back matter is more back matter
-        return element
+        return element if element.getparent() is not None else placed
 
     def end_turn(self) -> None:
         close_turn(self.record, self.report)
+
+
+def closed(part) -> bool:
+    """A body or division (a list or an element of children) that ends with a closer takes no
+    more text."""
+    return len(part) > 0 and part[-1].tag == tei.q("closer")
 
 
 def close_turn(record: Record, report: Reporter) -> None:

@@ -5,13 +5,23 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ... import conventions, tei
 from ...segment import Block
-from ..context import Context, paragraph
+from ..context import LINE, Context, closed, paragraph
 from ..inline import inline
 from .base import HEADING, BlockRule, plain
 from .front import FieldListRule, TitleRule
 
+TEXT = {
+    "p",
+    "list",
+    "listPerson",
+    "quote",
+    "sp",
+    "bibl",
+}  # the schema's model.common: what a closer may close
 SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?$")
 ARCHIVE_CITATION = re.compile(
     r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*[Dd]\.\s*\d+"
@@ -38,11 +48,12 @@ class CloserRule(BlockRule):
     def run(self, block, ctx):
         record = ctx.record
         ctx.end_turn()
-        last = record.body[-1] if record.body and not record.back else None
-        closer = last if last is not None and last.tag == tei.q("closer") else None
-        if closer is None:
-            closer = ctx.place(tei.E("closer"), block)
-        closer.append(tei.E("signed", *inline(block, ctx.report)))
+        words = inline(block, ctx.report)
+        closer = self.closer(ctx, block)
+        if closer is not None:
+            closer.append(tei.E("signed", *words))
+        else:
+            ctx.place(paragraph(words), block)
         role = (
             "recorder" if re.search(r"record|signature|notes? (?:taken|made)|/", block.text, re.I) else None
         )
@@ -51,6 +62,24 @@ class CloserRule(BlockRule):
                 record.attend(match.id, role=role)
         record.state = "ended"
         return True
+
+    @staticmethod
+    def closer(ctx: Context, block: Block):
+        """The closer a signature joins: the one it follows, or a new one at the end of the
+        body or of the back division it follows. None when the back division has no text for
+        a closer to close (TEI wants text first); the signature is then a paragraph."""
+        record = ctx.record
+        parent = record.back[-1] if record.back else record.body
+        if closed(parent):
+            return parent[-1]
+        if not record.back:
+            return ctx.place(tei.E("closer"), block)
+        if any(etree.QName(child).localname in TEXT for child in parent):
+            closer = tei.E("closer")
+            closer.set(LINE, str(block.line))
+            parent.append(closer)
+            return closer
+        return None
 
 
 class FootnotesRule(BlockRule):
@@ -148,7 +177,7 @@ class CommentaryRule(BlockRule):
     def run(self, block, ctx):
         back = ctx.record.back
         heading = HEADING.match(block.text)
-        if heading or not back or back[-1].get("type") != "commentary":
+        if heading or not back or back[-1].get("type") != "commentary" or closed(back[-1]):
             div = ctx.place(tei.E("div", type="commentary"), block, "back")
         else:
             div = back[-1]

@@ -46,6 +46,9 @@ class AttendanceRule(BlockRule):
             self._item(listing, rest, ctx, state)
         while ctx.blocks and self._continues(ctx.blocks[0], ctx):
             self._item(listing, ctx.blocks.pop(0), ctx, state)
+        if listing.find(tei.q("item")) is None:  # "Present:" and no names: a list needs items
+            listing = listing[0]
+            listing.tag = tei.q("p")
         ctx.place(listing, block)
         record.state = "ended" if had_turns else "body"
         return True
