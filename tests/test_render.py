@@ -403,3 +403,25 @@ def test_unknown_elements_fall_back_to_their_text(tmp_path):
     assert '#"zebra-quagga";' in typst_source(documents[0]) and '#"okapi-giraffe";' in typst_source(
         documents[0]
     )
+
+
+def test_duplicate_ids_are_reported_by_validation_and_rendered_without_validation(tmp_path, capsys):
+    """An id used twice is a fault of validity, not of well-formedness: validation names it,
+    and `--no-validate` renders the document (its first element of that id answers)."""
+    tree = etree.parse(str(DOCUMENTS[0]))
+    people = xpath(tree, "//tei:particDesc//tei:person")
+    people[1].set(
+        "{http://www.w3.org/XML/1998/namespace}id", people[0].get("{http://www.w3.org/XML/1998/namespace}id")
+    )
+    copy = tmp_path / DOCUMENTS[0].name
+    tree.write(str(copy), encoding="UTF-8")
+    shutil.copy(ROOT / "tei" / "persons.xml", tmp_path / "persons.xml")
+    assert main(["validate", str(copy)]) == 1
+    report = capsys.readouterr().out
+    assert "[id-unique]" in report and "schematron-failed" not in report
+    out = tmp_path / "out"
+    for target in ("html", "pdf"):
+        assert main(["render", str(copy), "--to", target, "--no-validate", "--out", str(out)]) == 0, (
+            capsys.readouterr().err
+        )
+    assert (out / f"{DOCUMENTS[0].stem}.html").exists() and (out / f"{DOCUMENTS[0].stem}.pdf").exists()

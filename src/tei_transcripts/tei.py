@@ -61,12 +61,12 @@ class NothingFromOutside(etree.Resolver):
         return self.resolve_string("", context)
 
 
-def parser(collect_ids: bool = True) -> etree.XMLParser:
-    """The hardened parser. Without `collect_ids`, a duplicated xml:id is left for the
-    schema to report instead of failing the parse (lxml then asks for the external DTD,
-    which `NothingFromOutside` answers with nothing)."""
+def parser() -> etree.XMLParser:
+    """The hardened parser. A duplicated xml:id is a matter of validity, left for the schema
+    to report, not a reason to refuse a document: ids are not collected (lxml then asks for
+    the external DTD, which `NothingFromOutside` answers with nothing)."""
     hardened = etree.XMLParser(
-        collect_ids=collect_ids,
+        collect_ids=False,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -83,7 +83,7 @@ def parser(collect_ids: bool = True) -> etree.XMLParser:
 MAX_BYTES = 256 * 1024 * 1024
 
 
-def read_document(path, max_bytes: int = MAX_BYTES, collect_ids: bool = True) -> tuple[bytes, etree._Element]:
+def read_document(path, max_bytes: int = MAX_BYTES) -> tuple[bytes, etree._Element]:
     """Read a TEI document from anyone, hardened: its bytes and root, or a `ConversionError`
     whose code says why it was refused (unreadable, too-large, empty-file, not-well-formed,
     entity-declared, not-tei). Nothing is fetched, expanded or loaded beyond the file."""
@@ -115,7 +115,7 @@ def read_document(path, max_bytes: int = MAX_BYTES, collect_ids: bool = True) ->
             1,
         )
     try:
-        root = etree.fromstring(data, parser(collect_ids), base_url=os.path.abspath(path))
+        root = etree.fromstring(data, parser(), base_url=os.path.abspath(path))
     except etree.XMLSyntaxError as error:
         line, column = error.position
         code, text = parser_message(error)

@@ -216,7 +216,7 @@ class Validator:
     def _read(self, path: str) -> tuple[FileResult, etree._ElementTree | None, bytes]:
         result = FileResult(path)
         try:
-            data, root = tei.read_document(path, self.max_bytes, collect_ids=False)
+            data, root = tei.read_document(path, self.max_bytes)
         except ConversionError as error:
             result.messages.append(error.message)
             result.unreadable = error.message.code == "unreadable"

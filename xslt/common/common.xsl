@@ -124,12 +124,13 @@
         string($person/@xml:id))[1]"/>
   </xsl:function>
 
-  <!-- The local participant a pointer ('#stalin') names in this document, if any. -->
+  <!-- The local participant a pointer ('#stalin') names in this document, if any (the first, when
+       a stranger's document uses an id twice). -->
   <xsl:function name="tt:local-person" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:sequence select="if (starts-with($pointer, '#'))
-        then tt:by-id(substring($pointer, 2), $context)[self::tei:person or self::tei:personGrp]
+        then tt:by-id(substring($pointer, 2), $context)[self::tei:person or self::tei:personGrp][1]
         else ()"/>
   </xsl:function>
 
@@ -174,7 +175,7 @@
   <xsl:function name="tt:referenced-note" as="element()?">
     <xsl:param name="ref" as="element()"/>
     <xsl:sequence select="if (starts-with($ref/@target, '#'))
-        then tt:by-id(substring($ref/@target, 2), $ref)[self::tei:note]
+        then tt:by-id(substring($ref/@target, 2), $ref)[self::tei:note][1]
         else ()"/>
   </xsl:function>
 

@@ -10,6 +10,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:sp">
+    <xsl:variable name="sp" select="."/>
     <xsl:variable name="id" select="tt:turn-id(.)"/>
     <xsl:variable name="speakers" select="tt:who(.) ! tt:local-person(., current())"/>
     <xsl:variable name="keys" select="tt:who(.) ! tt:person-key(., current())"/>
@@ -23,8 +24,8 @@
           <!-- Reported speech: the turn names no speaker in the text; say whose it is. -->
           <p class="speaker implied">
             <xsl:for-each select="tt:who(.)">
-              <xsl:variable name="person" select="tt:local-person(., $speakers[1])"/>
-              <xsl:sequence select="tt:person-link(tt:person-key(., $speakers[1]), if ($person) then tt:person-name($person) else .)"/>
+              <xsl:variable name="person" select="tt:local-person(., $sp)"/>
+              <xsl:sequence select="tt:person-link(tt:person-key(., $sp), if ($person) then tt:person-name($person) else .)"/>
               <xsl:if test="position() ne last()">, </xsl:if>
             </xsl:for-each>
             <xsl:if test="not(@who)">Unattributed</xsl:if>
