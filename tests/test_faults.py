@@ -220,3 +220,53 @@ def test_every_file_the_program_writes_is_written_atomically():
         'tei_transcripts/serialize.py: with os.fdopen(handle, "wb") as out:',
         'tei_transcripts/validate.py: with open(target, "wb") as handle:',
     ], found
+
+
+STAGES = {
+    "convert": [
+        "convert",
+        "transcripts/stalin-mao-zedong-1950-01-22.txt",
+        "--persons",
+        "tei/persons.xml",
+        "--out",
+    ],
+    "html": ["render", "tei/stalin-mao-zedong-1950-01-22.xml", "--to", "html", "--out"],
+    "pdf": ["render", "tei/stalin-mao-zedong-1950-01-22.xml", "--to", "pdf", "--out"],
+}
+
+
+def run_stage(stage: str, out: pathlib.Path, **popen) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "tei_transcripts", *STAGES[stage], str(out)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, **popen)
+
+
+@pytest.mark.parametrize("stage", sorted(STAGES))
+def test_each_stage_stops_cleanly_on_a_full_disk(tmp_path, stage):
+    """Every file a stage leaves is one it finished; exit 2 with one clear message."""
+    complete = tmp_path / "complete"
+    assert run_stage(stage, complete).returncode == 0
+    made = {p.relative_to(complete): p.read_bytes() for p in complete.rglob("*") if p.is_file()}
+    limit = max(len(data) for data in made.values()) // 2
+
+    def small_disk():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    out = tmp_path / "out"
+    done = run_stage(stage, out, preexec_fn=small_disk)
+    assert done.returncode == 2, done.stderr
+    assert "cannot write: File too large [unwritable]" in done.stderr and "Traceback" not in done.stderr
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == made[path.relative_to(out)], f"{path.name} is partial"
+
+
+@pytest.mark.parametrize("stage", sorted(STAGES))
+def test_each_stage_stops_cleanly_on_a_read_only_folder(tmp_path, stage):
+    out = read_only_folder(tmp_path) / stage
+    done = run_stage(stage, out)
+    assert done.returncode == 2, done.stderr
+    assert re.search(
+        r"cannot write: (Permission denied|Operation not permitted|Read-only file system|No such file)",
+        done.stderr,
+    )
+    assert "[unwritable]" in done.stderr and "Traceback" not in done.stderr

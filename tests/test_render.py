@@ -178,6 +178,22 @@ def test_missing_glyphs_are_reported_and_a_font_folder_fills_them(tmp_path, caps
     assert "U+4F60" in err  # but not Chinese
 
 
+def test_characters_that_are_never_printed_need_no_glyph(tmp_path, capsys):
+    """An id or a key with a letter no font has is a string in the Typst source, but it is
+    never printed: no warning (the same letter in the text is reported, above)."""
+    path = _with_paragraph(tmp_path, "Plain words.")
+    text = path.read_text(encoding="utf-8")
+    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    path.write_text(
+        text.replace('<persName ref="#stalin">', '<persName ref="persons.xml#ᚁᚂ">'), encoding="utf-8"
+    )
+    documents = render.load([str(path)])
+    assert 'mention("ᚁᚂ")' in typst_source(documents[0])  # a key, in the source, not printed
+    out = tmp_path / "pdf"
+    assert main(["render", str(path), "--to", "pdf", "--out", str(out), "--no-validate", "--no-volume"]) == 0
+    assert "missing-glyph" not in capsys.readouterr().err
+
+
 # ---------------------------------------------------------------- the PDF read back
 
 

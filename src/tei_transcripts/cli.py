@@ -489,7 +489,7 @@ def run_render(args) -> int:
         return 2
     except OSError as error:
         print(
-            f"{error.filename or args.out}:0:0: error: cannot write: {error.strerror} [output-unwritable]",
+            f"{error.filename or args.out}:0:0: error: cannot write: {error.strerror} [unwritable]",
             file=sys.stderr,
         )
         return 2

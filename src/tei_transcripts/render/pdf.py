@@ -133,8 +133,19 @@ def _utf16(hexadecimal: str) -> str:
     return bytes.fromhex(hexadecimal).decode("utf-16-be", "replace")
 
 
+def text_characters(root: etree._Element) -> set[str]:
+    """The characters of the document's text (not of its attributes: ids and keys are strings
+    in the Typst source too, but never printed)."""
+    characters = set()
+    for element in root.iter():
+        characters.update(element.text or "", element.tail or "")
+    return characters
+
+
 def missing_glyphs(document: Document, source: str, pdf: bytes) -> list[Message]:
-    missing = sorted(printed_characters(source) - characters_with_glyphs(pdf))
+    """Characters of the document's text that the Typst source prints but no font shows."""
+    printed = printed_characters(source) & text_characters(document.root)
+    missing = sorted(printed - characters_with_glyphs(pdf))
     messages = []
     for character in missing:
         line = _first_line_with(document.root, character)
