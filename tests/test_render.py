@@ -441,3 +441,17 @@ def test_duplicate_ids_are_reported_by_validation_and_rendered_without_validatio
             capsys.readouterr().err
         )
     assert (out / f"{DOCUMENTS[0].stem}.html").exists() and (out / f"{DOCUMENTS[0].stem}.pdf").exists()
+
+
+def test_a_document_whose_root_is_not_tei_is_refused(tmp_path, capsys):
+    """A TEI element other than <TEI> at the root (a lone teiHeader) makes no page."""
+    header = tmp_path / "header.xml"
+    header.write_text(
+        '<teiHeader xmlns="http://www.tei-c.org/ns/1.0"><fileDesc/></teiHeader>', encoding="utf-8"
+    )
+    for target in ("html", "pdf"):
+        assert (
+            main(["render", str(header), "--to", target, "--no-validate", "--out", str(tmp_path / "o")]) == 2
+        )
+        assert f"{header}:1:1: error: the root element is <teiHeader>" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

@@ -42,11 +42,10 @@ def convert(source: str, persons: str, out_dir: str, max_bytes: int):
 
 def render_page(path: str, params: dict[str, str]):
     """A TEI document → its web page (bytes, or None and the message why not)."""
-    from ..render import transform
-    from ..tei import read_document
+    from ..render import read_record, transform
 
     try:
-        _, root = read_document(path)
+        _, root = read_record(path)
         html = transform("html/html.xsl", etree.tostring(root, encoding="unicode"), path, params)
         return html.encode("utf-8"), []
     except ConversionError as error:

@@ -64,10 +64,23 @@ def load(paths: list[str], names: list[str] | None = None) -> list[Document]:
     given, are the names already chosen)."""
     read = []
     for path in paths:
-        data, root = read_document(path)
+        data, root = read_record(path)
         read.append((path, data, root))
     names = names or unique_names([(path, root.get(XML_ID)) for path, _, root in read])
     return [Document(path, name, data, root) for (path, data, root), name in zip(read, names)]
+
+
+def read_record(path: str) -> tuple[bytes, etree._Element]:
+    """A document to render: TEI read as `read_document` reads it, whose root is <TEI>."""
+    data, root = read_document(path)
+    if etree.QName(root).localname != "TEI":
+        raise ConversionError(
+            Message(
+                path, root.sourceline or 1, 1, "error", "not-tei",
+                f"the root element is <{etree.QName(root).localname}>; a page is made of a <TEI> document",
+            )
+        )  # fmt: skip
+    return data, root
 
 
 def published_copy(data: bytes) -> bytes:
