@@ -444,7 +444,8 @@ def test_duplicate_ids_are_reported_by_validation_and_rendered_without_validatio
 
 
 def test_a_document_whose_root_is_not_tei_is_refused(tmp_path, capsys):
-    """A TEI element other than <TEI> at the root (a lone teiHeader) makes no page."""
+    """A TEI element other than <TEI> or <teiCorpus> at the root (a lone teiHeader) makes no
+    page."""
     header = tmp_path / "header.xml"
     header.write_text(
         '<teiHeader xmlns="http://www.tei-c.org/ns/1.0"><fileDesc/></teiHeader>', encoding="utf-8"

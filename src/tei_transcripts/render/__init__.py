@@ -71,13 +71,14 @@ def load(paths: list[str], names: list[str] | None = None) -> list[Document]:
 
 
 def read_record(path: str) -> tuple[bytes, etree._Element]:
-    """A document to render: TEI read as `read_document` reads it, whose root is <TEI>."""
+    """A document to render: TEI read as `read_document` reads it, whose root is <TEI> or
+    <teiCorpus>."""
     data, root = read_document(path)
-    if etree.QName(root).localname != "TEI":
+    if etree.QName(root).localname not in ("TEI", "teiCorpus"):
         raise ConversionError(
             Message(
                 path, root.sourceline or 1, 1, "error", "not-tei",
-                f"the root element is <{etree.QName(root).localname}>; a page is made of a <TEI> document",
+                f"the root element is <{etree.QName(root).localname}>; a page is made of a <TEI> or <teiCorpus> document",
             )
         )  # fmt: skip
     return data, root
