@@ -247,3 +247,7 @@ def test_build_tells_when_it_cannot_run(project, capsys):
     (project / "tei" / "persons.xml").write_text("<not-closed>", encoding="utf-8")
     status, _, err = build(project, "--no-pdf", capsys=capsys)
     assert status == 2 and "[persons-unreadable]" in err and "Traceback" not in err
+    persons = (ROOT / "tei" / "persons.xml").read_text(encoding="utf-8")
+    (project / "tei" / "persons.xml").write_text(persons.replace('xml:id="molotov"', 'xml:id="stalin"', 1))
+    status, _, err = build(project, "--no-pdf", capsys=capsys)
+    assert status == 2 and err.count("[persons-duplicate-id]") == 1, err

@@ -138,6 +138,24 @@ def test_missing_personography_is_usage_error(tmp_path, capsys):
     assert "[persons-unreadable]" in capsys.readouterr().err
 
 
+def test_a_personography_with_an_id_used_twice_is_refused(tmp_path, capsys):
+    """The parser leaves duplicated ids to the reader: two persons with one id would make one
+    of them unreachable, so the personography is refused, with both lines."""
+    persons = tmp_path / "persons.xml"
+    persons.write_text(
+        pathlib.Path(PERSONS).read_text(encoding="utf-8").replace('xml:id="molotov"', 'xml:id="stalin"', 1),
+        encoding="utf-8",
+    )
+    source = tmp_path / "x.txt"
+    source.write_text("Stalin. Good.\n")
+    assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", str(persons)]) == 2
+    err = capsys.readouterr().err
+    assert re.search(
+        r'persons\.xml:\d+:0: error: xml:id "stalin" is also the id of the person on line \d+', err
+    )
+    assert "[persons-duplicate-id]" in err and not (tmp_path / "out").exists()
+
+
 def test_no_subcommand_prints_help():
     result = run()
     assert result.returncode == 2 and "convert" in result.stderr

@@ -239,6 +239,8 @@ def load_persons(path: str) -> Personography | None:
             f"{path}:{line}:{column}: error: the personography is not well-formed XML: {error.msg} [persons-malformed]",
             file=sys.stderr,
         )
+    except ConversionError as error:
+        print(error.message, file=sys.stderr)
     return None
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from . import tei
 from .conventions import trie_pattern
+from .messages import ConversionError, Message
 
 SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
 
@@ -98,10 +99,19 @@ class Personography:
     @classmethod
     def load(cls, path: str) -> "Personography":
         root = tei.parse(path).getroot()
-        persons = []
+        persons, lines = [], {}
         for element in root.iter(tei.q("person")):
             pid = element.get(tei.XML_ID)
             names = tuple(" ".join(tei.text_of(n).split()) for n in element.iter(tei.q("persName")))
+            if pid in lines:  # the parser leaves duplicated ids to whoever reads them
+                raise ConversionError(
+                    Message(
+                        path, element.sourceline or 0, 0, "error", "persons-duplicate-id",
+                        f'xml:id "{pid}" is also the id of the person on line {lines[pid]}; '
+                        "each person needs an id of their own",
+                    )
+                )  # fmt: skip
+            lines[pid] = element.sourceline or 0
             if not pid or not names:
                 continue
             nationality = element.find(tei.q("nationality"))

@@ -28,6 +28,7 @@ from lxml import etree
 
 from .. import executors, tei
 from ..messages import ConversionError, Message, exit_status, relabel
+from ..persons import Personography
 from ..render import is_personography, published_copy
 from ..serialize import remove_leftovers, write_atomic
 from . import tasks
@@ -127,6 +128,8 @@ class Build:
         persons = self.persons_path
         try:
             self.persons = PersonKeys(persons)
+            if self.persons.digest:
+                Personography.load(persons)  # one that cannot be used stops the build here, once
         except (OSError, etree.XMLSyntaxError) as error:
             raise BuildFailed(
                 Message(

@@ -36,6 +36,8 @@ def convert(source: str, persons: str, out_dir: str, max_bytes: int):
     try:
         conversion = convert_source(source, personography(persons), out_dir, max_bytes)
         return conversion.outputs, conversion.messages, conversion.report
+    except ConversionError as error:  # the personography cannot be used
+        return {}, [error.message], {}
     except Exception as error:  # a bug of ours must not end the build
         return {}, [_internal(source, error)], {}
 

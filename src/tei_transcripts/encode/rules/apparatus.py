@@ -14,14 +14,8 @@ from ..inline import inline
 from .base import HEADING, BlockRule, plain
 from .front import FieldListRule, TitleRule
 
-TEXT = {
-    "p",
-    "list",
-    "listPerson",
-    "quote",
-    "sp",
-    "bibl",
-}  # the schema's model.common: what a closer may close
+# What a closer may follow in a division: the schema's model.common
+TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
 SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?$")
 ARCHIVE_CITATION = re.compile(
     r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*[Dd]\.\s*\d+"
