@@ -89,7 +89,7 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ingest, "open", refuse, raising=False)
+    monkeypatch.setattr(ingest, "read_bytes", refuse)
     assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", PERSONS]) == 1
     assert "[unreadable]" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()

@@ -207,8 +207,9 @@ def test_two_builds_started_at_once_give_the_uninterrupted_result(tmp_path, refe
 
 
 def test_every_file_the_program_writes_is_written_atomically():
-    """Only `write_atomic` opens a file for writing; the lock file is opened to be locked, and
-    jing's scratch copies live in a temporary folder."""
+    """Only `write_atomic` opens a file for writing; the lock file is opened to be locked,
+    `paths.open_regular` opens for reading only, and jing's scratch copies live in a temporary
+    folder."""
     writers = re.compile(r"open\([^)]*['\"][wax]b?['\"]|\.write_(text|bytes)\(|os\.open\(")
     found = []
     for path in sorted((ROOT / "src" / "tei_transcripts").rglob("*.py")):
@@ -217,6 +218,7 @@ def test_every_file_the_program_writes_is_written_atomically():
                 found.append(f"{path.relative_to(ROOT / 'src').as_posix()}: {line.strip()}")
     assert found == [
         'tei_transcripts/build/lock.py: with open(path, "a") as handle:',
+        'tei_transcripts/paths.py: descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))',
         'tei_transcripts/serialize.py: with os.fdopen(handle, "wb") as out:',
         'tei_transcripts/validate.py: with open(target, "wb") as handle:',
     ], found

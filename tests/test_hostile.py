@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import urllib.request
 
 import pypdf
@@ -326,3 +329,62 @@ def test_convert_names_from_hostile_file_names_and_sidecars(tmp_path, capsys):
     assert status == 1 and "[bad-sidecar]" in err and "../../outside" in err
     assert sorted(p.name for p in out.iterdir()) == ["doc-CON.xml", "my-notes-2.xml"]
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xml") == []
+
+
+# ---------------------------------------------------------------- files that are not files
+
+
+def run_cli(*arguments: str, cwd=None) -> subprocess.CompletedProcess:
+    """A command in its own process, so that one waiting forever fails the test instead."""
+    command = [sys.executable, "-m", "tei_transcripts", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_never_waited_for(tmp_path):
+    """A stranger's folder may hold a FIFO with any name (opening one waits for a writer
+    forever): as a TEI file, a transcript, a sidecar or the personography a document points to,
+    it is refused with a message, in every stage."""
+    document = "stalin-zhou-enlai-1952-09-19"
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    shutil.copy(ROOT / "tei" / f"{document}.xml", tei)
+    os.mkfifo(tei / "persons.xml")
+    os.mkfifo(tei / "pipe.xml")
+    done = run_cli("validate", str(tei))
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "pipe.xml:0:0: error: cannot read the file: not a regular file" in done.stdout
+    assert (
+        f"{document}.xml:0:0: error: persons.xml, which the document points to, is not a regular file"
+        in done.stdout
+    )
+    done = run_cli(
+        "render", str(tei / "pipe.xml"), "--to", "html", "--no-validate", "--out", str(tmp_path / "site")
+    )
+    assert done.returncode == 2 and "not a regular file" in done.stderr, done.stderr
+
+    transcripts = tmp_path / "transcripts"
+    transcripts.mkdir()
+    os.mkfifo(transcripts / "pipe.txt")
+    shutil.copy(ROOT / "transcripts" / "stalin-zhou-enlai-1952-09-19.txt", transcripts / "record.txt")
+    os.mkfifo(transcripts / "record.toml")
+    persons = str(ROOT / "tei" / "persons.xml")
+    done = run_cli("convert", str(transcripts / "pipe.txt"), str(transcripts / "record.txt"),
+                   "--persons", persons, "--out", str(tmp_path / "out"))  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "pipe.txt:0:0: error: not a regular file" in done.stderr
+    assert "record.toml: cannot read it" in done.stderr and "[bad-sidecar]" in done.stderr
+
+    (tmp_path / "pyproject.toml").write_text("[tool.tei-transcripts]\npdf = false\n")
+    done = run_cli("build", "-j", "1", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "persons.xml:0:0: error: cannot read the personography" in done.stderr
+    (tei / "persons.xml").unlink()
+    shutil.copy(ROOT / "tei" / "persons.xml", tei / "persons.xml")
+    done = run_cli("build", "-j", "1", cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert re.search(r"pipe\.txt:0:0: error: not a regular file .*\[unreadable\]", done.stderr), done.stderr
+    assert re.search(r"pipe\.xml:0:0: error: cannot read the file: not a regular file", done.stderr), (
+        done.stderr
+    )
+    assert (tmp_path / "build" / "site" / f"{document}.html").exists()

@@ -182,14 +182,14 @@ def test_could_not_run_is_exit_two(corpus, capsys, tmp_path):
 
 
 def test_unreadable_file_is_exit_two(corpus, capsys, monkeypatch):
-    real_open = open
+    real_open = os.open  # files are read through os.open (paths.open_regular); root reads all
 
     def refuse(path, *args, **kwargs):
         if str(path).endswith("record.xml"):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr("os.open", refuse)
     status, out, _ = run(capsys, corpus / "record.xml")
     assert status == 2 and "[unreadable]" in out
 

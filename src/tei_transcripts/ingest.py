@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .messages import Reporter
+from .paths import read_bytes
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
@@ -48,8 +49,7 @@ def read_source(path: str, report: Reporter, max_bytes: int = DEFAULT_MAX_BYTES)
                 "too-large",
                 f"is {size:,} bytes, more than the limit of {max_bytes:,} (--max-bytes)",
             )
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes(path)
     except FileNotFoundError:
         raise report.fail("not-found", "no such file") from None
     except PermissionError:

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: MIT
-"""Output file names from ids and titles that strangers wrote.
+"""Paths that strangers chose: the files this program reads, and the names it writes.
+
+It reads regular files only: at a path from a stranger's folder there may be a FIFO (opening
+it waits for a writer forever) or a device (reading it never ends).
 
 A name this program writes is a stem of letters, digits, '.', '_' and '-' only: no '/', no
 '..', no absolute path, no NUL or control character, at most 100 characters, and never a name
@@ -9,10 +12,33 @@ be unpacked on any system.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 
 SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?", re.IGNORECASE)
+
+
+def open_regular(path):
+    """The regular file at `path`, open for reading in binary. Anything else is an OSError,
+    as a missing file is, and is never waited for."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        raise OSError(errno.EINVAL, "not a regular file (a FIFO, a device or a socket)", str(path))
+    return os.fdopen(descriptor, "rb")
+
+
+def read_bytes(path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at `path` (with `limit`, at most limit + 1 of them, so
+    that a longer file can be told)."""
+    with open_regular(path) as handle:
+        return handle.read() if limit is None else handle.read(limit + 1)
 
 
 def safe_stem(candidate: str, reserved: set[str] = frozenset()) -> str | None:

@@ -13,7 +13,7 @@ import re
 import tomllib
 
 from .messages import Reporter
-from .paths import safe_stem
+from .paths import read_bytes, safe_stem
 
 KEYS = {"id", "title", "date", "place", "author", "url", "citation", "translator"}
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -30,10 +30,13 @@ def load_sidecar(transcript: str, report: Reporter) -> tuple[dict, list[dict]]:
     if not os.path.exists(path):
         return {}, []
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(read_bytes(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise report.fail("bad-sidecar", f"{os.path.basename(path)}: {error}") from None
+    except OSError as error:
+        raise report.fail(
+            "bad-sidecar", f"{os.path.basename(path)}: cannot read it: {error.strerror}"
+        ) from None
     records = data.pop("record", [])
     if not isinstance(records, list):
         raise report.fail(

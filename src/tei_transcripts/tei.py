@@ -12,6 +12,8 @@ import re
 
 from lxml import etree
 
+from .paths import read_bytes
+
 NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_ID = f"{{{XML_NS}}}id"
@@ -99,8 +101,7 @@ def read_document(path, max_bytes: int = MAX_BYTES) -> tuple[bytes, etree._Eleme
                 "too-large",
                 f"the file has {size:,} bytes, more than the limit of {max_bytes:,} (--max-bytes)",
             )
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_bytes(path, max_bytes)
     except OSError as error:
         raise refuse("unreadable", f"cannot read the file: {error.strerror or error}") from None
     if not data.strip():
@@ -176,8 +177,7 @@ def read_xml(path, what: str) -> tuple[bytes, etree._Element]:
 
     line = column = 0
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes(path)
         root = etree.fromstring(data, parser())
         entities = declared_entities(root)
         if not entities:
@@ -197,8 +197,7 @@ def read_xml(path, what: str) -> tuple[bytes, etree._Element]:
 def parse(path: str) -> etree._ElementTree:
     """A file the program needs, parsed hardened (read here: the parser itself is given no
     file name, since its resolver answers every name it would load with nothing)."""
-    with open(path, "rb") as handle:
-        return etree.fromstring(handle.read(), parser(), base_url=os.path.abspath(path)).getroottree()
+    return etree.fromstring(read_bytes(path), parser(), base_url=os.path.abspath(path)).getroottree()
 
 
 def text_of(element: etree._Element) -> str:

@@ -24,6 +24,7 @@ from lxml import etree
 
 from . import executors, tei, xslt
 from .messages import ConversionError, Message, relabel
+from .paths import open_regular
 from .schema import SCHEMA_DIR
 
 DEFAULT_RNG = SCHEMA_DIR / "transcripts.rng"
@@ -276,6 +277,15 @@ class Validator:
     def _schematron(self, path: str, tree, locator: Locator) -> list[Message]:
         if self.schematron is None:
             return []
+        for target in referenced_files(path, tree):  # Saxon would wait on a FIFO forever
+            if os.path.exists(target) and not os.path.isfile(target):
+                return [
+                    Message(
+                        path, 0, 0, "error", "unreadable",
+                        f"{os.path.relpath(target, os.path.dirname(os.path.abspath(path)))}, which the document "
+                        "points to, is not a regular file; the Schematron, which would read it, was not run",
+                    )
+                ]  # fmt: skip
         text = etree.tostring(tree.getroot(), encoding="unicode")
         try:
             report = self.schematron.transform(text=text, base_uri=Path(os.path.abspath(path)).as_uri())
@@ -433,6 +443,22 @@ def _shown_as(result: FileResult, name: str) -> FileResult:
     return result
 
 
+RELATIVE_XML = re.compile(r"^([\w.\-]+/)*[\w\-][\w.\-]*\.xml$")
+
+
+def referenced_files(path: str, tree) -> set[str]:
+    """The files beside the document that its pointers name (``persons.xml#stalin``): the
+    ones the Schematron reads, by the same rule (a relative path to an .xml file)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    files = set()
+    for value in tree.xpath("//@corresp | //@ref | //@who"):
+        for pointer in value.split():
+            file = pointer.partition("#")[0]
+            if file and RELATIVE_XML.match(file):
+                files.add(os.path.normpath(os.path.join(folder, file)))
+    return files
+
+
 # ---------------------------------------------------------------- checks across the corpus
 
 
@@ -440,11 +466,12 @@ def document_id(path: str) -> tuple[str | None, int]:
     """The xml:id of a file's root element and its line, reading no further than the root's
     start tag; (None, 0) when there is none or the file is not XML (its own check says so)."""
     try:
-        events = etree.iterparse(
-            path, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
-        )
-        for _, root in events:
-            return root.get(tei.XML_ID), root.sourceline or 1
+        with open_regular(path) as handle:
+            events = etree.iterparse(
+                handle, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+            )
+            for _, root in events:
+                return root.get(tei.XML_ID), root.sourceline or 1
     except (OSError, etree.XMLSyntaxError):
         pass
     return None, 0

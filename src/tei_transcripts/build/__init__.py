@@ -28,6 +28,7 @@ from lxml import etree
 
 from .. import executors, tei
 from ..messages import ConversionError, Message, exit_status, relabel
+from ..paths import read_bytes
 from ..persons import Personography
 from ..render import is_personography, published_copy
 from ..serialize import remove_leftovers, write_atomic
@@ -294,8 +295,10 @@ class Build:
         paths = executors.shard(paths, self.options.shard, self.project.root)
         row, todo, facts = self.start("validate", paths), [], {}
         for path in paths:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            try:
+                data = read_bytes(path)
+            except OSError:
+                data = b""  # the validator says why it cannot be read
             fingerprint = data_digest(data)
             key = digest(self.versions["validate"], fingerprint, self.persons.parts(references(data)))
             record = None if self.options.force else self.cache.fresh("validate", path, key)
@@ -379,8 +382,7 @@ class Build:
             if html is not None:
                 written = [os.path.join(site, f"{name}.html"), os.path.join(site, "tei", f"{name}.xml")]
                 write_atomic(written[0], html)
-                with open(path, "rb") as handle:
-                    write_atomic(written[1], published_copy(handle.read()))
+                write_atomic(written[1], published_copy(read_bytes(path)))
             self.cache.record("html", path, key, written, messages)
             self.done(row, progress, messages, len(written))
         if corpus is not None:

@@ -19,6 +19,7 @@ import json
 import os
 
 from ..messages import Message
+from ..paths import read_bytes
 from ..serialize import write_atomic
 
 FORMAT = "tei-transcripts build cache"
@@ -42,12 +43,14 @@ def data_digest(data: bytes) -> str:
 
 
 def file_digest(path: str) -> str:
-    """The hash of a file's bytes ('' when there is no such file)."""
+    """The hash of a file's bytes ('' when there is no such file; the reason when it cannot
+    be read, for the stage that reads it to report)."""
     try:
-        with open(path, "rb") as handle:
-            return data_digest(handle.read())
+        return data_digest(read_bytes(path))
     except FileNotFoundError:
         return ""
+    except OSError as error:
+        return f"unreadable: {error.strerror}"
 
 
 def stamp(path: str) -> list[int] | None:
@@ -70,8 +73,7 @@ class Cache:
     def load(cls, path: str, project: str) -> tuple["Cache", Message | None]:
         cache = cls(path, project)
         try:
-            with open(path, "rb") as handle:
-                data = json.loads(handle.read().decode("utf-8"))
+            data = json.loads(read_bytes(path).decode("utf-8"))
         except FileNotFoundError:
             return cache, None
         except (OSError, ValueError) as error:

@@ -23,6 +23,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 
 from ..messages import ConversionError, Message
+from ..paths import read_bytes
 
 
 @dataclass
@@ -53,8 +54,7 @@ def load_project(root: str = ".") -> Project:
     if not os.path.exists(path):
         return project
     try:
-        with open(path, "rb") as handle:
-            settings = tomllib.load(handle).get("tool", {}).get("tei-transcripts", {})
+        settings = tomllib.loads(read_bytes(path).decode("utf-8")).get("tool", {}).get("tei-transcripts", {})
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise _error(path, f"cannot read the project's settings: {error}") from None
     known = {f.name.replace("_", "-"): f for f in fields(Project) if f.name != "root"}
