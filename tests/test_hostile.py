@@ -388,3 +388,23 @@ def test_a_fifo_is_refused_never_waited_for(tmp_path):
         done.stderr
     )
     assert (tmp_path / "build" / "site" / f"{document}.html").exists()
+
+
+def test_links_to_their_own_folder_are_not_followed(tmp_path):
+    """Two symbolic links from a folder to itself would make the paths under it double at
+    every level: a folder is walked without following links to folders."""
+    document = "stalin-zhou-enlai-1952-09-19"
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    shutil.copy(ROOT / "tei" / f"{document}.xml", tei)
+    shutil.copy(ROOT / "tei" / "persons.xml", tei)
+    (tei / "again").symlink_to(".")
+    (tei / "and-again").symlink_to(".")
+    done = run_cli("validate", str(tei))
+    assert done.returncode == 0 and "2 file(s), 2 valid" in done.stdout, done.stdout
+    (tmp_path / "pyproject.toml").write_text("[tool.tei-transcripts]\npdf = false\n")
+    done = run_cli("build", "-j", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "build" / "site").glob("*.html")) == [
+        "index.html", "persons.html", "search.html", f"{document}.html"
+    ]  # fmt: skip

@@ -19,6 +19,7 @@ from lxml import etree
 from . import __version__, executors, formats, lossless, vcs
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .messages import ConversionError, Message, Reporter, exit_status
+from .paths import files_under
 from .persons import Personography
 from .pipeline import convert_source
 from .schema import DEFAULT_ODD, compile_odd
@@ -388,10 +389,10 @@ def run_schema(args) -> int:
 def expand_xml(patterns: list[str]) -> tuple[list[str], list[str]]:
     """Files, folders (every *.xml inside, recursively) and globs → files; and what matched
     nothing, which is reported."""
-    paths, missing = [], []
+    paths, missing, seen = [], [], set()
     for pattern in patterns:
         if os.path.isdir(pattern):
-            found = sorted(glob.glob(os.path.join(pattern, "**", "*.xml"), recursive=True))
+            found = files_under(pattern, ".xml")
         elif glob.has_magic(pattern):
             found = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
         else:
@@ -399,7 +400,10 @@ def expand_xml(patterns: list[str]) -> tuple[list[str], list[str]]:
         if not found:
             missing.append(pattern)
             print(f"{pattern}:0:0: error: no such file, or no *.xml file matches [no-input]", file=sys.stderr)
-        paths.extend(p for p in found if p not in paths)
+        for path in found:
+            if path not in seen:
+                seen.add(path)
+                paths.append(path)
     return paths, missing
 
 

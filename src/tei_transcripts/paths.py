@@ -41,6 +41,22 @@ def read_bytes(path, limit: int | None = None) -> bytes:
         return handle.read() if limit is None else handle.read(limit + 1)
 
 
+def files_under(folder: str, suffix: str) -> list[str]:
+    """Every file in `folder` and the folders inside it whose name ends with `suffix`, sorted,
+    as ``glob(folder/**/*suffix)`` finds them (hidden names aside), except that a symbolic link
+    to a folder is not followed: a link to its own folder would list the same files again and
+    again, and two such links a number of paths that doubles at every level."""
+    found = []
+    for directory, subfolders, files in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found.extend(
+            os.path.join(directory, name)
+            for name in files
+            if name.endswith(suffix) and not name.startswith(".")
+        )
+    return sorted(found)
+
+
 def safe_stem(candidate: str, reserved: set[str] = frozenset()) -> str | None:
     """`candidate` made safe as a file-name stem, or None when nothing of it is left. A stem
     that is reserved (by Windows, or in `reserved`, compared without case) gets ``doc-``."""

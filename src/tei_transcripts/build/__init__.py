@@ -28,7 +28,7 @@ from lxml import etree
 
 from .. import executors, tei
 from ..messages import ConversionError, Message, exit_status, relabel
-from ..paths import read_bytes
+from ..paths import files_under, read_bytes
 from ..persons import Personography
 from ..render import is_personography, published_copy
 from ..serialize import remove_leftovers, write_atomic
@@ -291,7 +291,7 @@ class Build:
         from ..validate import SchemaError, document_id, duplicate_ids, validate_paths
 
         folder = self.project.path("tei")
-        paths = sorted(glob.glob(os.path.join(folder, "**", "*.xml"), recursive=True))
+        paths = files_under(folder, ".xml")
         paths = executors.shard(paths, self.options.shard, self.project.root)
         row, todo, facts = self.start("validate", paths), [], {}
         for path in paths:
