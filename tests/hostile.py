@@ -120,6 +120,11 @@ def battery(folder: pathlib.Path, server: str, secret: pathlib.Path) -> dict[str
             b'<TEI xmlns="http://www.tei-c.org/ns/1.0" n="' + b"a" * 100_000_000 + b'"/>',
             "an attribute value of 100 MB",
         ),
+        "tag-flood": (
+            "too-large",
+            f"{TEI_OPEN}<text><body>{'<p/>' * 4_100_000}</body></text></TEI>",
+            "4.1 million empty elements in 16 MB: gigabytes once parsed",
+        ),
         "nul-byte": ("not-well-formed", document(inside="before\0after"), "a NUL byte in the text"),
         "invalid-utf8": (
             "not-well-formed",

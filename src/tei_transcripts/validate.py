@@ -174,6 +174,7 @@ class Validator:
         rng: str | Path | None = DEFAULT_RNG,
         sch: str | Path | None = DEFAULT_SCH,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        max_tags: int = tei.MAX_TAGS,
         engine: str = "lxml",
     ):
         self.rng_path = Path(rng) if rng else None
@@ -182,6 +183,7 @@ class Validator:
         self.values = closed_lists(grammar) if grammar is not None else {}
         self.schematron = load_schematron(sch) if sch else None
         self.max_bytes = max_bytes
+        self.max_tags = max_tags
         self.engine = engine
         if engine == "jing":
             _jing_jar()  # fail now, not per file, when jing is missing
@@ -217,7 +219,7 @@ class Validator:
     def _read(self, path: str) -> tuple[FileResult, etree._ElementTree | None, bytes]:
         result = FileResult(path)
         try:
-            data, root = tei.read_document(path, self.max_bytes)
+            data, root = tei.read_document(path, self.max_bytes, self.max_tags)
         except ConversionError as error:
             result.messages.append(error.message)
             result.unreadable = error.message.code == "unreadable"
