@@ -408,3 +408,17 @@ def test_links_to_their_own_folder_are_not_followed(tmp_path):
     assert sorted(p.name for p in (tmp_path / "build" / "site").glob("*.html")) == [
         "index.html", "persons.html", "search.html", f"{document}.html"
     ]  # fmt: skip
+
+
+def test_every_xml_parse_uses_the_hardened_parser():
+    """Outside tei.py, XML is parsed only with `tei.parser()` (the functions of tei.py that
+    read documents use it, or its settings and resolver for a quick look at a root)."""
+    parses = re.compile(r"etree\.(fromstring|parse|XML|iterparse|XMLParser)\(")
+    found = []
+    for path in sorted((ROOT / "src" / "tei_transcripts").rglob("*.py")):
+        if path.name == "tei.py" and path.parent.name == "tei_transcripts":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if parses.search(line) and "parser()" not in line:
+                found.append(f"{path.name}: {line.strip()}")
+    assert found == [], found

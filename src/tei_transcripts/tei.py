@@ -81,6 +81,19 @@ def parser() -> etree.XMLParser:
     return hardened
 
 
+def start_of(handle) -> etree._Element | None:
+    """The root element as its start tag gives it, read as `parser` reads (nothing loaded
+    from outside, nothing expanded) and no further: a quick look at a document's id."""
+    events = etree.iterparse(
+        handle, events=("start",), collect_ids=False, resolve_entities=False, no_network=True,
+        load_dtd=False, dtd_validation=False, attribute_defaults=False, huge_tree=False,
+    )  # fmt: skip
+    events.resolvers.add(NothingFromOutside())
+    for _, element in events:
+        return element
+    return None
+
+
 # The largest XML file any stage reads; a larger one is refused before it is read.
 MAX_BYTES = 256 * 1024 * 1024
 # The most tags ('<') a document may hold. Memory grows with the number of elements, not

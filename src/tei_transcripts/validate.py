@@ -469,11 +469,9 @@ def document_id(path: str) -> tuple[str | None, int]:
     start tag; (None, 0) when there is none or the file is not XML (its own check says so)."""
     try:
         with open_regular(path) as handle:
-            events = etree.iterparse(
-                handle, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
-            )
-            for _, root in events:
-                return root.get(tei.XML_ID), root.sourceline or 1
+            root = tei.start_of(handle)
+        if root is not None:
+            return root.get(tei.XML_ID), root.sourceline or 1
     except (OSError, etree.XMLSyntaxError):
         pass
     return None, 0
