@@ -305,6 +305,24 @@ def test_two_documents_never_write_the_same_file(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["site"]
 
 
+def test_convert_never_writes_two_documents_to_one_file(tmp_path, capsys):
+    """Two transcripts with one id, or ids that differ only in case (one file on Windows and
+    macOS), give one document and an error, never one file overwritten by the other."""
+    text = "Record of conversation, 1 May 1950.\n\nStalin: Good day.\n"
+    for name in ("a", "b", "CON", "con"):
+        (tmp_path / f"{name}.txt").write_text(text)
+    (tmp_path / "a.toml").write_text('id = "same"\n')
+    (tmp_path / "b.toml").write_text('id = "same"\n')
+    out = tmp_path / "out"
+    persons = str(ROOT / "tei" / "persons.xml")
+    sources = [str(tmp_path / f"{name}.txt") for name in ("a", "b", "CON", "con")]
+    assert main(["convert", *sources, "--out", str(out), "--persons", persons, "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "b.txt:0:0: error: same.xml: same.xml was already written from" in err
+    assert "con.txt:0:0: error: doc-con.xml: doc-CON.xml was already written from" in err
+    assert sorted(p.name for p in out.iterdir()) == ["doc-CON.xml", "same.xml"]
+
+
 def test_convert_names_from_hostile_file_names_and_sidecars(tmp_path, capsys):
     """A transcript's file name becomes a safe id and file name; a sidecar id that is not one
     is refused, never used as a path."""
@@ -422,3 +440,16 @@ def test_every_xml_parse_uses_the_hardened_parser():
             if parses.search(line) and "parser()" not in line:
                 found.append(f"{path.name}: {line.strip()}")
     assert found == [], found
+
+
+def test_build_never_writes_two_documents_to_one_file(tmp_path):
+    text = "Record of conversation, 1 May 1950.\n\nStalin: Good day.\n"
+    (tmp_path / "transcripts").mkdir()
+    (tmp_path / "tei").mkdir()
+    shutil.copy(ROOT / "tei" / "persons.xml", tmp_path / "tei")
+    for name in ("CON", "con"):
+        (tmp_path / "transcripts" / f"{name}.txt").write_text(text)
+    (tmp_path / "pyproject.toml").write_text("[tool.tei-transcripts]\npdf = false\n")
+    done = run_cli("build", "-j", "1", cwd=tmp_path)
+    assert done.returncode == 1 and done.stderr.count("[duplicate-output]") == 1, done.stderr
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == ["doc-CON.xml", "persons.xml"]

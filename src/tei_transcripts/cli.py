@@ -261,7 +261,7 @@ def run_convert(args) -> int:
         return 2
     messages: list[Message] = []
     reports = []
-    written: dict[str, str] = {}
+    written: dict[str, tuple[str, str]] = {}  # file name without case → (its name, its source)
     for path in sources:
         try:
             conversion = convert_source(path, persons, args.out, args.max_bytes)
@@ -288,16 +288,19 @@ def run_convert(args) -> int:
             continue
         for name, data in conversion.outputs.items():
             target = os.path.join(args.out, name)
-            if target in written:
-                print(
-                    f"{path}:0:0: error: {name} was already written from {written[target]} [duplicate-output]",
-                    file=sys.stderr,
-                )
-                messages.append(Message(path, 0, 0, "error", "duplicate-output", name))
+            if name.casefold() in written:  # one file where case does not count (Windows, macOS)
+                first_name, first_path = written[name.casefold()]
+                message = Message(
+                    path, 0, 0, "error", "duplicate-output",
+                    f"{name}: {first_name} was already written from {first_path}"
+                    + (" (names that differ only in case are one file on Windows and macOS)" if first_name != name else ""),
+                )  # fmt: skip
+                print(message, file=sys.stderr)
+                messages.append(message)
                 continue
             if not write_or_report(target, data):
                 return 2
-            written[target] = path
+            written[name.casefold()] = (name, path)
         if not args.quiet:
             print_summary(conversion, file=sys.stderr)
     if args.report:

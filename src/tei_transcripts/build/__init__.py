@@ -231,7 +231,7 @@ class Build:
                         )  # still the build's, not the editor's
                         continue
                     write_atomic(target, data)
-                    written_by[target] = source
+                    written_by[target.casefold()] = source
                     written.append(target)
                     hashes[target] = data_digest(data)
             report = {**report, "source": source, "messages": [m.as_dict() for m in messages]}
@@ -263,14 +263,14 @@ class Build:
     def refuse_overwrite(self, source, target, data, old, written_by) -> Message | None:
         """Never overwrite what an editor changed by hand since the last build, nor a file
         another transcript wrote in this build."""
-        if target in written_by:
+        if target.casefold() in written_by:  # one file where case does not count (Windows, macOS)
             return Message(
                 source,
                 0,
                 0,
                 "error",
                 "duplicate-output",
-                f"{target} was already written from {written_by[target]}",
+                f"{target} was already written from {written_by[target.casefold()]}",
             )
         recorded = old.get("hashes", {}).get(target)
         if self.options.force or not recorded or not os.path.exists(target):
