@@ -456,3 +456,16 @@ def test_a_document_whose_root_is_not_tei_is_refused(tmp_path, capsys):
         )
         assert f"{header}:1:1: error: the root element is <teiHeader>" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_only_the_personography_file_names_a_person_key(tmp_path):
+    """'persons.xml#churchill' names a person of the personography; 'personsXxml#churchill'
+    (which a regular expression built from the file name would also match) does not."""
+    source = (ROOT / "tei" / "stalin-zhou-enlai-1952-09-19.xml").read_text(encoding="utf-8")
+    for ref, linked in (("persons.xml#churchill", True), ("personsXxml#churchill", False)):
+        path = tmp_path / "stalin-zhou-enlai-1952-09-19.xml"
+        path.write_text(source.replace('ref="persons.xml#churchill"', f'ref="{ref}"'), encoding="utf-8")
+        site = tmp_path / ref
+        render_site(render.load([str(path)]), str(site), PERSONS)
+        page = (site / "stalin-zhou-enlai-1952-09-19.html").read_text(encoding="utf-8")
+        assert ('href="persons.html#churchill"' in page) == linked, ref

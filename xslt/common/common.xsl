@@ -141,7 +141,7 @@
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="local" select="tt:local-person($pointer, $context)"/>
     <xsl:variable name="target" select="($local/@corresp, $pointer)[1]"/>
-    <xsl:sequence select="if (matches($target, '^' || $personography-file || '#'))
+    <xsl:sequence select="if (starts-with($target, $personography-file || '#'))
         then substring-after($target, '#')
         else string($local/@xml:id)"/>
   </xsl:function>
