@@ -453,3 +453,29 @@ def test_build_never_writes_two_documents_to_one_file(tmp_path):
     done = run_cli("build", "-j", "1", cwd=tmp_path)
     assert done.returncode == 1 and done.stderr.count("[duplicate-output]") == 1, done.stderr
     assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == ["doc-CON.xml", "persons.xml"]
+
+
+def test_saxon_reads_no_entity_or_dtd_of_the_personography(tmp_path):
+    """The Schematron reads persons.xml with Saxon's own parser, which by default expands
+    external entities: a stranger's personography could make it read any local file. Here the
+    file holds a name that would silence a warning if it were read; the warning stays. An
+    external DTD naming /dev/zero is not read either."""
+    document = "stalin-zhou-enlai-1952-09-19"
+    text = (ROOT / "tei" / f"{document}.xml").read_text(encoding="utf-8")
+    (tmp_path / f"{document}.xml").write_text(
+        text.replace("<speaker>STALIN,</speaker>", "<speaker>ZORGLUB,</speaker>", 1), encoding="utf-8"
+    )
+    (tmp_path / "name.txt").write_text("Zorglub")
+    persons = (ROOT / "tei" / "persons.xml").read_text(encoding="utf-8")
+    head, body = persons.split("?>", 1)
+    with_entity = body.replace(
+        '<person xml:id="stalin">', '<person xml:id="stalin"><persName type="variant">&name;</persName>', 1
+    )
+    for doctype, content in (
+        ('<!DOCTYPE TEI [<!ENTITY name SYSTEM "name.txt">]>', with_entity),
+        ('<!DOCTYPE TEI SYSTEM "/dev/zero">', body),
+    ):
+        (tmp_path / "persons.xml").write_text(head + "?>" + doctype + content, encoding="utf-8")
+        done = run_cli("validate", "--format", "json", str(tmp_path / f"{document}.xml"))
+        codes = [m["code"] for m in json.loads(done.stdout)["files"][0]["messages"]]
+        assert codes == ["speaker-matches-name"], (doctype, codes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import urllib.parse
 from pathlib import Path
 
 from saxonche import PySaxonApiError, PySaxonProcessor
@@ -45,14 +46,29 @@ def captured_stderr():
 _processor: PySaxonProcessor | None = None
 
 
+# What Saxon's own XML parser must not do when a stylesheet reads a file (the Schematron
+# reads the personography): read external entities or an external DTD, which would let a
+# stranger's persons.xml make Saxon read any local file, or /dev/zero for ever.
+PARSER_FEATURES = {
+    "http://xml.org/sax/features/external-general-entities": "false",
+    "http://xml.org/sax/features/external-parameter-entities": "false",
+    "http://apache.org/xml/features/nonvalidating/load-external-dtd": "false",
+}
+
+
 def processor() -> PySaxonProcessor:
     """The process's Saxon. It may read local files only: ``doc()``, ``unparsed-text()``,
     ``collection()``, a DTD or an ``xsl:import`` asking for any other scheme (http, https,
-    ftp, jar) is refused, so no document can make a stylesheet contact a host."""
+    ftp, jar) is refused, so no document can make a stylesheet contact a host; and its parser
+    reads no external entity or DTD."""
     global _processor
     if _processor is None:
         _processor = PySaxonProcessor(license=False)
         _processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+        for feature, value in PARSER_FEATURES.items():
+            _processor.set_configuration_property(
+                "http://saxon.sf.net/feature/parserFeature?uri=" + urllib.parse.quote(feature, safe=""), value
+            )
     return _processor
 
 
