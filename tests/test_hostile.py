@@ -479,3 +479,32 @@ def test_saxon_reads_no_entity_or_dtd_of_the_personography(tmp_path):
         done = run_cli("validate", "--format", "json", str(tmp_path / f"{document}.xml"))
         codes = [m["code"] for m in json.loads(done.stdout)["files"][0]["messages"]]
         assert codes == ["speaker-matches-name"], (doctype, codes)
+
+
+@pytest.mark.parametrize("output", ["text", "json", "junit", "github", "sarif", "markdown"])
+def test_control_characters_never_reach_a_report_raw(tmp_path, output):
+    """A file name with control characters (an escape sequence a terminal would obey) and an
+    attribute holding a line break (a character reference) that forges a message: one line
+    per message, no raw control character, and reports that parse."""
+    document = "stalin-zhou-enlai-1952-09-19"
+    text = (ROOT / "tei" / f"{document}.xml").read_text(encoding="utf-8")
+    forged = "#nobody&#10;tei/x.xml:1:1: error: forged [forged]"
+    hostile = tmp_path / "bad\x01name\x1b[31m.xml"
+    hostile.write_text(text.replace('who="#stalin"', f'who="{forged}"', 1), encoding="utf-8")
+    shutil.copy(ROOT / "tei" / "persons.xml", tmp_path)
+    done = run_cli("validate", "--format", output, str(tmp_path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", done.stdout), "a raw control character"
+    if output == "text":
+        lines = done.stdout.splitlines()
+        assert all(re.match(r".+:\d+:\d+: (error|warning): .+ \[[\w:-]+\]$", line) for line in lines[:-1]), (
+            lines
+        )
+        assert not any(line.startswith("tei/x.xml") for line in lines)
+        assert "bad\\x01name\\x1b[31m.xml" in done.stdout
+    elif output in ("json", "sarif"):
+        json.loads(done.stdout)
+    elif output == "junit":
+        etree.fromstring(done.stdout.encode("utf-8"))
+    elif output == "github":
+        assert all(line.startswith("::") for line in done.stdout.splitlines())

@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import __version__
+from .messages import printable
 
 FORMATS = ("text", "json", "junit", "github", "sarif", "markdown")
 JSON_VERSION = 1
@@ -97,14 +98,14 @@ def junit(results) -> str:
         skipped="0",
     )
     for result in results:
-        case = etree.SubElement(suite, "testcase", classname="tei.validate", name=result.file)
+        case = etree.SubElement(suite, "testcase", classname="tei.validate", name=printable(result.file))
         errors = [m for m in result.messages if m.level == "error"]
         if errors:
             failure = etree.SubElement(
                 case,
                 "failure",
                 type=errors[0].code,
-                message=f"{len(errors)} error(s); first: {errors[0].text}",
+                message=f"{len(errors)} error(s); first: {printable(errors[0].text)}",
             )
             failure.text = "\n".join(str(m) for m in errors)
         others = [m for m in result.messages if m.level != "error"]
@@ -119,7 +120,7 @@ def github(results) -> str:
     for result in results:
         for m in result.messages:
             command = {"error": "error", "warning": "warning"}.get(m.level, "notice")
-            properties = [f"file={_property(m.file)}"]
+            properties = [f"file={_property(printable(m.file))}"]
             if m.line:
                 properties.append(f"line={m.line}")
                 if m.column:
@@ -199,7 +200,7 @@ def markdown(results) -> str:
 
 def _cell(value: str) -> str:
     """Text that stays inside one table cell and shows as written."""
-    value = " ".join(value.split()).replace("\\", "\\\\").replace("|", "\\|")
+    value = printable(" ".join(value.split())).replace("\\", "\\\\").replace("|", "\\|")
     for special in "`*_[]<>":
         value = value.replace(special, "\\" + special)
     return value

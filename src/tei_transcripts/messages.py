@@ -8,9 +8,18 @@ and (later) validation errors. The command line prints them as
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 
 LEVELS = ("info", "warning", "error")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(value: str) -> str:
+    """`value` on one line without control characters, each shown as its escape (``\\n``,
+    ``\\x1b``): a stranger's file name or attribute value cannot split a message in two (and
+    forge another line in a CI log) or send commands to a terminal."""
+    return CONTROL.sub(lambda match: repr(match.group())[1:-1], value)
 
 
 @dataclass(frozen=True, order=True)
@@ -23,7 +32,8 @@ class Message:
     text: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.text} [{self.code}]"
+        file, text = printable(self.file), printable(self.text)
+        return f"{file}:{self.line}:{self.column}: {self.level}: {text} [{self.code}]"
 
     def as_dict(self) -> dict:
         return asdict(self)
