@@ -508,3 +508,23 @@ def test_control_characters_never_reach_a_report_raw(tmp_path, output):
         etree.fromstring(done.stdout.encode("utf-8"))
     elif output == "github":
         assert all(line.startswith("::") for line in done.stdout.splitlines())
+
+
+def test_the_published_tei_copy_holds_nothing_a_browser_runs():
+    """A browser opening the TEI beside a page runs XHTML and SVG scripts in it: those
+    elements are replaced by a comment saying so; a document without them is published as
+    its own bytes."""
+    from tei_transcripts.render import published_copy
+
+    data = (ROOT / "tests" / "fixtures" / "hostile" / "malicious.xml").read_bytes()
+    published = published_copy(data)
+    root = etree.fromstring(published)
+    namespaces = {etree.QName(e).namespace for e in root.iter() if isinstance(e.tag, str)}
+    assert namespaces == {"http://www.tei-c.org/ns/1.0"}
+    assert published.count(b"<!-- removed from the published copy: <") == 5
+    assert root.xpath("//processing-instruction('xml-stylesheet')") == []
+    text = " ".join("".join(root.itertext()).split())
+    assert "INJECT-html-script" not in text and "an XHTML link" not in text
+    assert "<script>alert('INJECT-text')</script>" in text  # the TEI's own text stays
+    clean = (ROOT / "tei" / "stalin-zhou-enlai-1952-09-19.xml").read_bytes()
+    assert published_copy(clean) is clean

@@ -84,21 +84,33 @@ def read_record(path: str) -> tuple[bytes, etree._Element]:
     return data, root
 
 
+# Namespaces whose elements a browser runs when it opens an XML file: XHTML's <script>,
+# <iframe> and on* attributes, SVG's <script> and onload, MathML beside them. A TEI document
+# opened from the site would run them in the site's origin.
+ACTIVE_NAMESPACES = {
+    "http://www.w3.org/1999/xhtml",
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1998/Math/MathML",
+}
+
+
 def published_copy(data: bytes) -> bytes:
-    """The TEI the web edition publishes beside a page: the document's own bytes, less any
-    ``xml-stylesheet`` instruction, which would make a browser opening the file fetch and run
-    a stylesheet from wherever it points."""
-    if b"xml-stylesheet" not in data:
-        return data
+    """The TEI the web edition publishes beside a page: the document's own bytes, less what a
+    browser opening the file would run — elements in the XHTML, SVG and MathML namespaces
+    (each replaced by a comment that says so) and ``xml-stylesheet`` instructions (which
+    fetch and run a stylesheet from wherever they point)."""
     old = etree.fromstring(data, parser())
+    if not any(_is_active(node) for node in old.iter()) and not any(
+        _is_stylesheet(node) for node in (*old.itersiblings(preceding=True), *old.itersiblings())
+    ):
+        return data
     root = copy.deepcopy(old)
-    for instruction in [node for node in root.iter(etree.ProcessingInstruction) if _is_stylesheet(node)]:
-        parent, previous = instruction.getparent(), instruction.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + (instruction.tail or "")
-        else:
-            parent.text = (parent.text or "") + (instruction.tail or "")
-        parent.remove(instruction)
+    for node in [node for node in root.iter() if _is_active(node)]:
+        if node.getparent() is not None and not _is_active(node.getparent()):
+            if not _is_stylesheet(node):
+                name = etree.QName(node).localname
+                node.addprevious(etree.Comment(f" removed from the published copy: <{name}> "))
+            _remove(node)
     # comments and instructions around the root are kept, in order (lxml cannot detach them
     # from the old tree, so the new one is built around a copy of the root)
     for node in reversed(list(old.itersiblings(preceding=True))):
@@ -112,6 +124,23 @@ def published_copy(data: bytes) -> bytes:
 
 def _is_stylesheet(node) -> bool:
     return isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet"
+
+
+def _is_active(node) -> bool:
+    """An xml-stylesheet instruction, or an element a browser would run."""
+    if _is_stylesheet(node):
+        return True
+    return isinstance(node.tag, str) and etree.QName(node).namespace in ACTIVE_NAMESPACES
+
+
+def _remove(node) -> None:
+    """Take `node` out of the tree, keeping the text that follows it."""
+    parent, previous = node.getparent(), node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + (node.tail or "")
+    else:
+        parent.text = (parent.text or "") + (node.tail or "")
+    parent.remove(node)
 
 
 def transform(stylesheet: str, source, where: str, params: dict[str, str] | None = None) -> str:
