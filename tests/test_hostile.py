@@ -236,6 +236,7 @@ def test_malicious_tei_becomes_no_html_code(malicious_site):
                 value = element.get(name)
                 if value and re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value):
                     assert value.split(":")[0].lower() in ("http", "https", "mailto"), (page.name, value)
+                assert not value or not re.match(r"[/\\]{2}", value), (page.name, value)  # another host
                 assert not value or not re.search(r"[\s\x00-\x1f]", value), (page.name, value)
         csp = root.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
         assert csp and "default-src 'none'" in csp[0] and "script-src 'self'" in csp[0]

@@ -65,13 +65,15 @@
 
   <!-- Only links that cannot run anything: http(s), mailto, and relative paths. A target with
        a space or a control character inside is no URL (a browser would drop a tab or a newline
-       and could read "java&#9;script:" as a scheme), so it is no link either. -->
+       and could read "java&#9;script:" as a scheme), so it is no link either; nor is one that
+       starts with two slashes or backslashes, which names another host (from file://, a
+       Windows share). -->
   <xsl:function name="tt:safe-href" as="xs:string?">
     <xsl:param name="target" as="xs:string"/>
     <xsl:variable name="t" select="replace($target, '^\s+|\s+$', '')"/>
     <xsl:sequence select="if ($t and not(matches($t, '[\s\p{Cc}]'))
                               and (matches($t, '^(https?:|mailto:)', 'i')
-                                   or not(matches($t, '^[a-zA-Z][a-zA-Z0-9+.\-]*:'))))
+                                   or not(matches($t, '^[a-zA-Z][a-zA-Z0-9+.\-]*:|^[/\\][/\\]'))))
                           then $t else ()"/>
   </xsl:function>
 
