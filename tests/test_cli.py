@@ -154,6 +154,15 @@ def test_a_personography_with_an_id_used_twice_is_refused(tmp_path, capsys):
         r'persons\.xml:\d+:0: error: xml:id "stalin" is also the id of the person on line \d+', err
     )
     assert "[persons-duplicate-id]" in err and not (tmp_path / "out").exists()
+    # persons without an id (which name no one) are no duplicates of each other
+    persons.write_text(
+        pathlib.Path(PERSONS)
+        .read_text(encoding="utf-8")
+        .replace(' xml:id="molotov"', "", 1)
+        .replace(' xml:id="malenkov"', "", 1),
+        encoding="utf-8",
+    )
+    assert main(["convert", str(source), "--out", str(tmp_path / "out"), "--persons", str(persons)]) == 0
 
 
 def test_no_subcommand_prints_help():

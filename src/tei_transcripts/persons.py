@@ -91,6 +91,24 @@ class NameMatch:
         return self.ids[0] if len(self.ids) == 1 else None
 
 
+def check_unique_ids(root, path: str) -> None:
+    """Refuse a personography in which two persons share an id: one of them could never be
+    pointed at (the parser leaves duplicated ids to whoever reads them)."""
+    lines: dict[str, int] = {}
+    for element in root.iter(tei.q("person")):
+        pid = element.get(tei.XML_ID)
+        if pid in lines:
+            raise ConversionError(
+                Message(
+                    path, element.sourceline or 0, 0, "error", "persons-duplicate-id",
+                    f'xml:id "{pid}" is also the id of the person on line {lines[pid]}; '
+                    "each person needs an id of their own",
+                )
+            )  # fmt: skip
+        if pid:
+            lines[pid] = element.sourceline or 0
+
+
 class Personography:
     def __init__(self, persons: list[Person], path: str = ""):
         self.path = path
@@ -99,19 +117,11 @@ class Personography:
     @classmethod
     def load(cls, path: str) -> "Personography":
         root = tei.parse(path).getroot()
-        persons, lines = [], {}
+        check_unique_ids(root, path)
+        persons = []
         for element in root.iter(tei.q("person")):
             pid = element.get(tei.XML_ID)
             names = tuple(" ".join(tei.text_of(n).split()) for n in element.iter(tei.q("persName")))
-            if pid in lines:  # the parser leaves duplicated ids to whoever reads them
-                raise ConversionError(
-                    Message(
-                        path, element.sourceline or 0, 0, "error", "persons-duplicate-id",
-                        f'xml:id "{pid}" is also the id of the person on line {lines[pid]}; '
-                        "each person needs an id of their own",
-                    )
-                )  # fmt: skip
-            lines[pid] = element.sourceline or 0
             if not pid or not names:
                 continue
             nationality = element.find(tei.q("nationality"))

@@ -105,9 +105,9 @@ MAX_TAGS = 4_000_000
 
 def read_document(path, max_bytes: int = MAX_BYTES, max_tags: int = MAX_TAGS) -> tuple[bytes, etree._Element]:
     """Read a TEI document from anyone, hardened: its bytes and root, or a `ConversionError`
-    whose code says why it was refused (unreadable, too-large (in bytes or in tags),
-    empty-file, not-well-formed,
-    entity-declared, not-tei). Nothing is fetched, expanded or loaded beyond the file."""
+    whose code says why it was refused (unreadable, too-large in bytes or in tags, empty-file,
+    not-well-formed, entity-declared, not-tei). Nothing is fetched, expanded or loaded beyond
+    the file."""
     from .messages import ConversionError, Message
 
     def refuse(code, text, line=0, column=0):

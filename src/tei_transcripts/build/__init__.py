@@ -29,7 +29,7 @@ from lxml import etree
 from .. import executors, tei
 from ..messages import ConversionError, Message, exit_status, relabel
 from ..paths import files_under, read_bytes
-from ..persons import Personography
+from ..persons import check_unique_ids
 from ..render import is_personography, published_copy
 from ..serialize import remove_leftovers, write_atomic
 from . import tasks
@@ -76,6 +76,7 @@ class PersonKeys:
         names = []
         if self.digest:
             root = tei.parse(path).getroot()
+            check_unique_ids(root, path)  # one that cannot be used stops the build here, once
             for person in root.iter(tei.q("person")):
                 pid = person.get(tei.XML_ID)
                 if pid:
@@ -129,8 +130,6 @@ class Build:
         persons = self.persons_path
         try:
             self.persons = PersonKeys(persons)
-            if self.persons.digest:
-                Personography.load(persons)  # one that cannot be used stops the build here, once
         except (OSError, etree.XMLSyntaxError) as error:
             raise BuildFailed(
                 Message(

@@ -99,6 +99,8 @@ def published_copy(data: bytes) -> bytes:
     browser opening the file would run — elements in the XHTML, SVG and MathML namespaces
     (each replaced by a comment that says so) and ``xml-stylesheet`` instructions (which
     fetch and run a stylesheet from wherever they point)."""
+    if not _may_hold_active(data):
+        return data
     old = etree.fromstring(data, parser())
     if not any(_is_active(node) for node in old.iter()) and not any(
         _is_stylesheet(node) for node in (*old.itersiblings(preceding=True), *old.itersiblings())
@@ -124,6 +126,14 @@ def published_copy(data: bytes) -> bytes:
 
 def _is_stylesheet(node) -> bool:
     return isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet"
+
+
+def _may_hold_active(data: bytes) -> bool:
+    """Whether the bytes could hold an xml-stylesheet instruction or an active namespace: a
+    namespace name appears as written, unless a character reference or an entity spells it,
+    or the file is not in an ASCII-compatible encoding. Spares parsing every document again."""
+    signs = (b"xml-stylesheet", b"&#", b"<!ENTITY", *(name.encode() for name in ACTIVE_NAMESPACES))
+    return b"\0" in data[:4] or any(sign in data for sign in signs)
 
 
 def _is_active(node) -> bool:
