@@ -36,9 +36,9 @@ from tei_transcripts.render.pdf import render_pdf  # noqa: E402
 from tei_transcripts.render.site import render_corpus_pages, render_pages  # noqa: E402
 
 
-def _pages_worker(job: tuple[list[str], str]) -> int:
+def _pages_worker(job: tuple[list[str], str]) -> list[bytes]:
     paths, out = job
-    return len(render_pages(render.load(paths), out))
+    return render_pages(render.load(paths), out)[1]
 
 
 def row(label: str, seconds: float, count: int, unit: str) -> None:
@@ -58,9 +58,8 @@ def main() -> None:
         print("| step | seconds | work | rate |\n|---|---|---|---|")
 
         start = time.perf_counter()
-        documents = render.load(paths)
-        render_pages(documents, str(folder / "site1"))
-        render_corpus_pages(documents, str(folder / "site1"), persons)
+        _, parts = render_pages(render.load(paths), str(folder / "site1"))
+        render_corpus_pages(parts, str(folder / "site1"), persons)
         row(
             f"web edition, {args.documents} documents, 1 process",
             time.perf_counter() - start,
@@ -73,10 +72,8 @@ def main() -> None:
         context = multiprocessing.get_context("spawn")
         with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as pool:
             jobs = [(paths[:half], str(folder / "site2")), (paths[half:], str(folder / "site2"))]
-            pages = pool.map(_pages_worker, jobs)
-            documents = render.load(paths)
-            render_corpus_pages(documents, str(folder / "site2"), persons)
-            sum(pages)
+            parts = [part for some in pool.map(_pages_worker, jobs) for part in some]
+            render_corpus_pages(parts, str(folder / "site2"), persons)
         row(
             f"web edition, {args.documents} documents, 2 processes",
             time.perf_counter() - start,

@@ -12,6 +12,7 @@ import pytest
 from tei_transcripts import executors
 from tei_transcripts.build import tasks
 from tei_transcripts.cli import main
+from tei_transcripts.render.site import page_params
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -89,6 +90,40 @@ def test_one_changed_transcript_redoes_its_document_and_the_pages_that_list_it(p
     assert {f"{CHANGED}.html", f"tei/{CHANGED}.xml", "index.html", "search.html"} <= changed
     assert not any(name.startswith("stalin-mao") for name in changed)
     assert "One more sentence" in (project / "build" / "site" / f"{CHANGED}.html").read_text()
+
+
+def test_the_corpus_pages_are_joined_from_parts_and_equal_a_full_build(project, capsys):
+    """Each document's part of the corpus pages is kept; after one change only that part is
+    made again, and the pages joined from the parts are the pages a full build makes."""
+    build(project, "--no-pdf", capsys=capsys)
+    parts = project / "build" / ".tei-transcripts-parts"
+    before = stamps(parts)
+    assert len(before) == 6
+    source = project / "transcripts" / f"{CHANGED}.txt"
+    said = b"You came to power too late."
+    source.write_bytes(source.read_bytes().replace(said, b"You came to power rather late."))
+    build(project, "--no-pdf", capsys=capsys)
+    after = stamps(parts)
+    assert [name for name in after if after[name] != before.get(name)] == [f"{CHANGED}.xml"]
+    pages = ["index.html", "persons.html", "search.html", "assets/search-index.js"]
+    joined = {page: (project / "build" / "site" / page).read_bytes() for page in pages}
+    assert b"You came to power rather late." in joined["assets/search-index.js"]
+    status, rows, err = build(project, "--no-pdf", "--force", capsys=capsys)
+    assert status == 0 and rows["html"]["redone"] == "6", err
+    assert joined == {page: (project / "build" / "site" / page).read_bytes() for page in pages}
+
+
+def test_a_lost_part_is_made_again(project, capsys):
+    build(project, "--no-pdf", capsys=capsys)
+    part = project / "build" / ".tei-transcripts-parts" / f"{CHANGED}.xml"
+    part.write_bytes(b"<damaged")
+    status, rows, err = build(project, "--no-pdf", capsys=capsys)
+    assert status == 0 and rows["html"]["redone"] == "1", err
+    assert part.read_bytes().startswith(b"<?xml")
+    part.unlink()
+    status, rows, err = build(project, "--no-pdf", capsys=capsys)
+    assert status == 0 and rows["html"]["redone"] == "1", err
+    assert CHANGED in (project / "build" / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_changed_person_redoes_the_documents_that_refer_to_them(project, capsys):
@@ -235,12 +270,12 @@ def test_shards_split_the_work_and_leave_the_corpus_pages_alone(project, capsys)
 
 def test_local_workers_give_the_same_results_as_this_process(tmp_path):
     documents = sorted(str(p) for p in (ROOT / "tei").glob("s*.xml"))
-    calls = [(path, {"page-file": "x.html"}) for path in documents]
+    calls = [(path, "x", page_params("x")) for path in documents]
     here = list(executors.LocalExecutor(1).map(tasks.render_page, calls))
     with executors.LocalExecutor(2) as pool:
         there = list(pool.map(tasks.render_page, calls))
         assert pool._pool is not None  # the work did go to the workers
-    assert here == there and all(html for html, _ in here)
+    assert here == there and all(page and part for page, part, _ in here)
 
 
 def test_build_tells_when_it_cannot_run(project, capsys):

@@ -5,6 +5,7 @@ any TEI, validation before rendering. (The browser tests are in test_browser.py.
 from __future__ import annotations
 
 import collections
+import json
 import pathlib
 import re
 import shutil
@@ -469,3 +470,42 @@ def test_only_the_personography_file_names_a_person_key(tmp_path):
         render_site(render.load([str(path)]), str(site), PERSONS)
         page = (site / "stalin-zhou-enlai-1952-09-19.html").read_text(encoding="utf-8")
         assert ('href="persons.html#churchill"' in page) == linked, ref
+
+
+def _links_resolve(site: pathlib.Path) -> list[str]:
+    """Every link from the persons page and the search index to a turn, that finds no
+    element with that id on the page it names."""
+    ids: dict[str, set[str]] = {}
+
+    def resolves(page: str, fragment: str) -> bool:
+        if page not in ids:
+            ids[page] = set(lxml.html.parse(str(site / page)).getroot().xpath("//@id"))
+        return fragment in ids[page]
+
+    persons = lxml.html.parse(str(site / "persons.html")).getroot()
+    targets = [a.get("href").split("#", 1) for a in persons.xpath("//a[@class='turn-link']")]
+    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    index = json.loads(text.removeprefix("window.teiSearchIndex = ").rstrip().removesuffix(";"))
+    targets += [[index["docs"][turn[0]]["page"], turn[1]] for turn in index["turns"]]
+    assert targets
+    return [f"{page}#{fragment}" for page, fragment in targets if not resolves(page, fragment)]
+
+
+def test_turn_links_resolve_when_turns_have_no_ids(tmp_path):
+    """Turns without an xml:id are numbered within their document, on its page and on the
+    pages that link to them (a corpus-wide count once sent every link after the first
+    document to a turn that is not there)."""
+    paths = []
+    for source in DOCUMENTS[:3]:
+        root = etree.parse(str(source)).getroot()
+        for sp in root.iter(f"{{{NS['tei']}}}sp"):
+            sp.attrib.pop("{http://www.w3.org/XML/1998/namespace}id", None)
+        paths.append(tmp_path / source.name)
+        etree.ElementTree(root).write(str(paths[-1]), encoding="UTF-8", xml_declaration=True)
+    render_site(render.load([str(p) for p in paths]), str(tmp_path / "site"), PERSONS)
+    assert _links_resolve(tmp_path / "site") == []
+    assert "#turn-1" in (tmp_path / "site" / "persons.html").read_text(encoding="utf-8")
+
+
+def test_turn_links_resolve_in_the_edition(site):
+    assert _links_resolve(site) == []

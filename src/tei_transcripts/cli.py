@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import glob
-import json
 import os
 import sys
 from collections import Counter
@@ -24,7 +23,7 @@ from .persons import Personography
 from .pipeline import convert_source
 from .schema import DEFAULT_ODD, compile_odd
 from .segment import segment
-from .serialize import write_atomic
+from .serialize import json_array, write_atomic
 from .tei import MAX_TAGS, parse
 from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
 from .validate import DEFAULT_RNG, DEFAULT_SCH, SchemaError, document_id, duplicate_ids, validate_paths
@@ -304,9 +303,7 @@ def run_convert(args) -> int:
         if not args.quiet:
             print_summary(conversion, file=sys.stderr)
     if args.report:
-        if not write_or_report(
-            args.report, (json.dumps(reports, ensure_ascii=False, indent=2) + "\n").encode()
-        ):
+        if not write_or_report(args.report, json_array(reports)):
             return 2
     levels = Counter(m.level for m in messages)
     print(

@@ -7,6 +7,7 @@ of element-only content (mixed content is left exactly as it is), a final newlin
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -126,3 +127,11 @@ def remove_leftovers(*folders: str, recursive: bool = True) -> list[str]:
                     os.unlink(os.path.join(directory, name))
                     removed.append(os.path.join(directory, name))
     return sorted(removed)
+
+
+def json_array(items: list, **options) -> bytes:
+    """A JSON array with one item per line (`options` as for json.dumps): as easy to read
+    and to diff as an indented one, and written by json's C encoder, where ``indent=``
+    takes its pure-Python one, ten times slower on a large conversion report."""
+    lines = (json.dumps(item, ensure_ascii=False, **options) for item in items)
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")

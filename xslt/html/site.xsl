@@ -1,8 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The web edition's corpus pages: the index of records, the persons page and the search page.
-  Input: a tt:corpus holding every document (tt:doc, with the file names of its page, TEI and
-  PDF) and the personography (tt:persons). `page` says which page to write.
+  Input: a tt:corpus holding every document's summary (tt:summary, numbered in @n; see
+  common/corpus.xsl) and the personography (tt:persons). `page` says which page to write.
+  Each document's row of the index and its entry under each person are made with its own page
+  (site_part.xsl); here a comment marks where each goes: "tt:row N" (the summary's @n) and
+  "tt:appearance N M" (and the M-th tt:appears of that summary).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,18 +35,19 @@
   <!-- Index -->
 
   <xsl:template name="tt:index-page">
-    <xsl:variable name="dates" select="sort($docs ! tt:iso-date(*)[.])"/>
+    <xsl:variable name="dates" select="sort($summaries/@date[string()] ! string())"/>
+    <xsl:variable name="turns" select="sum($summaries/@turns)"/>
     <xsl:call-template name="tt:page">
       <xsl:with-param name="title" select="'Records'"/>
       <xsl:with-param name="current" select="'records'"/>
       <xsl:with-param name="content">
         <h1>Records of conversation</h1>
         <p class="corpus-summary">
-          <xsl:value-of select="count($docs)"/> record<xsl:if test="count($docs) ne 1">s</xsl:if>
+          <xsl:value-of select="count($summaries)"/> record<xsl:if test="count($summaries) ne 1">s</xsl:if>
           <xsl:if test="exists($dates)">, <time datetime="{$dates[1]}"><xsl:value-of select="$dates[1]"/></time>
             to <time datetime="{$dates[last()]}"><xsl:value-of select="$dates[last()]"/></time></xsl:if>;
-          <xsl:value-of select="count($docs//tei:text//tei:sp)"/> turns;
-          <xsl:value-of select="count(distinct-values($docs/*/tt:participants(.) ! tt:person-key('#' || @xml:id, .)[.]))"/> participants.
+          <xsl:value-of select="$turns"/> turns;
+          <xsl:value-of select="count(distinct-values($summaries/tt:participant/@key))"/> participants.
         </p>
         <div class="table-tools">
           <label for="records-filter">Filter records</label>
@@ -61,16 +65,8 @@
             </tr>
           </thead>
           <tbody>
-            <xsl:for-each select="$docs">
-              <xsl:variable name="tei" select="*"/>
-              <tr>
-                <td data-value="{tt:iso-date($tei)}"><xsl:value-of select="tt:date-label($tei)"/></td>
-                <td><a href="{@page}"><xsl:value-of select="(tt:title($tei)[.], @page)[1]"/></a></td>
-                <xsl:variable name="people" select="tt:participants($tei)"/>
-                <xsl:variable name="principals" select="$people[tokenize(@role, ' ') = 'principal']"/>
-                <td><xsl:value-of select="(if (exists($principals)) then $principals else $people) ! tt:person-name(.)" separator=", "/></td>
-                <td data-value="{count($tei/tei:text//tei:sp)}"><xsl:value-of select="count($tei/tei:text//tei:sp)"/></td>
-              </tr>
+            <xsl:for-each select="$summaries">
+              <xsl:comment select="'tt:row', @n"/>
             </xsl:for-each>
           </tbody>
         </table>
@@ -81,7 +77,6 @@
   <!-- Persons -->
 
   <xsl:template name="tt:persons-page">
-    <xsl:variable name="corpus" select="/"/>
     <xsl:call-template name="tt:page">
       <xsl:with-param name="title" select="'Persons'"/>
       <xsl:with-param name="current" select="'persons'"/>
@@ -94,13 +89,10 @@
         </div>
         <div id="persons" class="persons">
           <xsl:for-each select="$person-keys">
-            <xsl:sort select="lower-case(tt:display-name(., $corpus))"/>
-            <xsl:variable name="key" select="."/>
-            <xsl:variable name="listed" select="key('tt:person', $key, $corpus)"/>
-            <xsl:variable name="turns" select="key('tt:speaks', $key, $corpus)"/>
-            <xsl:variable name="names" select="key('tt:named', $key, $corpus)"/>
-            <section class="person-entry" id="{$key}" data-filter-item="">
-              <h2><xsl:value-of select="tt:display-name($key, $corpus)"/></h2>
+            <xsl:sort select="lower-case(tt:display-name(.))"/>
+            <xsl:variable name="listed" select="key('tt:person', ., $input)"/>
+            <section class="person-entry" id="{.}" data-filter-item="">
+              <h2><xsl:value-of select="tt:display-name(.)"/></h2>
               <xsl:variable name="variants" select="distinct-values($listed/tei:persName[position() gt 1] ! normalize-space())"/>
               <xsl:if test="exists($variants)">
                 <p class="variants"><span class="label">Also written </span><xsl:value-of select="$variants" separator="; "/></p>
@@ -110,32 +102,17 @@
                   <xsl:value-of select="$listed/(tei:nationality | tei:occupation | tei:roleName | tei:affiliation) ! normalize-space()" separator=" · "/>
                 </p>
               </xsl:if>
-              <!-- Where the person is: as a participant, a speaker, a name; grouped by record. -->
-              <xsl:variable name="participations" select="key('tt:participates', $key, $corpus)"/>
+              <!-- Where the person is, one item per record (site_part.xsl makes it). -->
+              <xsl:variable name="appearances" select="key('tt:appears', ., $summary-tree)"/>
               <xsl:choose>
-                <xsl:when test="empty(($participations, $turns, $names))"><p class="none">Not in any record of this edition.</p></xsl:when>
+                <xsl:when test="empty($appearances)"><p class="none">Not in any record of this edition.</p></xsl:when>
                 <xsl:otherwise>
                   <ul class="appearances">
-                    <xsl:for-each-group select="$participations | $turns | $names" group-by="generate-id(ancestor::tt:doc)">
-                      <xsl:sort select="tt:iso-date(ancestor::tt:doc/*)"/>
-                      <xsl:sort select="ancestor::tt:doc/@name"/>
-                      <xsl:variable name="doc" select="ancestor::tt:doc"/>
-                      <xsl:variable name="own" select="current-group()[self::tei:sp]"/>
-                      <xsl:variable name="roles" select="current-group()/self::*[not(self::tei:sp | self::tei:persName)]/@role ! tokenize(., ' ')"/>
-                      <li>
-                        <a href="{$doc/@page}"><xsl:value-of select="(tt:title($doc/*)[.], $doc/@page)[1]"/></a>
-                        <xsl:if test="exists($roles)"> (<xsl:value-of select="distinct-values($roles)" separator=", "/>)</xsl:if>
-                        <xsl:text> — </xsl:text>
-                        <xsl:value-of select="count($own)"/> turn<xsl:if test="count($own) ne 1">s</xsl:if>
-                        <xsl:if test="exists($own)">
-                          <xsl:text>: </xsl:text>
-                          <xsl:for-each select="$own">
-                            <a class="turn-link" href="{$doc/@page}#{tt:turn-id(.)}" aria-label="turn {position()} in {tt:title($doc/*)}"><xsl:value-of select="position()"/></a>
-                            <xsl:if test="position() ne last()"><xsl:text> </xsl:text></xsl:if>
-                          </xsl:for-each>
-                        </xsl:if>
-                      </li>
-                    </xsl:for-each-group>
+                    <xsl:for-each select="$appearances">
+                      <xsl:sort select="../@date"/>
+                      <xsl:sort select="../@name"/>
+                      <xsl:comment select="'tt:appearance', ../@n, @n"/>
+                    </xsl:for-each>
                   </ul>
                 </xsl:otherwise>
               </xsl:choose>
@@ -176,7 +153,7 @@
           </p>
           <p><button type="submit">Search</button></p>
         </form>
-        <p id="search-status" aria-live="polite">Type words to search <xsl:value-of select="count($docs//tei:text//tei:sp)"/> turns.</p>
+        <p id="search-status" aria-live="polite">Type words to search <xsl:value-of select="sum($summaries/@turns)"/> turns.</p>
         <ol id="search-results" class="search-results"></ol>
       </xsl:with-param>
     </xsl:call-template>

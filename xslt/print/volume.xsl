@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The print edition's volume: title page, contents, every record, the index of persons.
-     Input: the tt:corpus the web edition's corpus pages read too. -->
+     Input: a tt:corpus of the documents themselves (tt:doc) and the personography. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -12,7 +12,6 @@
   <xsl:include href="../common/corpus.xsl"/>
 
   <xsl:template match="/">
-    <xsl:variable name="corpus" select="/"/>
     <xsl:variable name="dates" select="sort($docs ! tt:iso-date(*)[.])"/>
     <xsl:text>#import </xsl:text>
     <xsl:value-of select="tt:str($template)"/>
@@ -30,8 +29,8 @@
       </xsl:apply-templates>
     </xsl:for-each>
     <xsl:text>&#10;#record(title: "Index of persons", first: false)&#10;#person-index((</xsl:text>
-    <xsl:for-each select="tt:persons-in-corpus($corpus)">
-      <xsl:value-of select="'(' || tt:str(.) || ', ' || tt:str(tt:display-name(., $corpus)) || '), '"/>
+    <xsl:for-each select="$persons-in-corpus">
+      <xsl:value-of select="'(' || tt:str(.) || ', ' || tt:str(tt:display-name(.)) || '), '"/>
     </xsl:for-each>
     <xsl:text>))&#10;</xsl:text>
   </xsl:template>

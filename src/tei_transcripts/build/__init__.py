@@ -5,19 +5,20 @@ Stages, in order, each over every input of the project (`config.Project`):
 
 1. convert  — transcripts/*.txt → tei/ID.xml                       (`tasks.convert`)
 2. validate — tei/**/*.xml against the schema; the corpus-wide check of document ids
-3. html     — each valid document → site/NAME.html; the index, persons and search pages
+3. html     — each valid document → site/NAME.html and its part of the corpus pages; the
+               index, persons and search pages, joined from the parts (`render.site`)
 4. pdf      — each valid document → print/NAME.pdf; the volume
 
 An input is redone only when its key (`cache`) changed or an output it wrote is gone or
 was changed since; the pages and the volume that list every document are redone when any
-document or the personography changed. The work runs on an executor (`executors`):
+document or the personography changed (the web pages from each document's part, kept in
+the build folder with the cache, so only a changed document's part is made again). The work runs on an executor (`executors`):
 in this process, in local worker processes, or on a Dask cluster, with the same results.
 """
 
 from __future__ import annotations
 
 import glob
-import json
 import os
 import re
 import sys
@@ -31,7 +32,7 @@ from ..messages import ConversionError, Message, exit_status, relabel
 from ..paths import files_under, read_bytes
 from ..persons import check_unique_ids
 from ..render import is_personography, published_copy
-from ..serialize import remove_leftovers, write_atomic
+from ..serialize import json_array, remove_leftovers, write_atomic
 from . import tasks
 from .cache import Cache, data_digest, digest, file_digest, messages_of
 from .config import Project
@@ -120,6 +121,8 @@ class Build:
         self.rows: list[StageRow] = []
         self.pdf = project.pdf if options.pdf is None else options.pdf
         self.persons_path = project.path("persons")
+        # each document's part of the corpus pages (render/site.py), kept beside the cache
+        self.parts_folder = os.path.join(os.path.dirname(project.path("cache")), ".tei-transcripts-parts")
 
     # -- the whole build
 
@@ -165,7 +168,9 @@ class Build:
 
     def run_stages(self) -> None:
         leftovers = remove_leftovers(os.path.dirname(self.project.path("cache")), recursive=False)
-        leftovers += remove_leftovers(*(self.project.path(key) for key in ("tei", "site", "print")))
+        leftovers += remove_leftovers(
+            *(self.project.path(key) for key in ("tei", "site", "print")), self.parts_folder
+        )
         for leftover in leftovers:
             if self.options.verbose:
                 print(f"{leftover}: removed, a write an earlier build did not finish", file=self.stream)
@@ -243,7 +248,7 @@ class Build:
         progress.close()
         reports = [r.get("report", {}) for r in self.cache.new.get("convert", {}).values()]
         report = os.path.join(os.path.dirname(self.project.path("cache")), "conversion-report.json")
-        data = (json.dumps(reports, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        data = json_array(reports, sort_keys=True)
         if file_digest(report) != data_digest(data):
             write_atomic(report, data)
         self.finish(row)
@@ -299,18 +304,20 @@ class Build:
             except OSError:
                 data = b""  # the validator says why it cannot be read
             fingerprint = data_digest(data)
-            key = digest(self.versions["validate"], fingerprint, self.persons.parts(references(data)))
+            refs = self.known_refs(path, fingerprint) or sorted(references(data))
+            key = digest(self.versions["validate"], fingerprint, self.persons.parts(refs))
             record = None if self.options.force else self.cache.fresh("validate", path, key)
             if record is None:
                 todo.append(path)
                 facts[path] = {
                     "key": key,
                     "digest": fingerprint,
+                    "refs": refs,
                     "turns": len(TURN.findall(data)),
                     "notes": len(NOTE.findall(data)),
                 }
             else:
-                self.keep("validate", path, record, row)
+                self.keep("validate", path, {**record, "refs": refs}, row)
         progress = Progress("validate", len(todo), self.stream)
         try:
             results = (
@@ -346,10 +353,24 @@ class Build:
             and all(m["level"] != "error" for m in records[path]["messages"])
         ]
 
+    def known_refs(self, path: str, fingerprint: str) -> list[str] | None:
+        """The persons a document refers to, as the last build found them in the same bytes
+        (finding them again in every document takes longer than the rest of a rebuild)."""
+        old = self.cache.old.get("validate", {}).get(path, {})
+        refs = old.get("refs")
+        if (
+            old.get("digest") == fingerprint
+            and isinstance(refs, list)
+            and all(isinstance(r, str) for r in refs)
+        ):
+            return refs
+        return None
+
     # -- stage 3: the web edition
 
     def html(self, documents: list[tuple[str, dict]]) -> None:
         from ..render import unique_names
+        from ..render.site import page_params
 
         site = self.project.path("site")
         names = unique_names([(path, record.get("id")) for path, record in documents])
@@ -362,40 +383,37 @@ class Build:
                 todo.append((path, name, key))
             else:
                 self.keep("html", path, fresh, row)
-        params = [
-            {
-                "page-file": f"{name}.html",
-                "tei-href": f"tei/{name}.xml",
-                "pdf-href": f"{pdf_dir}/{name}.pdf" if pdf_dir else "",
-            }
-            for _, name, _ in todo
-        ]
-        calls = [(os.path.abspath(path), p) for (path, _, _), p in zip(todo, params)]
+        calls = [(os.path.abspath(path), name, page_params(name, pdf_dir)) for path, name, _ in todo]
         corpus = self.corpus_key("html", documents, names)
         progress = Progress("html", len(todo) + (corpus is not None), self.stream)
-        for (path, name, key), (html, messages) in zip(
+        for (path, name, key), (page, part, messages) in zip(
             todo, self.executor.map(tasks.render_page, calls, inline_below=50)
         ):
             messages = relabel(messages, os.path.abspath(path), path)
-            written = []
-            if html is not None:
+            written, extra = [], {}
+            if page is not None:
                 written = [os.path.join(site, f"{name}.html"), os.path.join(site, "tei", f"{name}.xml")]
-                write_atomic(written[0], html)
+                write_atomic(written[0], page)
                 write_atomic(written[1], published_copy(read_bytes(path)))
-            self.cache.record("html", path, key, written, messages)
+                extra["part"] = os.path.join(self.parts_folder, f"{name}.xml")
+                write_atomic(extra["part"], part)
+            self.cache.record("html", path, key, written + list(extra.values()), messages, **extra)
             self.done(row, progress, messages, len(written))
         if corpus is not None:
-            self.corpus_outputs(
-                "html", row, corpus, documents, names, lambda docs: self.site_pages(docs, site)
-            )
+            self.corpus_outputs("html", row, corpus, lambda: self.site_pages(documents, site))
             progress.advance()
         progress.close()
         self.finish(row)
 
     def site_pages(self, documents, site: str) -> tuple[list[str], list[Message]]:
+        """The corpus pages, from the part of each document that has a page."""
         from ..render.site import render_corpus_pages
 
-        return render_corpus_pages(documents, site, self.existing_persons()), []
+        records = self.cache.new.get("html", {})
+        parts = [
+            read_bytes(records[path]["part"]) for path, _ in documents if "part" in records.get(path, {})
+        ]
+        return render_corpus_pages(parts, site, self.existing_persons()), []
 
     # -- stage 4: the print edition
 
@@ -430,16 +448,16 @@ class Build:
             self.cache.record("pdf", path, key, written, messages)
             self.done(row, progress, messages, len(written))
         if corpus is not None:
-            self.corpus_outputs(
-                "pdf", row, corpus, documents, names, lambda docs: self.volume(docs, out, fonts)
-            )
+            self.corpus_outputs("pdf", row, corpus, lambda: self.volume(documents, names, out, fonts))
             progress.advance()
         progress.close()
         self.finish(row)
 
-    def volume(self, documents, out: str, fonts) -> tuple[list[str], list[Message]]:
+    def volume(self, documents, names, out: str, fonts) -> tuple[list[str], list[Message]]:
+        from ..render import load
         from ..render.pdf import compile_pdf, volume_source
 
+        documents = load([path for path, _ in documents], names)
         target = os.path.join(out, "volume.pdf")
         write_atomic(target, compile_pdf(volume_source(documents, self.existing_persons()), fonts, target))
         return [target], []
@@ -468,11 +486,9 @@ class Build:
             return None
         return key
 
-    def corpus_outputs(self, stage, row, key, documents, names, make) -> None:
-        from ..render import load
-
+    def corpus_outputs(self, stage, row, key, make) -> None:
         try:
-            written, messages = make(load([p for p, _ in documents], names))
+            written, messages = make()
         except ConversionError as error:
             written, messages = [], [error.message]
         self.cache.record(stage, CORPUS, key, written, messages)
@@ -492,7 +508,7 @@ class Build:
         """An input with nothing to redo: its record and messages stand."""
         self.cache.keep(stage, item, record)
         messages = messages_of(record)
-        row.outputs += len(record.get("outputs", {}))
+        row.outputs += len(record.get("outputs", {})) - ("part" in record)  # a part is the build's own
         self.count(row, messages)
         self.report(messages)
 

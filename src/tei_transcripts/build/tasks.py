@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import traceback
 
-from lxml import etree
-
 from ..messages import ConversionError, Message
 from ..persons import Personography
 
@@ -42,18 +40,20 @@ def convert(source: str, persons: str, out_dir: str, max_bytes: int):
         return {}, [_internal(source, error)], {}
 
 
-def render_page(path: str, params: dict[str, str]):
-    """A TEI document → its web page (bytes, or None and the message why not)."""
-    from ..render import read_record, transform
+def render_page(path: str, name: str, params: dict[str, str]):
+    """A TEI document → its web page and its part of the corpus pages (bytes, or None and
+    the message why not)."""
+    from ..render import read_record
+    from ..render.site import render_document
 
     try:
         _, root = read_record(path)
-        html = transform("html/html.xsl", etree.tostring(root, encoding="unicode"), path, params)
-        return html.encode("utf-8"), []
+        page, part = render_document(root, name, path, params)
+        return page, part, []
     except ConversionError as error:
-        return None, [error.message]
+        return None, None, [error.message]
     except Exception as error:
-        return None, [_internal(path, error)]
+        return None, None, [_internal(path, error)]
 
 
 def render_pdf(path: str, name: str, font_dirs: tuple[str, ...]):

@@ -5,60 +5,142 @@ OUT/index.html  persons.html  search.html     corpus pages (xslt/html/site.xsl)
 OUT/NAME.html                                 one page per document (xslt/html/html.xsl)
 OUT/tei/NAME.xml                              the TEI each page was made from
 OUT/assets/                                   style sheet, scripts, search index
+
+The corpus pages list every document, and two of them grow with every turn (the persons
+page links each turn under its speaker; the search index holds each turn's text). So each
+document's share of them — its *part* — is made with its own page (xslt/html/site_part.xsl),
+and the corpus pages are made from the parts' small summaries, with a marker where each
+part's HTML or JSON goes (`assemble`). The build keeps each part with its page, so that
+one changed document remakes one part and joins them again.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass
 
 from lxml import etree
 
 from .. import xslt
+from ..messages import ConversionError, Message
 from ..serialize import write_atomic
-from . import Document, corpus_xml, published_copy, transform
+from ..tei import parser, read_xml
+from . import CORPUS_NS, Document, published_copy, transform
 
 ASSETS = xslt.XSLT_DIR / "html" / "assets"
+TT = f"{{{CORPUS_NS}}}"
+
+
+def page_params(name: str, pdf_dir: str = "") -> dict[str, str]:
+    """The parameters of a document's page: its own file name and its links to its TEI and
+    PDF (`pdf_dir`: where the PDFs are, relative to the site; '' for none)."""
+    return {
+        "page-file": f"{name}.html",
+        "tei-href": f"tei/{name}.xml",
+        "pdf-href": f"{pdf_dir.rstrip('/')}/{name}.pdf" if pdf_dir else "",
+    }
+
+
+def render_document(
+    root: etree._Element, name: str, where: str, params: dict[str, str]
+) -> tuple[bytes, bytes]:
+    """A document's page and its part of the corpus pages, from one parse."""
+    try:
+        source = xslt.parse(etree.tostring(root, encoding="unicode"))
+    except xslt.XsltError as error:
+        raise ConversionError(Message(where, 0, 0, "error", "render-failed", error.text)) from None
+    page = transform("html/html.xsl", source, where, params)
+    part = transform("html/site_part.xsl", source, where, {"page-file": params["page-file"], "name": name})
+    return page.encode("utf-8"), part.encode("utf-8")
 
 
 def render_site(documents: list[Document], out: str, persons: str | None, pdf_dir: str = "") -> list[str]:
-    """Write the whole site; returns the files written. `pdf_dir` is where the print edition's
-    PDFs are, relative to the site ('' for no PDF links)."""
-    return render_pages(documents, out, pdf_dir) + render_corpus_pages(documents, out, persons)
+    """Write the whole site; returns the files written."""
+    written, parts = render_pages(documents, out, pdf_dir)
+    return written + render_corpus_pages(parts, out, persons)
 
 
-def render_pages(documents: list[Document], out: str, pdf_dir: str = "") -> list[str]:
-    """One page per document, and the TEI it was made from."""
-    written = []
+def render_pages(documents: list[Document], out: str, pdf_dir: str = "") -> tuple[list[str], list[bytes]]:
+    """One page per document and the TEI it was made from; gives the files written and the
+    documents' parts of the corpus pages."""
+    written, parts = [], []
     for document in documents:
-        params = {
-            "page-file": f"{document.name}.html",
-            "tei-href": f"tei/{document.name}.xml",
-            "pdf-href": f"{pdf_dir.rstrip('/')}/{document.name}.pdf" if pdf_dir else "",
-        }
-        html = transform(
-            "html/html.xsl", etree.tostring(document.root, encoding="unicode"), document.path, params
-        )
-        written.append(_write(out, f"{document.name}.html", html.encode("utf-8")))
+        params = page_params(document.name, pdf_dir)
+        page, part = render_document(document.root, document.name, document.path, params)
+        written.append(_write(out, f"{document.name}.html", page))
         written.append(_write(out, f"tei/{document.name}.xml", published_copy(document.data)))
-    return written
+        parts.append(part)
+    return written, parts
 
 
-def render_corpus_pages(documents: list[Document], out: str, persons: str | None) -> list[str]:
-    """The index, persons and search pages, the search index and the assets."""
-    corpus = xslt.parse(corpus_xml(documents, persons, page="{name}.html"))  # parsed once, read four times
+@dataclass
+class Part:
+    """A document's part of the corpus pages, read back from site_part.xsl's output."""
+
+    summary: etree._Element
+    row: str
+    appearances: list[str]
+    turns: list[str]
+
+    @classmethod
+    def read(cls, data: bytes) -> "Part":
+        root = etree.fromstring(data, parser())
+        return cls(
+            root.find(f"{TT}summary"),
+            root.findtext(f"{TT}row"),
+            [node.text or "" for node in root.iterfind(f"{TT}appearance")],
+            [node.text for node in root.iterfind(f"{TT}turn")],
+        )
+
+
+def render_corpus_pages(parts: list[bytes], out: str, persons: str | None) -> list[str]:
+    """The index, persons and search pages, the search index and the assets, from the
+    documents' parts (`render_document`)."""
+    read = [Part.read(part) for part in parts]
+    corpus = etree.Element(f"{TT}corpus", nsmap={"tt": CORPUS_NS})
+    for number, part in enumerate(read):
+        part.summary.set("n", str(number))
+        corpus.append(part.summary)
+    if persons:
+        etree.SubElement(corpus, f"{TT}persons").append(read_xml(persons, "personography")[1])
+    summaries = xslt.parse(etree.tostring(corpus, encoding="unicode"))  # parsed once, read four times
     written = []
     for name in ("index", "persons", "search"):
-        written.append(
-            _write(
-                out, f"{name}.html", transform("html/site.xsl", corpus, out, {"page": name}).encode("utf-8")
-            )
-        )
-    written.append(
-        _write(out, "assets/search-index.js", transform("html/search_index.xsl", corpus, out).encode("utf-8"))
-    )
+        page = assemble(transform("html/site.xsl", summaries, out, {"page": name}), read)
+        written.append(_write(out, f"{name}.html", page.encode("utf-8")))
+    index = assemble_search_index(transform("html/search_index.xsl", summaries, out), read)
+    written.append(_write(out, "assets/search-index.js", index.encode("utf-8")))
     for asset in sorted(ASSETS.iterdir()):
         written.append(_write(out, f"assets/{asset.name}", asset.read_bytes()))
     return written
+
+
+# the markers site.xsl leaves: a comment can hold no markup, so none comes from a document
+MARKER = re.compile(r"<!--tt:(row|appearance) (\d+)(?: (\d+))?-->")
+
+
+def assemble(page: str, parts: list[Part]) -> str:
+    """A corpus page with each marker replaced by the part it stands for."""
+
+    def part_for(marker: re.Match) -> str:
+        part = parts[int(marker[2])]
+        if marker[1] == "row":
+            return part.row
+        return part.appearances[int(marker[3]) - 1]
+
+    return MARKER.sub(part_for, page)
+
+
+def assemble_search_index(text: str, parts: list[Part]) -> str:
+    """The search index with its last array, of markers "tt:turns N", replaced by the turns
+    of each document in that order, each with the document's place in the "docs" array in
+    front."""
+    head, separator, markers = text.rpartition(',"turns":[')
+    turns = []
+    for place, number in enumerate(re.findall(r'"tt:turns (\d+)"', markers)):
+        turns.extend(f"[{place},{turn[1:]}" for turn in parts[int(number)].turns)
+    return f"{head}{separator}{','.join(turns)}]}};\n"
 
 
 def _write(out: str, relative: str, data: bytes) -> str:
