@@ -509,3 +509,16 @@ def test_turn_links_resolve_when_turns_have_no_ids(tmp_path):
 
 def test_turn_links_resolve_in_the_edition(site):
     assert _links_resolve(site) == []
+
+
+def test_the_search_index_keeps_every_turn_whole(tmp_path):
+    """Characters that end a line somewhere (U+2028, NEL, a line break) and JSON's own
+    specials inside a turn: the index holds each turn once, with its text as written."""
+    said = 'one\u2028two\u0085three\nfour "five" \\ six </script> ' + SPECIAL
+    path = _with_paragraph(tmp_path, said)
+    render_site(render.load([str(path)]), str(tmp_path / "site"), PERSONS)
+    text = (tmp_path / "site" / "assets" / "search-index.js").read_text(encoding="utf-8")
+    index = json.loads(text.removeprefix("window.teiSearchIndex = ").rstrip().removesuffix(";"))
+    turns = xpath(etree.parse(str(path)), "//tei:text//tei:sp")
+    assert len(index["turns"]) == len(turns)
+    assert re.sub(r"[ \t\r\n]+", " ", said) in index["turns"][0][3]  # as XPath's normalize-space()

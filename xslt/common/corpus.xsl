@@ -51,13 +51,17 @@
     <xsl:sequence select="tt:who($sp) ! tt:person-key(., $sp)"/>
   </xsl:function>
 
-  <!-- Every document's summary, in the order of the input. -->
-  <xsl:variable name="summary-tree" as="document-node()">
+  <!-- Every document's summary, in the order of the input: the input itself when it holds
+       summaries, else a tree of the summaries of the documents it holds. -->
+  <xsl:variable name="summary-tree" as="document-node()"
+      select="if (/tt:corpus/tt:doc) then $summaries-made else /"/>
+  <xsl:variable name="summaries-made" as="document-node()">
     <xsl:document>
-      <xsl:sequence select="/tt:corpus/tt:summary"/>
-      <xsl:for-each select="/tt:corpus/tt:doc">
-        <xsl:sequence select="tt:summary(*, @name, string(@page))"/>
-      </xsl:for-each>
+      <tt:corpus>
+        <xsl:for-each select="/tt:corpus/tt:doc">
+          <xsl:sequence select="tt:summary(*, @name, string(@page))"/>
+        </xsl:for-each>
+      </tt:corpus>
     </xsl:document>
   </xsl:variable>
 
@@ -69,7 +73,7 @@
 
   <!-- The summaries, by date, then by file name. -->
   <xsl:variable name="summaries" as="element(tt:summary)*">
-    <xsl:perform-sort select="$summary-tree/tt:summary">
+    <xsl:perform-sort select="$summary-tree/tt:corpus/tt:summary">
       <xsl:sort select="@date"/>
       <xsl:sort select="@name"/>
     </xsl:perform-sort>
@@ -85,7 +89,7 @@
 
   <!-- Everyone in the personography, and anyone a document names who is not in it. -->
   <xsl:variable name="person-keys" as="xs:string*">
-    <xsl:variable name="all" select="$summary-tree/tt:summary"/>
+    <xsl:variable name="all" select="$summary-tree/tt:corpus/tt:summary"/>
     <xsl:variable name="listed" select="/tt:corpus/tt:persons//tei:person/@xml:id ! string()"/>
     <xsl:variable name="named" select="distinct-values(($all/tt:participant/@key, $all/tt:speaker/@key, $all/tt:named/@key))"/>
     <xsl:sequence select="$listed, $named[not(. = $listed)]"/>

@@ -8,8 +8,8 @@
   every document's share of them.
 
   Output: <tt:part> holding tt:summary, tt:row, one tt:appearance per tt:summary/tt:appears
-  (in that order) and one tt:turn per turn: the HTML and the JSON as text, serialized as the
-  pages serialize them.
+  (in that order) and tt:turns (a line per turn): the HTML and the JSON as text, serialized
+  as the pages serialize them.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,20 +39,24 @@
       <xsl:for-each select="$summary/tt:appears/@key">
         <tt:appearance><xsl:value-of select="serialize(tt:appearance(string(.), $tei, $title), $html)"/></tt:appearance>
       </xsl:for-each>
-      <!-- Each turn: [turn id, speaker keys, text]; the search index puts the document's
-           number in front. -->
-      <xsl:for-each select="$tei/tei:text//tei:sp">
-        <xsl:variable name="turn">
-          <j:array>
-            <j:string><xsl:value-of select="tt:turn-id(.)"/></j:string>
-            <j:string><xsl:value-of select="string-join(tt:speaker-keys(.), ' ')"/></j:string>
-            <j:string><xsl:value-of select="normalize-space(.)"/></j:string>
-          </j:array>
-        </xsl:variable>
-        <tt:turn><xsl:value-of select="xml-to-json($turn)"/></tt:turn>
-      </xsl:for-each>
+      <!-- The turns, one a line (a line break in a turn's text is written \n in JSON). -->
+      <tt:turns><xsl:value-of select="$tei/tei:text//tei:sp ! tt:turn-json(.)" separator="&#10;"/></tt:turns>
     </tt:part>
   </xsl:template>
+
+  <!-- A turn for the search index: [turn id, speaker keys, text]; the index puts the
+       document's number in front. -->
+  <xsl:function name="tt:turn-json" as="xs:string">
+    <xsl:param name="sp" as="element()"/>
+    <xsl:variable name="turn">
+      <j:array>
+        <j:string><xsl:value-of select="tt:turn-id($sp)"/></j:string>
+        <j:string><xsl:value-of select="string-join(tt:speaker-keys($sp), ' ')"/></j:string>
+        <j:string><xsl:value-of select="normalize-space($sp)"/></j:string>
+      </j:array>
+    </xsl:variable>
+    <xsl:sequence select="xml-to-json($turn)"/>
+  </xsl:function>
 
   <!-- The document's row of the index of records. (Elements in no namespace: serialized
        alone, they take no namespace declaration, and inside the page they are HTML.) -->

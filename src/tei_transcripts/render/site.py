@@ -90,7 +90,7 @@ class Part:
             root.find(f"{TT}summary"),
             root.findtext(f"{TT}row"),
             [node.text or "" for node in root.iterfind(f"{TT}appearance")],
-            [node.text for node in root.iterfind(f"{TT}turn")],
+            [turn for turn in (root.findtext(f"{TT}turns") or "").split("\n") if turn],
         )
 
 
