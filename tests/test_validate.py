@@ -323,3 +323,25 @@ def test_foreign_tei_verdicts_agree_with_jing_under_tei_all(capsys):
     verdicts = {os.path.relpath(f["file"], SHARED / "corpus"): f["valid"] for f in json.loads(out)["files"]}
     for name, jing in _manifest():
         assert verdicts[name] == (jing == "yes"), name
+
+
+def test_one_validator_reads_a_personography_once_and_again_when_it_changes(tmp_path):
+    """The Schematron takes the personography the validator read for the first document
+    (``preloaded-documents``), until the file changes."""
+    shutil.copy(ROOT / "tei" / "persons.xml", tmp_path)
+    documents = []
+    for name in ("stalin-zhou-enlai-1952-08-20", "stalin-mao-zedong-1950-01-22"):
+        shutil.copy(ROOT / "tei" / f"{name}.xml", tmp_path)
+        documents.append(str(tmp_path / f"{name}.xml"))
+    validator = Validator()
+    assert validator.validate(documents[0]).messages == []
+    persons = tmp_path / "persons.xml"
+    before = persons.stat()
+    text = persons.read_text(encoding="utf-8").replace('xml:id="stalin"', 'xml:id="stalix"')
+    persons.write_text(text, encoding="utf-8")  # same size: only the time tells it changed
+    os.utime(persons, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert validator.validate(documents[1]).messages == []  # the copy read before
+    os.utime(persons, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    codes = {m.code for m in validator.validate(documents[1]).messages}
+    assert "corresp-resolves" in codes  # read again: Stalin is gone
+    assert {m.code for m in Validator().validate(documents[1]).messages} == codes

@@ -182,6 +182,7 @@ class Validator:
         self.relaxng = compile_relaxng(grammar, rng) if grammar is not None and engine == "lxml" else None
         self.values = closed_lists(grammar) if grammar is not None else {}
         self.schematron = load_schematron(sch) if sch else None
+        self._read_files: dict[str, tuple] = {}  # path → (size and time, document): `_preloaded`
         self.max_bytes = max_bytes
         self.max_tags = max_tags
         self.engine = engine
@@ -279,7 +280,8 @@ class Validator:
     def _schematron(self, path: str, tree, locator: Locator) -> list[Message]:
         if self.schematron is None:
             return []
-        for target in referenced_files(path, tree):  # Saxon would wait on a FIFO forever
+        files = referenced_files(path, tree)
+        for target in files.values():  # Saxon would wait on a FIFO forever
             if os.path.exists(target) and not os.path.isfile(target):
                 return [
                     Message(
@@ -290,7 +292,11 @@ class Validator:
                 ]  # fmt: skip
         text = etree.tostring(tree.getroot(), encoding="unicode")
         try:
-            report = self.schematron.transform(text=text, base_uri=Path(os.path.abspath(path)).as_uri())
+            report = self.schematron.transform(
+                text=text,
+                base_uri=Path(os.path.abspath(path)).as_uri(),
+                params=self._preloaded(files),
+            )
         except xslt.XsltError as error:
             return [
                 Message(
@@ -308,6 +314,28 @@ class Validator:
             words = " ".join("".join(words.itertext()).split()) if words is not None else ""
             messages.append(Message(path, line, column, level, code, words))
         return messages
+
+    def _preloaded(self, files: dict[str, str]) -> dict:
+        """The parameter by which the project's Schematron takes the files a document refers
+        to already read (``preloaded-documents``: the name the document gives → the file's
+        document), so that a folder of documents reads its personography once, not once per
+        document. A file is read again when it changed; one Saxon cannot read is left to the
+        Schematron, which says so."""
+        documents = {}
+        for name, target in sorted(files.items()):
+            try:
+                info = os.stat(target)
+            except OSError:
+                continue
+            stamp = (info.st_size, info.st_mtime_ns)
+            if self._read_files.get(target, (None,))[0] != stamp:
+                try:
+                    self._read_files[target] = (stamp, xslt.parse_file(target))
+                except xslt.XsltError:
+                    self._read_files.pop(target, None)
+                    continue
+            documents[name] = self._read_files[target][1]
+        return {"preloaded-documents": xslt.processor().make_map2(documents)} if documents else {}
 
     @staticmethod
     def _where(tree, locator: Locator, location: str) -> tuple[int, int]:
@@ -448,16 +476,17 @@ def _shown_as(result: FileResult, name: str) -> FileResult:
 RELATIVE_XML = re.compile(r"^([\w.\-]+/)*[\w\-][\w.\-]*\.xml$")
 
 
-def referenced_files(path: str, tree) -> set[str]:
+def referenced_files(path: str, tree) -> dict[str, str]:
     """The files beside the document that its pointers name (``persons.xml#stalin``): the
-    ones the Schematron reads, by the same rule (a relative path to an .xml file)."""
+    ones the Schematron reads, by the same rule (a relative path to an .xml file); each as
+    the document writes it → its path."""
     folder = os.path.dirname(os.path.abspath(path))
-    files = set()
+    files = {}
     for value in tree.xpath("//@corresp | //@ref | //@who"):
         for pointer in value.split():
             file = pointer.partition("#")[0]
             if file and RELATIVE_XML.match(file):
-                files.add(os.path.normpath(os.path.join(folder, file)))
+                files[file] = os.path.normpath(os.path.join(folder, file))
     return files
 
 

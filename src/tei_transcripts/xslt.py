@@ -86,17 +86,19 @@ class Stylesheet:
         text: str | None = None,
         node=None,
         base_uri: str | None = None,
-        params: dict[str, str] | None = None,
+        params: dict | None = None,
     ) -> str:
         """Run the stylesheet on a file, XML text, or a `node` from `parse` (to run several
-        stylesheets on one input, parsed once); `params` set its string parameters for this
-        run only."""
+        stylesheets on one input, parsed once); `params` set its parameters for this run
+        only (a string, or a value Saxon made)."""
         saxon = processor()
         with captured_stderr() as log:
             try:
                 self.executable.clear_parameters()
                 for name, value in (params or {}).items():
-                    self.executable.set_parameter(name, saxon.make_string_value(value))
+                    if isinstance(value, str):
+                        value = saxon.make_string_value(value)
+                    self.executable.set_parameter(name, value)
                 if text is not None:
                     node = parse(text, base_uri)
                 if node is not None:
@@ -116,6 +118,15 @@ def parse(text: str, base_uri: str | None = None):
     if base_uri:
         builder.set_base_uri(base_uri)
     return builder.parse_xml(xml_text=text)
+
+
+def parse_file(path: str):
+    """A file as a Saxon document node, read by Saxon's parser as ``doc()`` reads it."""
+    with captured_stderr() as log:
+        try:
+            return processor().new_document_builder().parse_xml(xml_file_name=path)
+        except PySaxonApiError as error:
+            raise XsltError(str(error).strip(), log()) from None
 
 
 def compile_file(path: str | os.PathLike) -> Stylesheet:

@@ -10,7 +10,8 @@
   assert or a successful report becomes svrl:failed-assert or svrl:successful-report with the
   test's id, role and message, and a location of the form /*[1]/*[2]/*[5] (an XPath that any
   engine, lxml included, resolves to the node, whatever the namespaces). Top-level xsl:key and
-  xsl:function of the schema are copied into the result.
+  xsl:function of the schema are copied into the result; its top-level sch:let become
+  parameters with their declared value as default.
 
   Not supported, and refused with a message: abstract patterns and rules (sch:extends,
   is-a), sch:include, and phases other than all patterns at once.
@@ -71,6 +72,13 @@
 
   <xsl:template match="sch:let">
     <axsl:variable name="{@name}" select="{(@value, '()')[1]}"/>
+  </xsl:template>
+
+  <!-- A variable of the whole schema is a parameter of the compiled stylesheet, which keeps
+       its declared value unless the caller sets it (as tei-transcripts' validator sets
+       "preloaded-documents"). -->
+  <xsl:template match="sch:schema/sch:let">
+    <axsl:param name="{@name}" select="{(@value, '()')[1]}"/>
   </xsl:template>
 
   <!-- All rules share one mode, so the document is walked once. A node that several rules
