@@ -117,7 +117,11 @@ def parse(text: str, base_uri: str | None = None):
     builder = processor().new_document_builder()
     if base_uri:
         builder.set_base_uri(base_uri)
-    return builder.parse_xml(xml_text=text)
+    with captured_stderr() as log:
+        try:
+            return builder.parse_xml(xml_text=text)
+        except PySaxonApiError as error:
+            raise XsltError(str(error).strip(), log()) from None
 
 
 def parse_file(path: str):
