@@ -74,15 +74,20 @@
     </tr>
   </xsl:function>
 
+  <!-- A person's turns and the participants who are the person, in document order. -->
+  <xsl:key name="tt:turns-of" match="tei:text//tei:sp[@who]" use="tt:speaker-keys(.)"/>
+  <xsl:key name="tt:participant" match="tei:particDesc//tei:person[@xml:id] | tei:particDesc//tei:personGrp[@xml:id]"
+      use="tt:person-key('#' || @xml:id, .)"/>
+
   <!-- Where a person is in the document, under their entry on the persons page: as a
        participant (with their roles), a speaker (a link to each turn), a name. -->
   <xsl:function name="tt:appearance" as="element()">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="title" as="xs:string"/>
-    <xsl:variable name="own" select="$tei//tei:text//tei:sp[@who][tt:speaker-keys(.) = $key]"/>
-    <xsl:variable name="participations" select="$tei//tei:particDesc//(tei:person | tei:personGrp)[@xml:id][tt:person-key('#' || @xml:id, .) = $key]"/>
-    <xsl:variable name="roles" select="$participations/@role ! tokenize(., ' ')"/>
+    <xsl:variable name="own" select="key('tt:turns-of', $key, $tei)"/>
+    <xsl:variable name="roles" select="key('tt:participant', $key, $tei)/@role ! tokenize(., ' ')"/>
+    <xsl:variable name="in" select="' in ' || tt:title($tei)"/>
     <li>
       <a href="{$page-file}"><xsl:value-of select="$title"/></a>
       <xsl:if test="exists($roles)"> (<xsl:value-of select="distinct-values($roles)" separator=", "/>)</xsl:if>
@@ -91,7 +96,7 @@
       <xsl:if test="exists($own)">
         <xsl:text>: </xsl:text>
         <xsl:for-each select="$own">
-          <a class="turn-link" href="{$page-file}#{tt:turn-id(.)}" aria-label="turn {position()} in {tt:title($tei)}"><xsl:value-of select="position()"/></a>
+          <a class="turn-link" href="{$page-file}#{tt:turn-id(.)}" aria-label="turn {position()}{$in}"><xsl:value-of select="position()"/></a>
           <xsl:if test="position() ne last()"><xsl:text> </xsl:text></xsl:if>
         </xsl:for-each>
       </xsl:if>
