@@ -69,10 +69,13 @@ def test_a_full_build_makes_every_output_and_the_same_tei_as_convert(project, ca
 def test_nothing_changed_nothing_redone_and_the_same_messages(project, capsys):
     first, _, err_first = build(project, "--no-pdf", capsys=capsys)
     before = stamps(project)
+    cache = project / "build" / ".tei-transcripts-cache.json"
+    cache_before = cache.stat().st_mtime_ns
     second, rows, err_second = build(project, "--no-pdf", capsys=capsys)
     assert first == second == 0
     assert all(row["redone"] == "0" for row in rows.values()), rows
     assert stamps(project) == before
+    assert cache.stat().st_mtime_ns == cache_before  # it would say the same again
     warnings = [line for line in err_first.splitlines() if ": warning: " in line]
     assert warnings and warnings == [line for line in err_second.splitlines() if ": warning: " in line]
 

@@ -68,6 +68,8 @@ class Cache:
         self.project = project
         self.old: dict[str, dict[str, dict]] = {}  # stage → input → record, as last built
         self.new: dict[str, dict[str, dict]] = {}  # what this build found or did
+        self.loaded = False  # the file was read and trusted
+        self.written = False  # this build wrote the file
 
     @classmethod
     def load(cls, path: str, project: str) -> tuple["Cache", Message | None]:
@@ -88,7 +90,7 @@ class Cache:
             for records in stages.values()
         ):
             return cache, _discarded(path, "its contents are damaged")
-        cache.old = stages
+        cache.old, cache.loaded = stages, True
         return cache, None
 
     def fresh(self, stage: str, item: str, key: str) -> dict | None:
@@ -123,9 +125,13 @@ class Cache:
         return sorted({p for r in self.old.get(stage, {}).values() for p in r.get("outputs", {})} - now)
 
     def save(self) -> None:
+        """Write the cache, unless it would say what the file already says."""
         stages = {**self.old, **self.new}
+        if not self.written and self.loaded and stages == self.old:
+            return  # (no record is changed in place: a kept record is the one read)
         data = {"format": FORMAT, "version": VERSION, "project": self.project, "stages": stages}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        self.written = True
 
 
 def messages_of(record: dict) -> list[Message]:
