@@ -36,7 +36,7 @@ from tei_transcripts.render.pdf import render_pdf  # noqa: E402
 from tei_transcripts.render.site import render_corpus_pages, render_pages  # noqa: E402
 
 
-def _pages_worker(job: tuple[list[str], str]) -> list[bytes]:
+def _pages_worker(job: tuple[list[str], str]) -> list[tuple[str, bytes]]:
     paths, out = job
     return render_pages(render.load(paths), out)[1]
 

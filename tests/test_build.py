@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import shutil
 
@@ -289,3 +290,20 @@ def test_build_tells_when_it_cannot_run(project, capsys):
     (project / "tei" / "persons.xml").write_text(persons.replace('xml:id="molotov"', 'xml:id="stalin"', 1))
     status, _, err = build(project, "--no-pdf", capsys=capsys)
     assert status == 2 and err.count("[persons-duplicate-id]") == 1, err
+
+
+def test_a_part_damaged_behind_the_builds_back_is_an_error_not_a_traceback(project, capsys):
+    """A part changed while keeping its size and time (the build cannot see it) is reported
+    when the pages are joined; --force makes it again."""
+    build(project, "--no-pdf", capsys=capsys)
+    part = project / "build" / ".tei-transcripts-parts" / f"{CHANGED}.xml"
+    before = part.stat()
+    part.write_bytes(b"<" + b"x" * (before.st_size - 1))
+    os.utime(part, ns=(before.st_atime_ns, before.st_mtime_ns))
+    source = project / "transcripts" / "stalin-mao-zedong-1950-01-22.txt"
+    source.write_bytes(source.read_bytes() + b"\nStalin. One more sentence was said.\n")
+    status, rows, err = build(project, "--no-pdf", capsys=capsys)
+    assert status == 1 and "[part-damaged]" in err and "Traceback" not in err, err
+    assert f"{CHANGED}.xml" in err
+    status, rows, err = build(project, "--no-pdf", "--force", capsys=capsys)
+    assert status == 0 and "[part-damaged]" not in err, err

@@ -12,8 +12,9 @@ Stages, in order, each over every input of the project (`config.Project`):
 An input is redone only when its key (`cache`) changed or an output it wrote is gone or
 was changed since; the pages and the volume that list every document are redone when any
 document or the personography changed (the web pages from each document's part, kept in
-the build folder with the cache, so only a changed document's part is made again). The work runs on an executor (`executors`):
-in this process, in local worker processes, or on a Dask cluster, with the same results.
+the build folder with the cache, so only a changed document's part is made again). The
+work runs on an executor (`executors`): in this process, in local worker processes, or on
+a Dask cluster, with the same results.
 """
 
 from __future__ import annotations
@@ -304,7 +305,9 @@ class Build:
             except OSError:
                 data = b""  # the validator says why it cannot be read
             fingerprint = data_digest(data)
-            refs = self.known_refs(path, fingerprint) or sorted(references(data))
+            refs = self.known_refs(path, fingerprint)
+            if refs is None:
+                refs = sorted(references(data))
             key = digest(self.versions["validate"], fingerprint, self.persons.parts(refs))
             record = None if self.options.force else self.cache.fresh("validate", path, key)
             if record is None:
@@ -410,9 +413,16 @@ class Build:
         from ..render.site import render_corpus_pages
 
         records = self.cache.new.get("html", {})
-        parts = [
-            read_bytes(records[path]["part"]) for path, _ in documents if "part" in records.get(path, {})
-        ]
+        parts = []
+        for path, _ in documents:
+            part = records.get(path, {}).get("part")
+            if part:
+                try:
+                    parts.append((part, read_bytes(part)))
+                except OSError as error:
+                    raise ConversionError(
+                        Message(part, 0, 0, "error", "unreadable", error.strerror)
+                    ) from None
         return render_corpus_pages(parts, site, self.existing_persons()), []
 
     # -- stage 4: the print edition

@@ -61,7 +61,9 @@ def render_site(documents: list[Document], out: str, persons: str | None, pdf_di
     return written + render_corpus_pages(parts, out, persons)
 
 
-def render_pages(documents: list[Document], out: str, pdf_dir: str = "") -> tuple[list[str], list[bytes]]:
+def render_pages(
+    documents: list[Document], out: str, pdf_dir: str = ""
+) -> tuple[list[str], list[tuple[str, bytes]]]:
     """One page per document and the TEI it was made from; gives the files written and the
     documents' parts of the corpus pages."""
     written, parts = [], []
@@ -70,7 +72,7 @@ def render_pages(documents: list[Document], out: str, pdf_dir: str = "") -> tupl
         page, part = render_document(document.root, document.name, document.path, params)
         written.append(_write(out, f"{document.name}.html", page))
         written.append(_write(out, f"tei/{document.name}.xml", published_copy(document.data)))
-        parts.append(part)
+        parts.append((document.path, part))
     return written, parts
 
 
@@ -84,20 +86,37 @@ class Part:
     turns: list[str]
 
     @classmethod
-    def read(cls, data: bytes) -> "Part":
-        root = etree.fromstring(data, parser())
-        return cls(
+    def read(cls, data: bytes, where: str) -> "Part":
+        """A part as site_part.xsl wrote it; one that is not (a file damaged since) is an
+        error about `where` it came from."""
+        try:
+            root = etree.fromstring(data, parser())
+        except etree.XMLSyntaxError as error:
+            raise _damaged(where, str(error)) from None
+        part = cls(
             root.find(f"{TT}summary"),
             root.findtext(f"{TT}row"),
             [node.text or "" for node in root.iterfind(f"{TT}appearance")],
             [turn for turn in (root.findtext(f"{TT}turns") or "").split("\n") if turn],
         )
+        if (
+            part.summary is None
+            or part.row is None
+            or len(part.appearances) != len(part.summary.findall(f"{TT}appears"))
+        ):
+            raise _damaged(where, "it is not a part site_part.xsl made")
+        return part
 
 
-def render_corpus_pages(parts: list[bytes], out: str, persons: str | None) -> list[str]:
+def _damaged(where: str, why: str) -> ConversionError:
+    text = f"this document's part of the corpus pages cannot be used ({why}); a build with --force makes it again"
+    return ConversionError(Message(where, 0, 0, "error", "part-damaged", text))
+
+
+def render_corpus_pages(parts: list[tuple[str, bytes]], out: str, persons: str | None) -> list[str]:
     """The index, persons and search pages, the search index and the assets, from the
-    documents' parts (`render_document`)."""
-    read = [Part.read(part) for part in parts]
+    documents' parts (`render_document`), each with the file it came from."""
+    read = [Part.read(data, where) for where, data in parts]
     corpus = etree.Element(f"{TT}corpus", nsmap={"tt": CORPUS_NS})
     for number, part in enumerate(read):
         part.summary.set("n", str(number))
