@@ -522,3 +522,25 @@ def test_the_search_index_keeps_every_turn_whole(tmp_path):
     turns = xpath(etree.parse(str(path)), "//tei:text//tei:sp")
     assert len(index["turns"]) == len(turns)
     assert re.sub(r"[ \t\r\n]+", " ", said) in index["turns"][0][3]  # as XPath's normalize-space()
+
+
+def test_text_that_looks_like_a_marker_is_only_text(tmp_path):
+    """The corpus pages are joined at markers; a title or a turn that spells one is shown as
+    written and joins nothing."""
+    spelled = '<!--tt:row 0--> <!--tt:appearance 0 1--> "tt:turns 0" ,"turns":['
+    path = _with_paragraph(tmp_path, spelled)
+    tree = etree.parse(str(path))
+    xpath(tree, "//tei:titleStmt/tei:title")[0].text = spelled
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    site = tmp_path / "site"
+    render_site(render.load([str(path)]), str(site), PERSONS)
+    index = lxml.html.parse(str(site / "index.html")).getroot()
+    assert len(index.xpath("//table[@id='records']/tbody/tr")) == 1
+    assert spelled in index.xpath("string(//table[@id='records']/tbody/tr/td[2])")
+    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(text.removeprefix("window.teiSearchIndex = ").rstrip().removesuffix(";"))
+    assert data["docs"][0]["title"] == spelled
+    assert len(data["turns"]) == len(xpath(tree, "//tei:text//tei:sp"))
+    assert spelled in data["turns"][0][3]
+    persons = lxml.html.parse(str(site / "persons.html")).getroot()
+    assert spelled in persons.xpath("string(//ul[@class='appearances']/li/a)")
