@@ -77,6 +77,11 @@ def test_nothing_changed_nothing_redone_and_the_same_messages(project, capsys):
     assert all(row["redone"] == "0" for row in rows.values()), rows
     assert stamps(project) == before
     assert cache.stat().st_mtime_ns == cache_before  # it would say the same again
+    report = project / "build" / "conversion-report.json"
+    made = report.read_bytes()
+    report.unlink()
+    build(project, "--no-pdf", capsys=capsys)
+    assert report.read_bytes() == made  # a report that is gone is written again
     warnings = [line for line in err_first.splitlines() if ": warning: " in line]
     assert warnings and warnings == [line for line in err_second.splitlines() if ": warning: " in line]
 

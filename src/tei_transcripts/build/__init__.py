@@ -35,7 +35,7 @@ from ..persons import check_unique_ids
 from ..render import is_personography, published_copy
 from ..serialize import json_array, remove_leftovers, write_atomic
 from . import tasks
-from .cache import Cache, data_digest, digest, file_digest, messages_of
+from .cache import Cache, data_digest, digest, file_digest, json_bytes, messages_of
 from .config import Project
 from .lock import build_lock
 from .progress import Progress, StageRow, table
@@ -75,6 +75,7 @@ class PersonKeys:
         self.path = path
         self.digest = file_digest(path)
         self.entries: dict[str, str] = {}
+        self._parts: dict[tuple, bytes] = {}
         names = []
         if self.digest:
             root = tei.parse(path).getroot()
@@ -87,9 +88,13 @@ class PersonKeys:
         # every spelling of every person: the converter recognises names by all of them
         self.vocabulary = digest(sorted(names))
 
-    def parts(self, ids) -> list:
-        """The entries of the persons `ids` names, and which of them are missing."""
-        return [[pid, self.entries.get(pid, "")] for pid in sorted(ids)]
+    def parts(self, ids) -> bytes:
+        """The entries of the persons `ids` names, and which of them are missing, as `digest`
+        takes them (made once for each set of ids: most documents name the same people)."""
+        ids = tuple(sorted(ids))
+        if ids not in self._parts:
+            self._parts[ids] = json_bytes([[pid, self.entries.get(pid, "")] for pid in ids])
+        return self._parts[ids]
 
 
 def references(*documents: bytes) -> set[str]:
@@ -247,12 +252,23 @@ class Build:
             )  # fmt: skip
             self.done(row, progress, messages, len(written))
         progress.close()
-        reports = [r.get("report", {}) for r in self.cache.new.get("convert", {}).values()]
+        self.write_report(todo)
+        self.finish(row)
+
+    def write_report(self, converted: list[str]) -> None:
+        """The conversion report of every transcript; left as it is when no transcript was
+        converted, came or went."""
         report = os.path.join(os.path.dirname(self.project.path("cache")), "conversion-report.json")
-        data = json_array(reports, sort_keys=True)
+        records = self.cache.new.get("convert", {})
+        if (
+            not converted
+            and records.keys() == self.cache.old.get("convert", {}).keys()
+            and os.path.isfile(report)
+        ):
+            return
+        data = json_array([r.get("report", {}) for r in records.values()], sort_keys=True)
         if file_digest(report) != data_digest(data):
             write_atomic(report, data)
-        self.finish(row)
 
     def convert_key(self, source: str, refs: list[str]) -> str:
         sidecar = os.path.splitext(source)[0] + ".toml"

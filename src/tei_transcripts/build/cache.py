@@ -27,14 +27,19 @@ VERSION = 1
 
 
 def digest(*parts) -> str:
-    """A hash of strings, bytes and JSON-able values, in order."""
+    """A hash of strings, bytes and JSON-able values, in order (a value is hashed as its
+    `json_bytes`; bytes as they are)."""
     hasher = hashlib.blake2b(digest_size=16)
     for part in parts:
         if not isinstance(part, bytes):
-            part = json.dumps(part, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            part = json_bytes(part)
         hasher.update(len(part).to_bytes(8, "big"))
         hasher.update(part)
     return hasher.hexdigest()
+
+
+def json_bytes(value) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
 def data_digest(data: bytes) -> str:
