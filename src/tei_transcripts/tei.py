@@ -63,31 +63,32 @@ class NothingFromOutside(etree.Resolver):
         return self.resolve_string("", context)
 
 
+# What the hardened parser does and does not do: nothing loaded from outside, no entity
+# expanded, libxml2's own size and depth limits, comments kept.
+HARDENED = dict(
+    collect_ids=False,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    attribute_defaults=False,
+    huge_tree=False,
+)
+
+
 def parser() -> etree.XMLParser:
     """The hardened parser. A duplicated xml:id is a matter of validity, left for the schema
     to report, not a reason to refuse a document: ids are not collected (lxml then asks for
     the external DTD, which `NothingFromOutside` answers with nothing)."""
-    hardened = etree.XMLParser(
-        collect_ids=False,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        remove_comments=False,
-    )
+    hardened = etree.XMLParser(remove_comments=False, **HARDENED)
     hardened.resolvers.add(NothingFromOutside())
     return hardened
 
 
 def start_of(handle) -> etree._Element | None:
-    """The root element as its start tag gives it, read as `parser` reads (nothing loaded
-    from outside, nothing expanded) and no further: a quick look at a document's id."""
-    events = etree.iterparse(
-        handle, events=("start",), collect_ids=False, resolve_entities=False, no_network=True,
-        load_dtd=False, dtd_validation=False, attribute_defaults=False, huge_tree=False,
-    )  # fmt: skip
+    """The root element as its start tag gives it, read as `parser` reads and no further: a
+    quick look at a document's id."""
+    events = etree.iterparse(handle, events=("start",), **HARDENED)
     events.resolvers.add(NothingFromOutside())
     for _, element in events:
         return element

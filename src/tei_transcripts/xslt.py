@@ -43,6 +43,17 @@ def captured_stderr():
             os.close(saved)
 
 
+@contextlib.contextmanager
+def saxon_errors():
+    """Saxon's failures as `XsltError`, with what it wrote to standard error meanwhile
+    (yields a function that reads that)."""
+    with captured_stderr() as log:
+        try:
+            yield log
+        except PySaxonApiError as error:
+            raise XsltError(str(error).strip(), log()) from None
+
+
 _processor: PySaxonProcessor | None = None
 
 
@@ -92,23 +103,20 @@ class Stylesheet:
         stylesheets on one input, parsed once); `params` set its parameters for this run
         only (a string, or a value Saxon made)."""
         saxon = processor()
-        with captured_stderr() as log:
-            try:
-                self.executable.clear_parameters()
-                for name, value in (params or {}).items():
-                    if isinstance(value, str):
-                        value = saxon.make_string_value(value)
-                    self.executable.set_parameter(name, value)
-                if text is not None:
-                    node = parse(text, base_uri)
-                if node is not None:
-                    result = self.executable.transform_to_string(xdm_node=node)
-                else:
-                    result = self.executable.transform_to_string(source_file=os.path.abspath(source_file))
-            except PySaxonApiError as error:
-                raise XsltError(str(error).strip(), log()) from None
-        if result is None:
-            raise XsltError(f"{self.name} produced no result", log())
+        if text is not None:
+            node = parse(text, base_uri)
+        with saxon_errors() as log:
+            self.executable.clear_parameters()
+            for name, value in (params or {}).items():
+                if isinstance(value, str):
+                    value = saxon.make_string_value(value)
+                self.executable.set_parameter(name, value)
+            if node is not None:
+                result = self.executable.transform_to_string(xdm_node=node)
+            else:
+                result = self.executable.transform_to_string(source_file=os.path.abspath(source_file))
+            if result is None:
+                raise XsltError(f"{self.name} produced no result", log())
         return result
 
 
@@ -117,37 +125,25 @@ def parse(text: str, base_uri: str | None = None):
     builder = processor().new_document_builder()
     if base_uri:
         builder.set_base_uri(base_uri)
-    with captured_stderr() as log:
-        try:
-            return builder.parse_xml(xml_text=text)
-        except PySaxonApiError as error:
-            raise XsltError(str(error).strip(), log()) from None
+    with saxon_errors():
+        return builder.parse_xml(xml_text=text)
 
 
 def parse_file(path: str):
     """A file as a Saxon document node, read by Saxon's parser as ``doc()`` reads it."""
-    with captured_stderr() as log:
-        try:
-            return processor().new_document_builder().parse_xml(xml_file_name=path)
-        except PySaxonApiError as error:
-            raise XsltError(str(error).strip(), log()) from None
+    with saxon_errors():
+        return processor().new_document_builder().parse_xml(xml_file_name=path)
 
 
 def compile_file(path: str | os.PathLike) -> Stylesheet:
-    with captured_stderr() as log:
-        try:
-            executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
-        except PySaxonApiError as error:
-            raise XsltError(str(error).strip(), log()) from None
+    with saxon_errors():
+        executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
     return Stylesheet(executable, Path(path).name)
 
 
 def compile_text(text: str, name: str) -> Stylesheet:
-    with captured_stderr() as log:
-        try:
-            executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
-        except PySaxonApiError as error:
-            raise XsltError(str(error).strip(), log()) from None
+    with saxon_errors():
+        executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
     return Stylesheet(executable, name)
 
 

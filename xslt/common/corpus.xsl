@@ -15,7 +15,8 @@
     xmlns:tt="urn:tei-transcripts"
     exclude-result-prefixes="#all">
 
-  <!-- A document's summary. `name` is the stem of its output files, `page` its web page.
+  <!-- A document's summary. `name` is the stem of its output files, `page` its web page
+       ('' for the volume, which has none).
        participant: each participant of the document's header whom a key names;
        local: each participant anywhere in the document that has an id, with the name it gives;
        speaker, named: each person who speaks, or is named in the text, once;
@@ -59,7 +60,7 @@
     <xsl:document>
       <tt:corpus>
         <xsl:for-each select="/tt:corpus/tt:doc">
-          <xsl:sequence select="tt:summary(*, @name, string(@page))"/>
+          <xsl:sequence select="tt:summary(*, @name, '')"/>
         </xsl:for-each>
       </tt:corpus>
     </xsl:document>

@@ -172,17 +172,23 @@ def is_personography(path: str) -> bool:
     return os.path.basename(path) == PERSONOGRAPHY
 
 
-def corpus_xml(documents: list[Document], persons: str | None, **hrefs: str) -> str:
-    """The input of the corpus-wide stylesheets: every document inside a ``tt:doc`` that
-    carries its output file names (``hrefs``: attribute → pattern with ``{name}``), and the
-    personography inside ``tt:persons``."""
+def corpus_xml(members: list[etree._Element], persons: str | None) -> str:
+    """The input of the stylesheets that read the whole corpus (common/corpus.xsl): a
+    ``tt:corpus`` of `members` (each document in a ``tt:doc``, or each document's summary)
+    and the personography inside ``tt:persons``."""
     corpus = etree.Element(f"{{{CORPUS_NS}}}corpus", nsmap={"tt": CORPUS_NS})
-    for document in documents:
-        doc = etree.SubElement(corpus, f"{{{CORPUS_NS}}}doc", name=document.name)
-        for attribute, pattern in hrefs.items():
-            doc.set(attribute, pattern.format(name=document.name))
-        doc.append(copy.deepcopy(document.root))
+    corpus.extend(members)
     if persons:
         _, root = read_xml(persons, "personography")
         etree.SubElement(corpus, f"{{{CORPUS_NS}}}persons").append(root)
     return etree.tostring(corpus, encoding="unicode")
+
+
+def wrapped(documents: list[Document]) -> list[etree._Element]:
+    """Each document in a ``tt:doc`` that names it, for `corpus_xml`."""
+    members = []
+    for document in documents:
+        doc = etree.Element(f"{{{CORPUS_NS}}}doc", name=document.name)
+        doc.append(copy.deepcopy(document.root))
+        members.append(doc)
+    return members

@@ -26,7 +26,7 @@ from lxml import etree
 from .. import xslt
 from ..messages import ConversionError, Message
 from ..serialize import write_atomic
-from . import Document, corpus_xml, transform
+from . import Document, corpus_xml, transform, wrapped
 
 PRINT_DIR = xslt.XSLT_DIR / "print"
 STRING_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
@@ -38,7 +38,7 @@ def typst_source(document: Document) -> str:
 
 
 def volume_source(documents: list[Document], persons: str | None) -> str:
-    return transform("print/volume.xsl", corpus_xml(documents, persons), "volume")
+    return transform("print/volume.xsl", corpus_xml(wrapped(documents), persons), "volume")
 
 
 @lru_cache(maxsize=None)

@@ -25,8 +25,8 @@ from lxml import etree
 from .. import xslt
 from ..messages import ConversionError, Message
 from ..serialize import write_atomic
-from ..tei import parser, read_xml
-from . import CORPUS_NS, Document, published_copy, transform
+from ..tei import parser
+from . import CORPUS_NS, Document, corpus_xml, published_copy, transform
 
 ASSETS = xslt.XSLT_DIR / "html" / "assets"
 TT = f"{{{CORPUS_NS}}}"
@@ -117,13 +117,11 @@ def render_corpus_pages(parts: list[tuple[str, bytes]], out: str, persons: str |
     """The index, persons and search pages, the search index and the assets, from the
     documents' parts (`render_document`), each with the file it came from."""
     read = [Part.read(data, where) for where, data in parts]
-    corpus = etree.Element(f"{TT}corpus", nsmap={"tt": CORPUS_NS})
     for number, part in enumerate(read):
         part.summary.set("n", str(number))
-        corpus.append(part.summary)
-    if persons:
-        etree.SubElement(corpus, f"{TT}persons").append(read_xml(persons, "personography")[1])
-    summaries = xslt.parse(etree.tostring(corpus, encoding="unicode"))  # parsed once, read four times
+    summaries = xslt.parse(
+        corpus_xml([part.summary for part in read], persons)
+    )  # parsed once, read four times
     written = []
     for name in ("index", "persons", "search"):
         page = assemble(transform("html/site.xsl", summaries, out, {"page": name}), read)
