@@ -55,6 +55,13 @@ def test_mixed_script_word_is_reported_with_column(tmp_path):
     assert (message.code, message.line, message.column) == ("mixed-script", 1, 21)
 
 
+def test_mixed_script_words_on_several_lines_each_reported(tmp_path):
+    text = "Москва, no mix.\nfirst Kумыkin and Мoлотов here\n\nplain line\nlast: Kумыkin"
+    _, report = read(tmp_path, text.encode())
+    found = [(m.line, m.column, m.text.split("'")[1]) for m in report.messages if m.code == "mixed-script"]
+    assert found == [(2, 7, "Kумыkin"), (2, 19, "Мoлотов"), (5, 7, "Kумыkin")]
+
+
 @pytest.mark.parametrize(
     "data, code", [(b"", "empty"), (b"abc\x00def", "binary"), (b"\xef\xbb\xbf\xff\xfe", "bad-encoding")]
 )

@@ -50,6 +50,34 @@ def test_lossless_check_catches_a_dropped_word(persons, tmp_path):
     assert main(["check", str(source), str(target)]) == 0
 
 
+@pytest.mark.parametrize(
+    "change, line, expected, found",
+    [
+        (("caoutchouc", ""), 39, "caoutchouc", "natural"),  # a word dropped
+        (("caoutchouc", "caoutchouc rubber"), 39, "natural", "rubber"),  # a word added
+        (
+            (
+                'Fedorenko</persName> and <persName ref="#shi-zhe">Shi Zhe',
+                'Shi Zhe</persName> and <persName ref="#fedorenko">Fedorenko',
+            ),
+            23,
+            "Fedorenko",
+            "Shi",
+        ),  # reordered
+    ],
+)
+def test_lossless_check_names_the_first_difference_and_its_line(persons, change, line, expected, found):
+    source = ROOT / "transcripts" / "stalin-zhou-enlai-1952-08-20.txt"
+    conversion = convert_source(str(source), persons, str(ROOT / "tei"))
+    (data,) = conversion.outputs.values()
+    damaged = data.replace(change[0].encode(), change[1].encode(), 1)
+    assert damaged != data
+    lines = source.read_text(encoding="utf-8").split("\n")
+    loss = lossless.check(lines, [], [etree.fromstring(damaged)])
+    assert loss is not None
+    assert (loss.line, loss.expected.split()[0], loss.found.split()[0]) == (line, expected, found)
+
+
 def test_conversion_is_deterministic(persons):
     for source in TRANSCRIPTS:
         first = convert_source(str(source), persons, str(ROOT / "tei")).outputs

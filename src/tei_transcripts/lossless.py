@@ -8,10 +8,11 @@ Markdown's asterisks) is not a word; a footnote's printed number is kept in ``no
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from itertools import islice, zip_longest
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -34,15 +35,19 @@ class Loss:
         return f"the TEI departs from the source here: source has {self.expected!r}, TEI has {self.found!r}"
 
 
-def source_words(lines: list[str], removed: list[Removed]) -> Iterator[tuple[str, int]]:
-    """The words of the source with their line numbers, page furniture left out.
+def source_text(lines: list[str], removed: list[Removed]) -> str:
+    """The source with its page furniture blanked and its tags taken out, lines kept.
 
     Furniture is always whole lines: a navigation line, a page number, a rights paragraph.
     The text is read as a whole, since a tag may be broken over two lines ("<sup" / ">").
     """
     furniture = {line for item in removed for line in item.lines}
     text = "\n".join("" if number in furniture else line for number, line in enumerate(lines, start=1))
-    text = strip_tags(text, keep_newlines=True)
+    return strip_tags(text, keep_newlines=True)
+
+
+def source_words(text: str) -> Iterator[tuple[str, int]]:
+    """The words of `source_text` with their line numbers."""
     line, position = 1, 0
     for match in WORD.finditer(text):
         line += text.count("\n", position, match.start())
@@ -56,14 +61,12 @@ def source_words(lines: list[str], removed: list[Removed]) -> Iterator[tuple[str
 JOINING = {"persName", "date", "time"}
 
 
-def tei_words(documents: list[etree._Element]) -> Iterator[str]:
-    """The words of the ``text`` of each document, in document order."""
+def tei_texts(documents: list[etree._Element]) -> Iterator[str]:
+    """The text of the ``text`` of each document, in document order, tags taken out."""
     for root in documents:
-        text = root.find(tei.q("text")) if root.tag == tei.q("TEI") else root
         pieces: list[str] = []
-        _collect(text, pieces)
-        for match in WORD.finditer(strip_tags("".join(pieces))):
-            yield match.group()
+        _collect(root.find(tei.q("text")) if root.tag == tei.q("TEI") else root, pieces)
+        yield strip_tags("".join(pieces))
 
 
 def _collect(element: etree._Element, pieces: list[str]) -> None:
@@ -85,10 +88,15 @@ def _collect(element: etree._Element, pieces: list[str]) -> None:
 def check(lines: list[str], removed: list[Removed], documents: list[etree._Element]) -> Loss | None:
     """None when nothing was lost, added or reordered; else where it first went wrong.
 
-    Both sides are read lazily, word by word, so a large transcript costs no word lists.
+    Both sides are first reduced to a fingerprint of their words, a piece at a time (fast,
+    and no word lists); only when the fingerprints differ are they read word by word to
+    find the place, with its line.
     """
-    expected = source_words(lines, removed)
-    found = tei_words(documents)
+    source = source_text(lines, removed)
+    if fingerprint(cut_at_lines(source)) == fingerprint(tei_texts(documents)):
+        return None
+    expected = source_words(source)
+    found = (match.group() for text in tei_texts(documents) for match in WORD.finditer(text))
     last_line = 0
     for (word, line), other in zip_longest(expected, found, fillvalue=(None, 0)):
         if isinstance(other, tuple):  # the TEI ended first
@@ -103,3 +111,25 @@ def check(lines: list[str], removed: list[Removed], documents: list[etree._Eleme
             )
         last_line = line
     return None
+
+
+def fingerprint(texts: Iterable[str]) -> bytes:
+    """A digest of the words of `texts` in order, each word followed by a NUL: equal for two
+    sequences of texts exactly when their words are, wherever the texts were cut between
+    words."""
+    digest = hashlib.blake2b()
+    for text in texts:
+        words = WORD.findall(text)
+        if words:
+            digest.update(("\0".join(words) + "\0").encode())
+    return digest.digest()
+
+
+def cut_at_lines(text: str, size: int = 1 << 16) -> Iterator[str]:
+    """`text` in pieces of about `size` characters, each cut at the end of a line."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end

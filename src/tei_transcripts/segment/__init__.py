@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Callable
 
 from .. import conventions
@@ -27,6 +28,18 @@ STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
 HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
+
+
+@cache
+def title_end() -> re.Pattern:
+    """A text that ends with an abbreviated title ("On the Chinese side comrs."): its
+    full stop ends the abbreviation, not the sentence; the names follow."""
+    abbreviations = [h for h in conventions.load()["speech"]["honorifics"] if h.endswith("\\.")]
+    return re.compile(rf"\b{conventions.alternation(abbreviations)}\s*$", re.IGNORECASE)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL.search(text)) and not title_end().search(text)
 
 
 @dataclass
@@ -202,13 +215,13 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         short = len(previous) < 0.7 * width
         opens = opens_paragraph(line) or (opens_turn is not None and opens_turn(line))
         heading = previous.isupper()  # a title in capitals is a line of its own
-        if opens and (short or heading or TERMINAL.search(previous)):
+        if opens and (short or heading or ends_sentence(previous)):
             return False
-        return not TERMINAL.search(previous) or not short
+        return not ends_sentence(previous) or not short
     if re.search(r":\**\s*$", previous):
         return True  # a label whose value is on the next line: "**Date:**", "Interpreters:"
-    return not TERMINAL.search(previous) and bool(
-        STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous)
+    return not ends_sentence(previous) and bool(
+        STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous) or title_end().search(previous)
     )
 
 
@@ -223,7 +236,7 @@ def opens_paragraph(line: str) -> bool:
 
 def should_rejoin(previous: Block, block: Block) -> bool:
     """Was a sentence split by blank lines? Only when the first half plainly stops mid-sentence."""
-    if TERMINAL.search(previous.text) or DATE_LINE.match(previous.text):
+    if ends_sentence(previous.text) or DATE_LINE.match(previous.text):
         return False
     if conventions.pattern("attendance", "group").match(block.text):
         return False  # a new group of an attendance list: "from the Chinese side: ..."
@@ -231,5 +244,8 @@ def should_rejoin(previous: Block, block: Block) -> bool:
         return False  # a signature line, "Recorded by …", "The conversation ended …"
     tail = previous.text.rstrip()
     return bool(
-        STARTS_LOWER.match(block.text) or FUNCTION_WORD_END.search(tail) or tail.endswith((",", "—", "–"))
+        STARTS_LOWER.match(block.text)
+        or FUNCTION_WORD_END.search(tail)
+        or title_end().search(tail)
+        or tail.endswith((",", "—", "–"))
     )
