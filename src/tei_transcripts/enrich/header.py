@@ -52,6 +52,7 @@ def citation_pattern() -> re.Pattern:
     archives = conventions.alternation([re.escape(a) for a in conventions.load()["sources"]["archives"]])
     return re.compile(
         rf"(?P<repository>{archives})\s*[:,]?\s*[Ff]\.\s*(?P<fond>\d+[a-zа-я]?)[,.]?\s*[Oo]p?\.\s*(?P<opis>\d+[a-zа-я]?)[,.]?\s*"
+        rf"(?:[Pp]\.\s*(?P<papka>\d+[a-zа-я]?)[,.]?\s*)?"  # AVPRF's folder: "op. 5, p. 11, d. 3"
         rf"[Dd]\.\s*(?P<delo>\d+[a-zа-я]?)(?:[,.]?\s*[Ll]l?\.\s*(?P<list>\d+(?:\s*[-–]\s*\d+)?))?"
     )
 
@@ -171,7 +172,7 @@ def source_desc(doc):
                 continue
             seen.add(key)
             identifier = tei.E("msIdentifier", tei.E("repository", match.group("repository")))
-            for part in ("fond", "opis", "delo", "list"):
+            for part in ("fond", "opis", "papka", "delo", "list"):
                 if match.group(part):
                     identifier.append(tei.E("idno", re.sub(r"\s+", "", match.group(part)), type=part))
             desc.append(tei.E("msDesc", identifier))

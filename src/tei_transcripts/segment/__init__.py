@@ -28,6 +28,7 @@ STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
 HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
+LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
 
 @cache
@@ -228,6 +229,8 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
 def opens_paragraph(line: str) -> bool:
     return bool(
         MARKDOWN_BLOCK.match(line)
+        or LABELLED_LINE.match(line)
+        or conventions.pattern("fields", "single").match(line)
         or conventions.pattern("narrative", "patterns").search(line)
         or conventions.pattern("closer", "patterns").search(line)
         or re.match(r"[A-Z]{3,}(?:\s[A-Z]{3,})*[.:,]?\s", line)

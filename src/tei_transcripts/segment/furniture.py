@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from . import Block, Removed
 
 SENTENCE_END = re.compile(r"[.?!:;]\s*$")
+WIDE_GAP = re.compile(r"\S {6,}\S")
 
 
 def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
@@ -32,14 +33,19 @@ def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
     value_of = None  # the metadata heading whose values the next short lines are
     for number, line in enumerate(lines, start=1):
         text = line.strip()
+        heading = text.strip("*# ").rstrip(":*")  # "Record ID", "Record ID:", "**Record ID:**"
         reason = None
         if not text:
             pass
-        elif navigation.match(text):
+        elif navigation.match(heading):
             reason = "navigation or page heading"
-            value_of = text if with_values.match(text) else None
-        elif value_of and len(text.split()) <= 10 and not SENTENCE_END.search(text):
+            value_of = text if with_values.match(heading) else None
+        elif _is_value(text, value_of):
             reason = f"archive page metadata (value of {value_of!r})"
+        elif ":" in text and with_values.match(text.split(":")[0].strip("*# ")):
+            # "Original Language: Russian", "Record ID: 111240"
+            if _is_value(text.split(":", 1)[1].strip("* "), text):
+                reason = "archive page metadata"
         elif page_number.match(text):
             reason = "page number"
         elif _head_key(text) in heads:
@@ -52,17 +58,27 @@ def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
     return keep
 
 
+def _is_value(text: str, heading: str | None) -> bool:
+    """A short value of a metadata heading: a few words that end no sentence."""
+    return bool(heading) and len(text.split()) <= 10 and not SENTENCE_END.search(text)
+
+
 def _head_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
 def running_heads(lines: list[str]) -> set[str]:
-    """Short lines without a full stop that repeat three times or more, page numbers aside."""
+    """Short lines without a full stop that repeat three times or more, page numbers aside,
+    or twice when laid out as a PDF's running head is, its parts set wide apart
+    ("CWIHP Bulletin 16          Fall 2007/Winter 2008")."""
     counts = Counter(_head_key(line) for line in lines if line.strip())
     return {
         key
         for key, n in counts.items()
-        if n >= 3 and not SENTENCE_END.search(key) and len(key.split()) <= 12 and re.search(r"[a-z]", key)
+        if (n >= 3 or (n == 2 and WIDE_GAP.search(key)))
+        and not SENTENCE_END.search(key)
+        and len(key.split()) <= 12
+        and re.search(r"[a-z]", key)
     }
 
 

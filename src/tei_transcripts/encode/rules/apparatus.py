@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from ... import conventions, tei
-from ...segment import Block
+from ...segment import Block, ends_sentence
 from ..context import LINE, Context, closed, paragraph
 from ..inline import inline
 from .base import HEADING, BlockRule, plain
@@ -16,9 +16,11 @@ from .front import FieldListRule, TitleRule
 
 # What a closer may follow in a division: the schema's model.common
 TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
-SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?$")
+SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$")
+# The start of a footnote: "1. ", "2) ", "* ", "[3] "
+FOOTNOTE = re.compile(r"(?:\[(?P<bracketed>\d{1,3})\]|(?P<n>\d{1,3}|\*{1,3})[.)]?)\s+")
 ARCHIVE_CITATION = re.compile(
-    r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*[Dd]\.\s*\d+"
+    r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Pp]\.\s*\d+[a-zа-я]?[,.]?\s*)?[Dd]\.\s*\d+"
 )
 
 
@@ -33,11 +35,28 @@ class CloserRule(BlockRule):
         closer = conventions.pattern("closer", "patterns")
         if closer.search(block.text) and len(block.text.split()) <= 25:
             return True
-        # a short last line ending in initials and a surname: "USSR Ambassador to the PRC P. Yudin"
-        last = (
-            not ctx.blocks or FieldListRule().test(ctx.blocks[0], ctx) or TitleRule().test(ctx.blocks[0], ctx)
+        if self._signature(block, ctx.blocks, ctx):
+            return True
+        # a position printed above the signature: "AMBASSADOR OF THE USSR IN KOREA" / "T. SHTYKOV"
+        return (
+            len(block.text.split()) <= 10
+            and not ends_sentence(block.text)
+            and bool(ctx.blocks)
+            and self._signature(ctx.blocks[0], ctx.blocks[1:], ctx)
         )
-        return last and len(block.text.split()) <= 14 and bool(SIGNATURE_LINE.search(plain(block.text)))
+
+    @staticmethod
+    def _signature(block: Block, following: list[Block], ctx: Context) -> bool:
+        """A short line ending in initials and a surname, "USSR Ambassador to the PRC P.
+        Yudin", that ends the record: nothing follows, or a new record, or its footnotes."""
+        if len(block.text.split()) > 14 or not SIGNATURE_LINE.search(plain(block.text)):
+            return False
+        return (
+            not following
+            or FieldListRule().test(following[0], ctx)
+            or TitleRule().test(following[0], ctx)
+            or bool(FootnotesRule().run_of(following[0], following[1:], ctx))
+        )
 
     def run(self, block, ctx):
         record = ctx.record
@@ -82,36 +101,42 @@ class FootnotesRule(BlockRule):
     name = "footnotes"
 
     def test(self, block, ctx):
-        return bool(self._run_of(block, ctx))
+        return bool(self.run_of(block, ctx.blocks, ctx))
 
-    def _run_of(self, block: Block, ctx: Context) -> list[tuple[str, Block]]:
-        match = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", block.text)
+    @staticmethod
+    def run_of(block: Block, following: list[Block], ctx: Context) -> list[tuple[str, Block]]:
+        """The footnotes that start with `block` and go on in the `following` blocks."""
+        match = FOOTNOTE.match(block.text)
         if not match or not ctx.record.body:
             return []
-        run = [(match.group(1), block)]
-        for following in ctx.blocks:
-            nxt = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", following.text)
+        run = [(_number(match), block)]
+        for later in following:
+            nxt = FOOTNOTE.match(later.text)
             if not nxt or (
-                nxt.group(1).isdigit() and run[-1][0].isdigit() and int(nxt.group(1)) != int(run[-1][0]) + 1
+                _number(nxt).isdigit() and run[-1][0].isdigit() and int(_number(nxt)) != int(run[-1][0]) + 1
             ):
                 break
-            run.append((nxt.group(1), following))
+            run.append((_number(nxt), later))
         # markers in the paragraphs read so far: "<sup>2</sup>", "[2]", "dacha.1", "leaders*"
         return run if any(n in ctx.record.markers for n, _ in run) else []
 
     def run(self, block, ctx):
-        run = self._run_of(block, ctx)
+        run = self.run_of(block, ctx.blocks, ctx)
         ctx.end_turn()
         notes = tei.E("div", type="notes")
         for n, item in run:
             if item is not block:
                 ctx.blocks.remove(item)
-            start = re.match(r"(\d{1,3}|\*{1,3})[.)]?\s+", item.text).end()
+            start = FOOTNOTE.match(item.text).end()
             note = tei.E("note", *inline(item.slice(start), ctx.report), type="footnote", place="foot", n=n)
             notes.append(note)
         ctx.place(notes, block, "back")
         ctx.record.state = "ended"
         return True
+
+
+def _number(footnote: re.Match) -> str:
+    return footnote.group("bracketed") or footnote.group("n")
 
 
 class SourceRule(BlockRule):

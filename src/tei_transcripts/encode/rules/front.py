@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ... import conventions, tei
 from ...enrich.dates import parse_date
 from ...segment import DATE_LINE, Block, Removed
@@ -13,54 +15,47 @@ from ..inline import DATE_ONLY, inline
 from .base import HEADING, BlockRule, _has_turns, _unknown_speaker, plain
 
 FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
-FIELD_ELEMENTS = {"title": "docTitle", "author": "docAuthor", "date": "docDate", "source": "docImprint"}
+FIELD_ELEMENTS = {
+    "title": "docTitle",
+    "document title": "docTitle",
+    "author": "docAuthor",
+    "date": "docDate",
+    "source": "docImprint",
+}
+SUMMARY_FIELDS = ("description", "summary", "abstract")
 
 
 class FieldListRule(BlockRule):
-    """``**Title:** … **Date:** … **Source:** …`` fields → a ``titlePage`` in the front,
-    each field in its TEI place (docTitle, docAuthor, docDate, docImprint, argument, byline).
+    """Fields of a record's metadata → a ``titlePage`` in the front, each field in its TEI
+    place (docTitle, docAuthor, docDate, docImprint, argument, byline). Two layouts:
 
-    A field list after a record has begun starts a new record.
+    - ``**Title:** … **Date:** … **Source:** …``, several fields in one paragraph; after a
+      record has begun such a list starts a new record;
+    - one field per paragraph, "Summary: …", or "Summary:" with its value in the next
+      paragraph, for the labels of ``[fields]`` in the conventions, before the conversation;
+      consecutive fields make one list.
     """
 
     name = "fields"
 
     def test(self, block, ctx):
-        return block.text.startswith("**") and len(FIELD_LABEL.findall(block.text)) >= 2
+        if block.text.startswith("**") and len(FIELD_LABEL.findall(block.text)) >= 2:
+            return True
+        return not ctx.record.body and single_field(block) is not None
 
     def run(self, block, ctx):
-        if ctx.record.has_content or ctx.record.fields:
-            ctx.new_record(block.line)
+        if len(FIELD_LABEL.findall(block.text)) >= 2:
+            if ctx.record.has_content or ctx.record.fields:
+                ctx.new_record(block.line)
+            lead, fields = self._labelled(block)
+        else:
+            lead, fields = None, self._single_fields(block, ctx)
         record = ctx.record
         page = tei.E("titlePage", type="fields")
-        labels = list(FIELD_LABEL.finditer(block.text))
-        lead = block.slice(0, labels[0].start())
-        if lead.text.strip(" *"):
+        if lead is not None and lead.text.strip(" *"):
             page.append(tei.E("byline", *inline(lead, ctx.report)))  # text before the first label
-        for i, match in enumerate(labels):
-            start = match.end()
-            end = labels[i + 1].start() if i + 1 < len(labels) else len(block.text)
-            while start < end and block.text[start] in " *":
-                start += 1
-            while end > start and block.text[end - 1] in " *":
-                end -= 1
-            value = block.text[start:end]
-            label = match.group(1).strip()
-            record.fields[label.lower()] = value
-            content = [
-                tei.E("hi", f"{label}:", rend="bold"),
-                " ",
-                *inline(block.slice(start, end), ctx.report),
-            ]
-            kind = FIELD_ELEMENTS.get(label.lower())
-            if kind == "docTitle":
-                page.append(tei.E("docTitle", tei.E("titlePart", *content)))
-            elif kind:
-                page.append(tei.E(kind, *content))
-            elif label.lower() in ("description", "summary", "abstract"):
-                page.append(tei.E("argument", paragraph(content)))
-            else:
-                page.append(tei.E("byline", *content))
+        for label, value in fields:
+            self._field(page, label, value, ctx)
         ctx.place(page, block, "front")
         record.title = record.title or record.fields.get("title") or None
         add_principals(record, record.fields.get("title", ""), ctx)
@@ -68,13 +63,62 @@ class FieldListRule(BlockRule):
             record.date_text, record.date_line = record.fields["date"], block.line
         if record.fields.get("source"):
             record.citations.append((record.fields["source"], block.line))
-        if record.fields.get("description"):
-            record.summary = record.fields["description"]
+        summary = next((record.fields[k] for k in SUMMARY_FIELDS if record.fields.get(k)), None)
+        record.summary = record.summary or summary
         return True
+
+    @staticmethod
+    def _labelled(block: Block) -> tuple[Block, list[tuple[str, Block]]]:
+        """The text before the first label, and each label with its value."""
+        labels = list(FIELD_LABEL.finditer(block.text))
+        fields = []
+        for i, match in enumerate(labels):
+            start = match.end()
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(block.text)
+            while start < end and block.text[start] in " *":
+                start += 1
+            while end > start and block.text[end - 1] in " *":
+                end -= 1
+            fields.append((match.group(1).strip(), block.slice(start, end)))
+        return block.slice(0, labels[0].start()), fields
+
+    @staticmethod
+    def _single_fields(block: Block, ctx: Context) -> list[tuple[str, Block]]:
+        """This paragraph's field and those of the paragraphs after it, one field each; a
+        label alone takes the next paragraph, if that is not a field, as its value."""
+        fields = []
+        while True:
+            match = single_field(block)
+            value = block.slice(match.end())
+            if not value.text.strip() and ctx.blocks and single_field(ctx.blocks[0]) is None:
+                value = ctx.blocks.pop(0)
+            fields.append((match.group(1), value))
+            if not ctx.blocks or single_field(ctx.blocks[0]) is None:
+                return fields
+            block = ctx.blocks.pop(0)
+
+    @staticmethod
+    def _field(page: etree._Element, label: str, value: Block, ctx: Context) -> None:
+        ctx.record.fields[label.lower()] = value.text
+        content = [tei.E("hi", f"{label}:", rend="bold"), " ", *inline(value, ctx.report)]
+        kind = FIELD_ELEMENTS.get(label.lower())
+        if kind == "docTitle":
+            page.append(tei.E("docTitle", tei.E("titlePart", *content)))
+        elif kind:
+            page.append(tei.E(kind, *content))
+        elif label.lower() in SUMMARY_FIELDS:
+            page.append(tei.E("argument", paragraph(content)))
+        else:
+            page.append(tei.E("byline", *content))
+
+
+def single_field(block: Block) -> re.Match | None:
+    """ "Summary: …" or "**Title:**", a label of ``[fields]`` at the start of a paragraph."""
+    return conventions.pattern("fields", "single").match(block.text)
 
 
 DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}\b")
-DIARY = re.compile(r"from the (?:diary|journal) of\s+(.+?)\s*$", re.I)
+DIARY = re.compile(r"(?:(?:extract\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+(.+?)\s*$", re.I)
 
 
 class TitleRule(BlockRule):
@@ -123,6 +167,9 @@ def _author(name: str, block: Block, ctx: Context) -> str:
     ids = ctx.persons.resolve(re.sub(r"^(?:(?:comrade|cde\.|com\.)\s+)", "", name.strip(" .,"), flags=re.I))
     if len(ids) == 1:
         return ids[0]
+    named = {match.id for match in ctx.persons.find(name) if match.id}  # "Ambassador T.F. Shtykov"
+    if len(named) == 1:
+        return named.pop()
     surname = name.strip(" .,").split()[-1].split(".")[-1]
     return _unknown_speaker(surname.capitalize() if surname.isupper() else surname, block, ctx)
 
