@@ -29,6 +29,8 @@ def encode(
     ctx.label_counts = count_labels(segmentation, persons)
     authors = authors or []
     while ctx.blocks:
+        if not ctx.records:
+            ctx.new_record(ctx.blocks[0].line)  # the first record starts at the first paragraph
         block = ctx.blocks.pop(0)
         ctx.point = None
         index = len(ctx.records) - 1 if ctx.records else 0

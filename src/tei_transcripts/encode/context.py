@@ -71,12 +71,38 @@ class Context:
     records: list[Record] = field(default_factory=list)
     last_point: int | None = None
     point: tuple[str, int] | None = None  # number and text offset of a numbered point
+    taken: set[tuple[str, int]] = field(default_factory=set)  # short names resolved by participants
 
     @property
     def record(self) -> Record:
         if not self.records:
             self.records.append(Record(self.blocks[0].line if self.blocks else 1))
         return self.records[-1]
+
+    def resolve(self, name: str, line: int = 0) -> tuple[str, ...]:
+        """The ids a speaker's name may refer to: the personography's; or, for one word it
+        does not know or gives to several persons ("Kim"), the one participant of this
+        record, a principal first, who has that word in a name (reported, for the editor)."""
+        ids = self.persons.resolve(name)
+        if len(ids) == 1 or len(name.split()) != 1:
+            return ids
+        word = name.casefold()
+        record = self.record
+        for group in (record.principals, list(record.attendees)):
+            found = [
+                pid
+                for pid in group
+                if pid in self.persons
+                and (not ids or pid in ids)
+                and any(word in n.casefold().replace("-", " ").split() for n in self.persons[pid].names)
+            ]
+            if len(found) == 1:
+                if (name, line) not in self.taken:  # rules test a block more than once
+                    self.taken.add((name, line))
+                    text = f"'{name}' taken for {self.persons[found[0]].name}, the participant of that name"
+                    self.report.info("speaker-by-participant", text, line)
+                return (found[0],)
+        return ids
 
     def new_record(self, line: int) -> Record:
         self.records.append(Record(line))

@@ -165,9 +165,9 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     text.append(body)
     if record.back:
         text.append(tei.E("back", *record.back))
+    link_footnotes(text, report)  # first: a marker glued to a name ("Filippov*") is found as printed
     tag_names(text, doc.persons, set(doc.participants), doc.persons_href, report)
     tag_dates(text, doc.date, report)
-    link_footnotes(text, report)
     assign_ids(text)
     root = tei.E("TEI", xml_id=doc.id)
     root.append(build_header(doc))

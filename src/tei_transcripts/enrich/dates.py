@@ -2,7 +2,7 @@
 """Dates and times in running text → ``date/@when`` and ``time/@when`` in ISO 8601.
 
 "20 August 1952", "September 4, 1952", "October 1952", "in 1939", "5.IX", "27 June" (the
-year taken from the document's date, marked ``evidence="internal"``), "10:30",
+year taken from the document's date, marked ``evidence="internal"``), "10:30", "8 p.m.",
 "from 23 hours until 24 hours". A date that cannot be completed is left as text and reported.
 """
 
@@ -48,6 +48,7 @@ PATTERN = re.compile(
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
     rf"|(?P<year>\b(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) (?P<y7>{YEAR})\b(?![-–]\d))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
+    r"|(?P<ampm>\b(?P<h4>1[0-2]|0?[1-9])(?:[.:](?P<min4>[0-5]\d))?\s*(?P<half>[ap])\.\s?m\.)"
     r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))",
 )
 
@@ -55,7 +56,7 @@ PATTERN = re.compile(
 def parse_date(text: str) -> str | None:
     """The ISO form of a complete date written out in full ("20 August 1952" → "1952-08-20")."""
     match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,"))
-    if not match or match.group("clock") or match.group("span"):
+    if not match or match.group("clock") or match.group("span") or match.group("ampm"):
         return None  # a time of day is not a date
     when, inferred = _when(match, None)
     return when if when and not inferred and len(when) >= 4 else None
@@ -120,6 +121,14 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                         match.end(),
                         tei.E("time", found, **{"from": _clock(h1, 0), "to": _clock(h2, 0)}),
                     )
+                continue
+            if g["ampm"]:
+                hour = int(g["h4"]) % 12 + (12 if g["half"].lower() == "p" else 0)
+                yield (
+                    match.start(),
+                    match.end(),
+                    tei.E("time", found, when=_clock(hour, int(g["min4"] or 0))),
+                )
                 continue
             if g["clock"]:
                 if int(g["h3"]) <= 24:

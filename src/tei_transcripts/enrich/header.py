@@ -69,6 +69,7 @@ def normalise_title(printed: str) -> str:
     """Sentence punctuation and spacing tidied; a title in capitals set in title case."""
     title = clean(printed).strip(" .")
     if title.isupper():
+        acronyms = {a.lower(): a for a in conventions.load()["titles"]["acronyms"]}
         words = title.lower().split()
         title = " ".join(
             w
@@ -76,6 +77,7 @@ def normalise_title(printed: str) -> str:
             else (w.upper() if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", w) else w[:1].upper() + w[1:])
             for i, w in enumerate(words)
         )
+        title = re.sub(r"[\w()]+", lambda m: acronyms.get(m.group().lower(), m.group()), title)
     return title
 
 

@@ -28,6 +28,7 @@ STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
 HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
+NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
 
@@ -219,6 +220,8 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         if opens and (short or heading or ends_sentence(previous)):
             return False
         return not ends_sentence(previous) or not short
+    if NUMBERED_LINE.match(line):
+        return False  # "1) a credit …" after "… listed their requests:"
     if re.search(r":\**\s*$", previous):
         return True  # a label whose value is on the next line: "**Date:**", "Interpreters:"
     return not ends_sentence(previous) and bool(
@@ -230,6 +233,7 @@ def opens_paragraph(line: str) -> bool:
     return bool(
         MARKDOWN_BLOCK.match(line)
         or LABELLED_LINE.match(line)
+        or NUMBERED_LINE.match(line)
         or conventions.pattern("fields", "single").match(line)
         or conventions.pattern("narrative", "patterns").search(line)
         or conventions.pattern("closer", "patterns").search(line)

@@ -9,6 +9,7 @@ from ... import conventions, tei
 from ...segment import Block
 from ..context import Context
 from ..inline import inline
+from ..speech import opens_turn, patterns
 from .base import TRAILING_MARKUP, BlockRule, _has_turns, lead
 
 
@@ -54,9 +55,12 @@ class AttendanceRule(BlockRule):
         return True
 
     def _continues(self, block: Block, ctx: Context) -> bool:
-        """A group header or a line that is little but names."""
+        """A group header or a line that is little but names, not a turn ("Stalin: Welcome.")."""
         if conventions.pattern("attendance", "group").match(block.text):
             return True
+        label = patterns(ctx.persons).label.match(block.text)
+        if label and block.text[label.end() :].strip() and opens_turn(ctx.persons)(block.text):
+            return False
         text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
         names = ctx.persons.find(text)
         for match in reversed(names):
@@ -76,19 +80,25 @@ class AttendanceRule(BlockRule):
         listing.append(tei.E("item", *inline(block, ctx.report)))
         _report_unknown_names(block, ctx)
         matches = ctx.persons.find(block.text)
+        before_role = None  # a role printed before a name: "; interpreter Mun Il"
         for i, match in enumerate(matches):
-            if not match.id:
-                continue
-            following = block.text[
-                match.end : matches[i + 1].start if i + 1 < len(matches) else len(block.text)
-            ]
-            role = state["role"] or (
-                "interpreter" if re.search(r"interpret|translat", following, re.I) else None
-            )
-            ctx.record.attend(match.id, state["side"], role)
+            text = block.text
+            following = ENTRY_END.split(
+                text[match.end : matches[i + 1].start if i + 1 < len(matches) else None]
+            )[0]
+            between = text[matches[i - 1].end if i else 0 : match.start]
+            if ENTRY_END.search(between) or not i:
+                before_role = "interpreter" if ROLE.match(ENTRY_END.split(between)[-1].strip(" .")) else None
+            elif not re.fullmatch(r"\s*and\s*", between):
+                before_role = None  # "Fedorenko (interpreter) and Molotov": the role was Fedorenko's
+            after_role = "interpreter" if ROLE.search(following) else None
+            if match.id:
+                ctx.record.attend(match.id, state["side"], state["role"] or after_role or before_role)
 
 
 LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
+ENTRY_END = re.compile(r"[,;:]")  # where an entry of a list of names ends
+ROLE = re.compile(r"(?:the\s+)?(?:interpret|translat)", re.I)
 NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
 GROUP_WORDS = re.compile(
     r"\b(?:present|meeting|side|sides|soviet|chinese|korean|our|interpreters?|translated|translators?|recorded|also|were|the|at|on|from|by)\b",

@@ -147,6 +147,11 @@ class TitleRule(BlockRule):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
         if _has_turns(record) or record.state == "ended":
             record = ctx.new_record(block.line)
+        elif record.body and all(e.tag == tei.q("p") for e in record.body):
+            # paragraphs before the title (an editor's introduction) are the front's
+            record.front.extend(record.body)
+            record.body.clear()
+            record.state = "front"
         record.title = record.title or block.text
         record.title_line = record.title_line or block.line
         date = DATE_IN_TITLE.search(block.text)
@@ -185,13 +190,17 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+CLOCK = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)"
+TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*(?:{CLOCK})(?:\s*[-–]\s*(?:{CLOCK}))?\s*\)?\.?\s*$", re.I)
+
+
 class DateLineRule(BlockRule):
     """A line that is only a date, before the conversation → ``docDate``."""
 
     name = "date-line"
 
     def test(self, block, ctx):
-        text = plain(block.text)
+        text = TIME_TAIL.sub("", plain(block.text))  # "5 March 1949, 8 p.m." is a date line too
         return not ctx.record.body and bool(
             DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text)
         )
@@ -201,5 +210,5 @@ class DateLineRule(BlockRule):
             return False
         ctx.place(tei.E("docDate", block.text), block, "front")
         if not ctx.record.date_text:
-            ctx.record.date_text, ctx.record.date_line = block.text, block.line
+            ctx.record.date_text, ctx.record.date_line = TIME_TAIL.sub("", block.text), block.line
         return True

@@ -126,7 +126,7 @@ class DialogueSplitRule(BlockRule):
         match = patterns(ctx.persons).label.match(block.text, start)
         if not match or match.group("punct").strip(" *_") != ":":
             return None
-        ids = [ctx.persons.resolve(name) for name in split_names(match.group("names"))]
+        ids = [ctx.resolve(name, block.line) for name in split_names(match.group("names"))]
         return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
 
     def run(self, block, ctx):
@@ -155,7 +155,7 @@ def _resolve_subject(match: re.Match, ctx: Context) -> tuple[str, ...] | None:
         return (ctx.record.author,) if ctx.record.author else None
     ids = []
     for name in split_names(names):
-        resolved = ctx.persons.resolve(name)
+        resolved = ctx.resolve(name)
         if len(resolved) != 1:
             return None
         ids.append(resolved[0])
@@ -175,7 +175,7 @@ class SpeakerLabelRule(BlockRule):
         if not match:
             return None
         names = split_names(match.group("names"))
-        resolved = [ctx.persons.resolve(n) for n in names]
+        resolved = [ctx.resolve(n, block.line) for n in names]
         if any(n.lower() in NOT_NAMES for n in names) or len(names) > 2:
             return None  # "Li Fuchun, Zhang Wentian, Su Yu, Shi Zhe" is a list, not a label
         marked = match.group().rstrip(" *_").endswith((":", ".")) or match.group("names").isupper()
@@ -214,7 +214,7 @@ class SpeechTurnRule(BlockRule):
             return None
         punct = match.group("punct").strip(" *_")
         names = split_names(match.group("names"))
-        resolved = [ctx.persons.resolve(n) for n in names]
+        resolved = [ctx.resolve(n, block.line) for n in names]
         known = all(len(r) == 1 for r in resolved)
         if punct == ",":
             # "STALIN, opening the conversation …, says that": a label only if a verb of saying follows
