@@ -195,6 +195,48 @@ def test_characters_that_are_never_printed_need_no_glyph(tmp_path, capsys):
     assert "missing-glyph" not in capsys.readouterr().err
 
 
+def test_a_letter_only_in_keys_and_unprinted_text_needs_no_glyph(tmp_path, capsys):
+    """The hyphen of this record is only in person keys ("mao-zedong"), ids and the header's
+    "tei-transcripts", none of them printed: it is not reported as missing."""
+    source = ROOT / "tests" / "fixtures" / "convert" / "honorific-labels-and-marker-after-a-name.txt"
+    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    assert (
+        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
+        == 0
+    )
+    (path,) = tmp_path.glob("honorific-*.xml")
+    body = etree.parse(str(path)).find(".//tei:body", NS)
+    assert "-" not in "".join(body.itertext()) and "-" in path.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["render", str(path), "--to", "pdf", "--out", str(tmp_path / "pdf"), "--no-volume"]) == 0
+    assert "missing-glyph" not in capsys.readouterr().err
+
+
+def test_stage_directions_are_set_apart_in_both_editions(tmp_path):
+    source = ROOT / "tests" / "fixtures" / "convert" / "stage-directions-in-speech.txt"
+    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    assert (
+        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
+        == 0
+    )
+    documents = render.load([str(tmp_path / "stage-directions-in-speech.xml")])
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "stage-directions-in-speech.html")).getroot()
+    stages = page.xpath("//*[@class='stage']")
+    assert [(s.tag, s.text_content()) for s in stages] == [
+        ("span", "(Laughs.)"),
+        ("span", "(After a pause.)"),
+        ("span", "(General laughter.)"),
+        ("span", "(Applause.)"),
+    ]
+    assert stages[0].getparent().tag == "p"  # inside the turn's paragraph, not a block of its own
+    source_text = typst_source(documents[0])
+    assert '#emph[#"(Laughs.)";]' in source_text
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert squeeze("We must change the treaty (the treaty of 1945). (Laughs.) The Americans") in text
+
+
 # ---------------------------------------------------------------- the PDF read back
 
 

@@ -109,6 +109,15 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A stage direction: set apart in italics, a paragraph of its own only between turns. -->
+  <xsl:template match="tei:stage">
+    <xsl:element name="{if (tt:is-block(.)) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="'stage'"/>
+      <xsl:copy-of select="tt:anchor(.)"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:persName | tei:name[@ref]">
     <xsl:variable name="key" select="tt:person-key(string(@ref), .)"/>
     <xsl:choose>

@@ -115,6 +115,16 @@
     <xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- A stage direction: in italics; a paragraph of its own only outside a paragraph. -->
+  <xsl:template match="tei:stage">
+    <xsl:variable name="block" select="not(ancestor::*[local-name() = ('p', 'ab', 'l', 'head', 'speaker', 'item', 'label', 'signed')])"/>
+    <xsl:if test="$block"><xsl:value-of select="$tt:parbreak"/></xsl:if>
+    <xsl:text>#emph[</xsl:text>
+    <xsl:apply-templates/>
+    <xsl:text>]</xsl:text>
+    <xsl:if test="$block"><xsl:value-of select="$tt:parbreak"/></xsl:if>
+  </xsl:template>
+
   <!-- A name: its text, and a mark for the index of persons. -->
   <xsl:template match="tei:persName[@ref] | tei:name[@ref]">
     <xsl:variable name="key" select="tt:person-key(string(@ref), .)"/>

@@ -24,6 +24,7 @@ from .header import build_header
 from .ids import assign_ids
 from .names import tag_names
 from .notes import link_footnotes
+from .stage import tag_stage_directions
 
 
 @dataclass
@@ -166,6 +167,7 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     if record.back:
         text.append(tei.E("back", *record.back))
     link_footnotes(text, report)  # first: a marker glued to a name ("Filippov*") is found as printed
+    tag_stage_directions(body)
     tag_names(text, doc.persons, set(doc.participants), doc.persons_href, report)
     tag_dates(text, doc.date, report)
     assign_ids(text)

@@ -30,6 +30,9 @@ from . import Document, corpus_xml, transform, wrapped
 
 PRINT_DIR = xslt.XSLT_DIR / "print"
 STRING_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
+NOT_PRINTED = re.compile(
+    r'(?:side:\s*|#mention\(|#import\s+)"(?:[^"\\]|\\.)*"|who:\s*\((?:\s*"(?:[^"\\]|\\.)*",?)*\s*\)'
+)
 
 
 def typst_source(document: Document) -> str:
@@ -90,9 +93,11 @@ def render_pdf(
 
 
 def printed_characters(source: str) -> set[str]:
-    """Every character the Typst source prints: the contents of its string literals."""
+    """Every character the Typst source prints: the contents of its string literals, less
+    those that are keys and names of things (a turn's side and speakers, a person's key in
+    the index, an import)."""
     characters = set()
-    for literal in STRING_LITERAL.findall(source):
+    for literal in STRING_LITERAL.findall(NOT_PRINTED.sub("", source)):
         characters.update(re.sub(r"\\(.)", r"\1", literal))
     return {c for c in characters if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")}
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ... import conventions, tei
 from ...segment import Block
@@ -74,15 +75,20 @@ class AttendanceRule(BlockRule):
         return bool(names) and len(residue) <= 2
 
     def _item(self, listing, block: Block, ctx: Context, state: dict) -> None:
-        group = conventions.pattern("attendance", "group").match(block.text)
-        if group:
-            state["side"], state["role"] = _side_and_role(block.text[: group.end() + 40].split(":")[0])
         listing.append(tei.E("item", *inline(block, ctx.report)))
         _report_unknown_names(block, ctx)
-        matches = ctx.persons.find(block.text)
+        text = block.text
+        # group headers, at the start or after a sentence ("… Su Yu. Interpreters: …")
+        groups = []
+        for found in group_inside().finditer(text):
+            start = found.start("group") if found.group("group") else found.start("inside")
+            groups.append((start, _side_and_role(text[start : found.end() + 40].split(":")[0])))
+        matches = ctx.persons.find(text)
         before_role = None  # a role printed before a name: "; interpreter Mun Il"
         for i, match in enumerate(matches):
-            text = block.text
+            for start, side_and_role in groups:
+                if (matches[i - 1].end if i else 0) <= start < match.start:
+                    state["side"], state["role"] = side_and_role
             following = ENTRY_END.split(
                 text[match.end : matches[i + 1].start if i + 1 < len(matches) else None]
             )[0]
@@ -96,8 +102,17 @@ class AttendanceRule(BlockRule):
                 ctx.record.attend(match.id, state["side"], state["role"] or after_role or before_role)
 
 
+@cache
+def group_inside() -> re.Pattern:
+    """A group header of an attendance list: at the start of a paragraph, or inside it after
+    a sentence or an entry when a colon ends it ("… Su Yu. Interpreters: …"); without the
+    colon ("; interpreters Fedorenko and Shi Zhe;") the role is that entry's alone."""
+    group = conventions.load()["attendance"]["group"].removeprefix("^")
+    return re.compile(rf"^(?P<group>{group})|[.;:]\s*(?P<inside>{group})[^.;:]{{0,40}}:", re.IGNORECASE)
+
+
 LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
-ENTRY_END = re.compile(r"[,;:]")  # where an entry of a list of names ends
+ENTRY_END = re.compile(r"[,;:]|\.(?=\s)")  # where an entry of a list of names ends
 ROLE = re.compile(r"(?:the\s+)?(?:interpret|translat)", re.I)
 NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
 GROUP_WORDS = re.compile(

@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from ... import conventions, tei
-from ...enrich.dates import parse_date
+from ...enrich.dates import MONTH, parse_date
 from ...segment import DATE_LINE, Block, Removed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
@@ -194,13 +194,23 @@ CLOCK = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours
 TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*(?:{CLOCK})(?:\s*[-–]\s*(?:{CLOCK}))?\s*\)?\.?\s*$", re.I)
 
 
+# "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, " before a date, never a month ("August, 1952")
+PLACE_HEAD = re.compile(rf"^(?:(?!{MONTH}\b)(?:[A-Z][\w'-]+\s){{0,2}}[A-Z][\w'-]+,\s+)+(?=\S)")
+
+
+def date_part(line: str) -> str:
+    """The date of a date line without the place before it or the hours after it:
+    "Moscow, 5 March 1949, 8 p.m." → "5 March 1949"."""
+    return TIME_TAIL.sub("", PLACE_HEAD.sub("", line.strip(), count=1))
+
+
 class DateLineRule(BlockRule):
     """A line that is only a date, before the conversation → ``docDate``."""
 
     name = "date-line"
 
     def test(self, block, ctx):
-        text = TIME_TAIL.sub("", plain(block.text))  # "5 March 1949, 8 p.m." is a date line too
+        text = date_part(plain(block.text))
         return not ctx.record.body and bool(
             DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text)
         )
@@ -210,5 +220,5 @@ class DateLineRule(BlockRule):
             return False
         ctx.place(tei.E("docDate", block.text), block, "front")
         if not ctx.record.date_text:
-            ctx.record.date_text, ctx.record.date_line = TIME_TAIL.sub("", block.text), block.line
+            ctx.record.date_text, ctx.record.date_line = date_part(block.text), block.line
         return True

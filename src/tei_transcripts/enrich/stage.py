@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: MIT
+"""Stage directions in speech: "(Laughs.)", "(after a pause)" → ``stage``, parentheses kept.
+
+Only a parenthesis that says nothing but what was done (the words of ``[stage]`` in the
+conventions, perhaps after a name) is a direction; any other parenthesis stays text. A
+direction printed in a speaker's label stays in the ``speaker`` as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import conventions, tei
+from .text import markup
+
+
+@cache
+def direction() -> re.Pattern:
+    words = conventions.alternation(conventions.load()["stage"]["directions"])
+    return re.compile(rf"\((?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?[.!]?\)")
+
+
+def tag_stage_directions(body) -> None:
+    """Wrap each stage direction in the paragraphs of `body` in a ``stage``."""
+
+    def find(text, parent):
+        if "(" not in text:
+            return
+        for match in direction().finditer(text):
+            yield match.start(), match.end(), tei.E("stage", match.group())
+
+    for paragraph in body.iter(tei.q("p")):
+        markup(paragraph, find, skip={"note", "speaker", "ref", "persName", "date", "time", "stage"})
