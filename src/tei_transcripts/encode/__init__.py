@@ -24,10 +24,38 @@ def encode(
     default_author: str | None = None,
     registry: Registry | None = None,
 ) -> list[Record]:
+    """The records of the transcript. A record in the first person whose author is named only
+    by its signature at the end ("I answered …" … "ROSHCHIN") is encoded again, knowing him."""
+    authors = list(authors or [])
+    draft = Reporter(report.file)
+    removed = list(segmentation.removed)
+    records = _encode(segmentation, removed, persons, draft, authors, default_author, registry)
+    signed = [
+        record.signers[0] if record.first_person_unattributed and len(set(record.signers)) == 1 else None
+        for record in records
+    ]
+    if any(signed):
+        authors = [a or s for a, s in zip(authors + [None] * len(records), signed)]
+        for record, signer in zip(records, signed):
+            if signer:
+                report.info(
+                    "author-from-signature",
+                    f"the record is in the first person and signed by {persons[signer].name}: taken as its author",
+                    record.first_line,
+                )
+        draft = report
+        removed = list(segmentation.removed)
+        records = _encode(segmentation, removed, persons, report, authors, default_author, registry)
+    else:
+        report.messages.extend(draft.messages)
+    segmentation.removed[:] = removed
+    return records
+
+
+def _encode(segmentation, removed, persons, report, authors, default_author, registry) -> list[Record]:
     registry = registry or default_registry()
-    ctx = Context(persons, report, list(segmentation.blocks), segmentation.removed)
+    ctx = Context(persons, report, list(segmentation.blocks), removed)
     ctx.label_counts = count_labels(segmentation, persons)
-    authors = authors or []
     while ctx.blocks:
         if not ctx.records:
             ctx.new_record(ctx.blocks[0].line)  # the first record starts at the first paragraph

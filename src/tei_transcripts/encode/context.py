@@ -41,7 +41,10 @@ class Record:
     citations: list[tuple[str, int]] = field(default_factory=list)
     summary: str | None = None
     author: str | None = None
+    signers: list[str] = field(default_factory=list)  # the persons the closer's signatures name
+    first_person_unattributed: bool = False  # "I answered …" before the author was known
     sp: etree._Element | None = None  # the running turn
+    sp_reported: bool = False  # whether it is in reported speech ("Liu Shaoqi thanked him.")
     unknown: dict[str, str] = field(default_factory=dict)  # label → generated id
     unresolved: set[str] = field(default_factory=set)  # names no person in persons.xml has
     markers: set[str] = field(default_factory=set)  # footnote markers in the paragraphs read so far

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
@@ -19,6 +20,11 @@ TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
 SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$")
 # The start of a footnote: "1. ", "2) ", "* ", "[3] "
 FOOTNOTE = re.compile(r"(?:\[(?P<bracketed>\d{1,3})\]|(?P<n>\d{1,3}|\*{1,3})[.)]?)\s+")
+# A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
+CLOSING_LINE = re.compile(
+    r"(?:No\.?|№)\s*\d+[\w/-]*\.?$|\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.(?:\d{2}|\d{4})\.?$"
+    r"|(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\.?$"
+)
 ARCHIVE_CITATION = re.compile(
     r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Pp]\.\s*\d+[a-zа-я]?[,.]?\s*)?[Dd]\.\s*\d+"
 )
@@ -37,6 +43,8 @@ class CloserRule(BlockRule):
             return True
         if self._signature(block, ctx.blocks, ctx):
             return True
+        if last_closer(ctx.record) is not None and CLOSING_LINE.match(plain(block.text)):
+            return True  # "No. 15", "2.I.50" under a signature
         # a position printed above the signature: "AMBASSADOR OF THE USSR IN KOREA" / "T. SHTYKOV"
         return (
             len(block.text.split()) <= 10
@@ -47,21 +55,29 @@ class CloserRule(BlockRule):
 
     @staticmethod
     def _signature(block: Block, following: list[Block], ctx: Context) -> bool:
-        """A short line ending in initials and a surname, "USSR Ambassador to the PRC P.
-        Yudin", that ends the record: nothing follows, or a new record, or its footnotes."""
-        if len(block.text.split()) > 14 or not SIGNATURE_LINE.search(plain(block.text)):
+        """A short line ending in initials and a surname ("USSR Ambassador to the PRC P.
+        Yudin") or only a known person's name ("ROSHCHIN"), that ends the record: nothing
+        follows but a number and a date, or a new record, or its footnotes."""
+        text = plain(block.text)
+        name_only = len(ctx.persons.resolve(text.strip(" ."))) == 1  # "ROSHCHIN", "N. Roshchin"
+        if len(block.text.split()) > 14 or not (SIGNATURE_LINE.search(text) or name_only):
             return False
+        # what follows the signature, past its number and date: nothing, or another record
+        rest = list(itertools.dropwhile(lambda b: CLOSING_LINE.match(plain(b.text)), following))
         return (
-            not following
-            or FieldListRule().test(following[0], ctx)
-            or TitleRule().test(following[0], ctx)
-            or bool(FootnotesRule().run_of(following[0], following[1:], ctx))
+            not rest
+            or FieldListRule().test(rest[0], ctx)
+            or TitleRule().test(rest[0], ctx)
+            or bool(FootnotesRule().run_of(rest[0], rest[1:], ctx))
         )
 
     def run(self, block, ctx):
         record = ctx.record
         ctx.end_turn()
         words = inline(block, ctx.report)
+        if last_closer(record) is not None and CLOSING_LINE.match(plain(block.text)):
+            last_closer(record).append(tei.E("dateline", *words))
+            return True
         closer = self.closer(ctx, block)
         if closer is not None:
             closer.append(tei.E("signed", *words))
@@ -73,6 +89,8 @@ class CloserRule(BlockRule):
         for match in ctx.persons.find(block.text):
             if match.id:
                 record.attend(match.id, role=role)
+                if role is None:  # a signature, not "Recorded by …"
+                    record.signers.append(match.id)
         record.state = "ended"
         return True
 
@@ -82,9 +100,9 @@ class CloserRule(BlockRule):
         body or of the back division it follows. None when the back division has no text for
         a closer to close (TEI wants text first); the signature is then a paragraph."""
         record = ctx.record
+        if last_closer(record) is not None:
+            return last_closer(record)
         parent = record.back[-1] if record.back else record.body
-        if closed(parent):
-            return parent[-1]
         if not record.back:
             return ctx.place(tei.E("closer"), block)
         if any(etree.QName(child).localname in TEXT for child in parent):
@@ -93,6 +111,12 @@ class CloserRule(BlockRule):
             parent.append(closer)
             return closer
         return None
+
+
+def last_closer(record) -> etree._Element | None:
+    """The closer the record's text ends with, if it ends with one."""
+    parent = record.back[-1] if record.back else record.body
+    return parent[-1] if closed(parent) else None
 
 
 class FootnotesRule(BlockRule):

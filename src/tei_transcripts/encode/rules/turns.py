@@ -13,6 +13,10 @@ from ..inline import inline
 from ..speech import NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
 from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
 
+NARRATED = re.compile(
+    r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
+)  # a past verb after "I": narration
+FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
 QUOTES_OPEN = ('"', "“")
 CONTINUING = re.compile(
@@ -263,8 +267,17 @@ class ReportedSpeechRule(BlockRule):
             # "I"/"We" start a turn in a first-person record (its author is known), or when
             # they introduce quoted speech ("We said: …"), which is then left unattributed.
             ids = _resolve_subject(match, ctx)
-            if ids is None and not patterns(ctx.persons).colon_intro.match(block.text, start):
-                return None
+            if ids is None:
+                narrated = NARRATED.match(block.text, match.end())  # "I answered that …"
+                if narrated:
+                    ctx.record.first_person_unattributed = True  # the signature may name its author
+                # unattributed rather than run on into a turn in reported speech, or a new turn
+                # when it introduces quoted speech ("We said: …"); in direct speech, "I …" runs on
+                running = ctx.record.sp is not None and not ctx.record.sp_reported
+                if not (narrated and not running) and not patterns(ctx.persons).colon_intro.match(
+                    block.text, start
+                ):
+                    return None
             return match, ids
         ids = _resolve_subject(match, ctx)
         if ids is None:
@@ -295,9 +308,9 @@ class ReportedSpeechRule(BlockRule):
             )
             ids = ()
         if ctx.point:
-            open_turn(ctx, block, ids)
+            open_turn(ctx, block, ids, reported=True)
         else:
-            open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
+            open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end(), reported=True)
         return True
 
 
@@ -383,7 +396,13 @@ class ParagraphRule(BlockRule):
         is_heading = BOLD_LINE.match(block.text) or HEADING.match(block.text)
         if not is_heading and _has_turns(ctx.record):
             ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
-        if ctx.record.state == "front" and not ctx.record.body and len(block.text.split()) <= 12:
+        words = len(block.text.split())
+        if (
+            ctx.record.state == "front"
+            and not ctx.record.body
+            and words <= 12
+            and (words <= 3 or not FULL_STOP.search(block.text))
+        ):
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             return True
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
@@ -391,10 +410,14 @@ class ParagraphRule(BlockRule):
         return True
 
 
-def open_turn(ctx: Context, block: Block, ids, speaker: Block | None = None, start: int = 0) -> None:
+def open_turn(
+    ctx: Context, block: Block, ids, speaker: Block | None = None, start: int = 0, reported: bool = False
+) -> None:
     """Start a new ``sp`` in the current record, its first paragraph from `start`; the
-    speaker's label keeps its printed form, emphasis included."""
+    speaker's label keeps its printed form, emphasis included. `reported`: the turn is in
+    reported speech ("Liu Shaoqi thanked him.")."""
     ctx.end_turn()
+    ctx.record.sp_reported = reported
     sp = tei.E("sp", who=" ".join(f"#{i}" for i in ids) or None)
     if speaker is not None:
         sp.append(tei.E("speaker", *inline(speaker, ctx.report)))
