@@ -41,6 +41,7 @@ class Record:
     citations: list[tuple[str, int]] = field(default_factory=list)
     summary: str | None = None
     author: str | None = None
+    open_participants: bool = False  # the title names the writer only (a telegram), not whom he met
     signers: list[str] = field(default_factory=list)  # the persons the closer's signatures name
     first_person_unattributed: bool = False  # "I answered …" before the author was known
     sp: etree._Element | None = None  # the running turn

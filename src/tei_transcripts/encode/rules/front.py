@@ -119,6 +119,8 @@ def single_field(block: Block) -> re.Match | None:
 
 DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}\b")
 DIARY = re.compile(r"(?:(?:extract\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+(.+?)\s*$", re.I)
+# "Cable from Shtykov to Vyshinskii …", "Ciphered telegram of Roshchin to Filippov": its writer
+SENDER = re.compile(r"\b(?:telegram|cable|letter|report)\s+(?:from|of|by)\s+(.+?)\s+to\b", re.I)
 
 
 class TitleRule(BlockRule):
@@ -160,11 +162,23 @@ class TitleRule(BlockRule):
         heading = HEADING.match(block.text)
         title = block.slice(len(heading.group(1))) if heading else block
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
-        add_principals(record, block.text, ctx)
-        diarist = DIARY.match(plain(block.text))
-        if diarist and not record.author:
-            record.author = _author(diarist.group(1), block, ctx)
+        add_principals(record, without_addressee(block.text), ctx)
+        writer = DIARY.match(plain(block.text)) or SENDER.search(plain(block.text))
+        record.open_participants = record.open_participants or bool(writer)
+        if writer and not record.author:
+            record.author = _author(writer.group(1), block, ctx)
         return True
+
+
+ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
+
+
+def without_addressee(title: str) -> str:
+    """A telegram's title without the person it was sent to, who was not at the meeting:
+    "Cable from Shtykov to Vyshinskii on a Conversation with Kim Il Sung" → "Cable from
+    Shtykov on a Conversation with Kim Il Sung"."""
+    sender = SENDER.search(title)
+    return ADDRESSEE.sub("", title, count=1) if sender else title
 
 
 def _author(name: str, block: Block, ctx: Context) -> str:

@@ -282,7 +282,13 @@ class ReportedSpeechRule(BlockRule):
         ids = _resolve_subject(match, ctx)
         if ids is None:
             return None
-        if not names.isupper() and ctx.record.participants and not set(ids) <= ctx.record.participants:
+        record = ctx.record
+        if (
+            not names.isupper()
+            and record.participants
+            and not record.open_participants
+            and not set(ids) <= record.participants
+        ):
             return None  # a person named at the start who is not at the meeting: not a turn
         if _several_speakers(block, ctx):
             return None
