@@ -13,7 +13,7 @@ from ..segment import Segmentation
 from .context import Context, Record, close_turn
 from .inline import footnote_markers_in
 from .rules import Registry, default_registry
-from .speech import patterns
+from .speech import LABEL_MARKS, patterns
 
 
 def encode(
@@ -82,6 +82,6 @@ def count_labels(segmentation: Segmentation, persons: Personography) -> dict[str
     label = patterns(persons).label
     for block in segmentation.blocks:
         match = label.match(block.text)
-        if match and match.group("punct").strip(" *_") in ".:":
+        if match and match.group("punct").strip(" *_") in LABEL_MARKS:
             counts[match.group("names")] = counts.get(match.group("names"), 0) + 1
     return counts

@@ -100,6 +100,9 @@ def verb_forms(verbs: list[str]) -> list[str]:
     return sorted(forms)
 
 
+LABEL_MARKS = (".", ":", "—", "–", "-")  # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —"
+
+
 @dataclass(frozen=True)
 class SpeechPatterns:
     label: re.Pattern  # "Stalin." "MAO ZEDONG:" "Comrade Stalin:" "STALIN," at the start
@@ -135,7 +138,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:\*\*|__|</b>|</strong>)?"
-            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?)\s+(?=\S)"
+            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-])\s+(?=\S)"
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:\*\*|__|</b>|</strong>)?"
@@ -187,7 +190,7 @@ def opens_turn(persons: Personography) -> Callable[[str], bool]:
 
     def test(line: str) -> bool:
         match = label.match(line)
-        if not match or match.group("punct").strip(" *_") not in (".", ":"):
+        if not match or match.group("punct").strip(" *_") not in LABEL_MARKS:
             return False
         return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
 
