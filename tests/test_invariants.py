@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pathlib
 import re
+import textwrap
 
 import pytest
 from lxml import etree
@@ -133,3 +134,56 @@ def test_fixture_outputs_are_valid_tei(tei_all, persons):
     for source in FIXTURES:
         for data in convert_source(str(source), persons, str(ROOT / "tei")).outputs.values():
             assert tei_all.validate(etree.fromstring(data)), f"{source.name}: {tei_all.error_log.last_error}"
+
+
+# ---------------------------------------------------------------- the same text, laid out anew
+
+
+def wrapped(paragraphs: list[str]) -> list[str]:
+    return ["\n".join(textwrap.wrap(p, 72)) for p in paragraphs]
+
+
+def with_page_furniture(text: str) -> str:
+    """A PDF's running head and page number every 40 lines, CRLF line endings."""
+    lines = []
+    for number, line in enumerate(text.split("\n")):
+        if number and number % 40 == 0:
+            lines += ["", "CWIHP Bulletin, Issue 14/15", "", f"- {number // 40} -", ""]
+        lines.append(line)
+    return "\r\n".join(lines)
+
+
+LAYOUTS = {
+    "hard-wrapped": lambda paragraphs: "\n\n".join(wrapped(paragraphs)),
+    "no-blank-lines": lambda paragraphs: "\n".join(paragraphs),
+    "page-furniture-crlf": lambda paragraphs: with_page_furniture("\n\n".join(paragraphs)),
+    # the hardest: wrapped with no blank line anywhere, paragraphs told apart only by where
+    # lines stop and how turns begin (not for the file whose commentary needs the blank lines)
+    "hard-wrapped-no-blank-lines": lambda paragraphs: "\n".join(wrapped(paragraphs)),
+}
+CASES = [
+    (source, layout)
+    for source in TRANSCRIPTS
+    for layout in LAYOUTS
+    if not (layout == "hard-wrapped-no-blank-lines" and source.stem == "stalin-liu-shaoqi-1949")
+]
+
+
+def turns(conversion) -> list[str]:
+    return [sp.get("who") or "" for root in documents(conversion) for sp in root.iterfind(".//tei:sp", NS)]
+
+
+@pytest.mark.parametrize("source, layout", CASES, ids=[f"{s.stem}-{layout}" for s, layout in CASES])
+def test_turns_do_not_depend_on_the_layout(source, layout, persons, tmp_path):
+    """The same transcript copied from a PDF (hard-wrapped, page furniture) or a web page
+    (one paragraph per line) gives the same turns, attributed to the same persons."""
+    text = source.read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    copy = tmp_path / source.name
+    copy.write_bytes(LAYOUTS[layout](paragraphs).encode())
+    if source.with_suffix(".toml").exists():
+        copy.with_suffix(".toml").write_bytes(source.with_suffix(".toml").read_bytes())
+    expected = turns(convert_source(str(source), persons, str(ROOT / "tei")))
+    conversion = convert_source(str(copy), persons, str(ROOT / "tei"))
+    assert not conversion.failed, [str(m) for m in conversion.messages if m.level == "error"]
+    assert turns(conversion) == expected

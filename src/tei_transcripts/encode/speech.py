@@ -185,13 +185,20 @@ def split_names(names: str) -> list[str]:
 
 
 def opens_turn(persons: Personography) -> Callable[[str], bool]:
-    """Does a line begin with the label of a known speaker ("Stalin. …", "MAO ZEDONG: …")?"""
-    label = patterns(persons).label
+    """Does a line begin a known speaker's turn: with a label ("Stalin. …", "MAO ZEDONG: …")
+    or in reported speech ("Zhou Enlai announces that …")?"""
+    found = patterns(persons)
+
+    def known(match: re.Match) -> bool:
+        return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
 
     def test(line: str) -> bool:
-        match = label.match(line)
-        if not match or match.group("punct").strip(" *_") not in LABEL_MARKS:
-            return False
-        return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
+        match = found.label.match(line)
+        if match and match.group("punct").strip(" *_") in LABEL_MARKS:
+            return known(match)
+        if match and match.group("names").isupper():  # "STALIN, opening the conversation …, says"
+            return known(match)
+        match = found.reported.match(line)
+        return bool(match) and not found.first_person.fullmatch(match.group("names")) and known(match)
 
     return test

@@ -215,9 +215,18 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         # ends its paragraph, and so does a full line before a line that can only open one
         # ("The conversation ended at …", "Recorded by …"); every other line runs on.
         short = len(previous) < 0.7 * width
-        opens = opens_paragraph(line) or (opens_turn is not None and opens_turn(line))
+        turn = opens_turn is not None and opens_turn(line)  # a known speaker's label or subject
+        opens = turn or opens_paragraph(line)
         heading = previous.isupper()  # a title in capitals is a line of its own
-        if opens and (short or heading or ends_sentence(previous)):
+        # a known speaker's turn whose first word would have fitted on the previous line: no
+        # wrap put it here
+        room = (
+            turn
+            and len(previous) + 1 + len(line.split()[0]) <= width
+            and not previous.endswith((",", ";", "-", "—", "–"))  # a list or sentence runs on
+            and not FUNCTION_WORD_END.search(previous)
+        )
+        if opens and (short or heading or room or ends_sentence(previous)):
             return False
         return not ends_sentence(previous) or not short
     if NUMBERED_LINE.match(line):
