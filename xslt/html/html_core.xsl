@@ -126,12 +126,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A date shows its ISO value on hover. -->
+  <!-- A date shows its ISO value on hover; a span of days or hours, its first and last. -->
   <xsl:template match="tei:date | tei:time">
     <xsl:variable name="iso" select="string((@when, @notBefore, @from)[1])"/>
+    <xsl:variable name="shown" select="if (@from and @to and not(@when)) then @from || ' – ' || @to else $iso"/>
     <xsl:choose>
       <xsl:when test="$iso">
-        <time title="{$iso}{' (inferred)'[current()/@evidence = 'internal']}">
+        <time title="{$shown}{' (inferred)'[current()/@evidence = 'internal']}">
           <xsl:if test="$iso castable as xs:date or $iso castable as xs:gYear or $iso castable as xs:gYearMonth or $iso castable as xs:time">
             <xsl:attribute name="datetime" select="$iso"/>
           </xsl:if>

@@ -195,7 +195,7 @@ def statistics(doc: Document) -> dict:
         "dates": {
             "tagged": len(dates),
             "inferred": sum(1 for d in dates if d.get("evidence") == "internal"),
-            "values": sorted({d.get("when") for d in dates}),
+            "values": sorted({d.get("when") or f"{d.get('from')}/{d.get('to')}" for d in dates}),
         },
         "times": len(list(root.iter(tei.q("time")))),
         "participants": sorted(doc.participants),

@@ -38,7 +38,9 @@ YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 
 DIGIT = re.compile(r"\d")
 PATTERN = re.compile(
-    rf"(?P<dmy>\b(?P<d1>[0-3]?\d)\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
+    rf"(?P<drange>\b(?P<da>[0-3]?\d)\s*[-–—]\s*(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
+    rf"|(?P<mrange>\b(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)\s*[-–—]\s*(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
+    rf"|(?P<dmy>\b(?P<d1>[0-3]?\d)\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
     rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"
     rf"|(?P<dm>\b(?P<d4>[0-3]?\d)\s+(?P<m4>{MONTH})(?!\w))"
@@ -53,10 +55,13 @@ PATTERN = re.compile(
 )
 
 
+DAYS = ("dmy", "mdy", "my", "year", "isodate", "dotted", "roman", "dm", "md")  # one day, month or year
+
+
 def parse_date(text: str) -> str | None:
     """The ISO form of a complete date written out in full ("20 August 1952" → "1952-08-20")."""
     match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,"))
-    if not match or match.group("clock") or match.group("span") or match.group("ampm"):
+    if not match or not any(match.group(kind) for kind in DAYS):  # a time, or a span of days
         return None  # a time of day is not a date
     when, inferred = _when(match, None)
     return when if when and not inferred and len(when) >= 4 else None
@@ -122,6 +127,9 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                         tei.E("time", found, **{"from": _clock(h1, 0), "to": _clock(h2, 0)}),
                     )
                 continue
+            if g["drange"] or g["mrange"]:
+                yield from _range(match, year, parent, report)
+                continue
             if g["ampm"]:
                 hour = int(g["h4"]) % 12 + (12 if g["half"].lower() == "p" else 0)
                 yield (
@@ -156,6 +164,27 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
             yield start, end, tei.E("date", found, when=when, evidence="internal" if inferred else None)
 
     markup(root, find, skip={"date", "time", "speaker", "ref", "label", "persName"})
+
+
+def _range(match: re.Match, document_year: int | None, parent, report: Reporter):
+    """ "14-15 May 1950", "May 14-15, 1950" → ``date`` with ``from`` and ``to``."""
+    g = match.groupdict()
+    first, last, month, year = (
+        (g["da"], g["db"], g["mr"], g["yr"]) if g["drange"] else (g["dc"], g["dd"], g["mr2"], g["yr2"])
+    )
+    inferred = year is None
+    year = int(year) if year else document_year
+    start, end = _iso(year, _month(month), int(first)), _iso(year, _month(month), int(last))
+    if start is None or end is None or start >= end:
+        if year is not None:
+            report.warning(
+                "impossible-date",
+                f"'{match.group()}' is not a real span of days; left untagged",
+                source_line(parent),
+            )
+        return
+    attributes = {"from": start, "to": end, "evidence": "internal" if inferred else None}
+    yield match.start(), match.end(), tei.E("date", match.group(), **attributes)
 
 
 def _clock(hour: int, minute: int) -> str:
