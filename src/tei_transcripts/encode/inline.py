@@ -201,6 +201,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     for kind in ("translator", "editorial", "signature"):
         if re.search(notes[kind], content, re.I):
             return kind
+    if not before.strip() and not after.strip(" .") and len(bare.split()) >= 3:
+        return "editorial"  # a paragraph of its own: "[The conversation was interrupted.]"
     if re.fullmatch(r"[*_].+[*_]", content):
         return "original"  # italics mark a word of the original language: [*priem*]
     if DATE_ONLY.match(bare):

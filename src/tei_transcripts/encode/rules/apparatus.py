@@ -18,6 +18,7 @@ from .front import FieldListRule, TitleRule
 # What a closer may follow in a division: the schema's model.common
 TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
 SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$")
+NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*:?", re.I)  # above the notes
 # The start of a footnote: "1. ", "2) ", "* ", "[3] "
 FOOTNOTE = re.compile(r"(?:\[(?P<bracketed>\d{1,3})\]|(?P<n>\d{1,3}|\*{1,3})[.)]?)\s+")
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
@@ -125,6 +126,8 @@ class FootnotesRule(BlockRule):
     name = "footnotes"
 
     def test(self, block, ctx):
+        if NOTES_HEADING.fullmatch(plain(block.text)) and ctx.blocks:  # "NOTES" above them
+            return bool(self.run_of(ctx.blocks[0], ctx.blocks[1:], ctx))
         return bool(self.run_of(block, ctx.blocks, ctx))
 
     @staticmethod
@@ -145,16 +148,20 @@ class FootnotesRule(BlockRule):
         return run if any(n in ctx.record.markers for n, _ in run) else []
 
     def run(self, block, ctx):
-        run = self.run_of(block, ctx.blocks, ctx)
         ctx.end_turn()
         notes = tei.E("div", type="notes")
+        heading = None
+        if NOTES_HEADING.fullmatch(plain(block.text)):
+            heading, block = block, ctx.blocks.pop(0)
+            notes.append(tei.E("head", *inline(heading, ctx.report)))
+        run = self.run_of(block, ctx.blocks, ctx)
         for n, item in run:
             if item is not block:
                 ctx.blocks.remove(item)
             start = FOOTNOTE.match(item.text).end()
             note = tei.E("note", *inline(item.slice(start), ctx.report), type="footnote", place="foot", n=n)
             notes.append(note)
-        ctx.place(notes, block, "back")
+        ctx.place(notes, heading or block, "back")
         ctx.record.state = "ended"
         return True
 

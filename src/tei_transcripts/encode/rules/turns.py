@@ -16,6 +16,9 @@ from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, le
 NARRATED = re.compile(
     r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
 )  # a past verb after "I": narration
+SET_APART = re.compile(
+    r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
+)
 FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
 QUOTES_OPEN = ('"', "“")
@@ -32,7 +35,11 @@ class NarrativeRule(BlockRule):
     name = "narrative"
 
     def test(self, block, ctx):
-        return bool(conventions.pattern("narrative", "patterns").search(plain(block.text)))
+        if conventions.pattern("narrative", "patterns").search(plain(block.text)):
+            return True
+        # a paragraph wholly in brackets or in italics, a sentence long, between turns:
+        # "[The conversation was interrupted.]", "*Molotov enters the room.*"
+        return _has_turns(ctx.record) and bool(SET_APART.fullmatch(block.text.strip()))
 
     def run(self, block, ctx):
         ctx.end_turn()
