@@ -100,6 +100,9 @@ def verb_forms(verbs: list[str]) -> list[str]:
     return sorted(forms)
 
 
+NARRATED = re.compile(
+    r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
+)  # "I [then] answered"
 LABEL_MARKS = (".", ":", "—", "–", "-")  # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —"
 
 
@@ -193,12 +196,21 @@ def opens_turn(persons: Personography) -> Callable[[str], bool]:
         return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
 
     def test(line: str) -> bool:
+        match = found.label_only.match(line)  # "STALIN:" alone, its speech on the next line
+        if (
+            match
+            and match.group().rstrip(" *_").endswith(":")
+            and len(split_names(match.group("names"))) <= 2
+        ):
+            return known(match)
         match = found.label.match(line)
         if match and match.group("punct").strip(" *_") in LABEL_MARKS:
             return known(match)
         if match and match.group("names").isupper():  # "STALIN, opening the conversation …, says"
             return known(match)
         match = found.reported.match(line)
+        # not "I"/"We": inside a turn in reported speech the speaker often goes over to the
+        # first person ("… On the other hand, we told the Koreans …")
         return bool(match) and not found.first_person.fullmatch(match.group("names")) and known(match)
 
     return test

@@ -168,20 +168,26 @@ def wrap_width(lines: list[str], keep: list[bool]) -> int | None:
     """The column at which a hard-wrapped text was broken, or None if it is not hard-wrapped.
 
     In hard-wrapped text most lines followed by another line of the same paragraph end
-    near one width; in text with one paragraph per line the lengths scatter widely.
+    near one width, many of them in the middle of a sentence; in text with one paragraph
+    per line the lengths scatter widely and nearly every line ends a sentence.
     """
     lengths = [len(line.rstrip()) for line, kept in zip(lines, keep) if kept and line.strip()]
-    inner = [
-        len(line.rstrip())
+    inner_lines = [
+        line.rstrip()
         for line, nxt, kept in zip(lines, lines[1:], keep)
         if kept and line.strip() and nxt.strip()
     ]
+    inner = [len(line) for line in inner_lines]
     if len(inner) < 5:
         return None
+    if sum(1 for line in inner_lines if not ends_sentence(line)) < 0.3 * len(inner):
+        return None  # nearly every line ends a sentence: paragraphs, one to a line
     lengths.sort()
     width = lengths[int(0.95 * (len(lengths) - 1))]
     if width > 130 or width < 30:
         return None
+    if sum(1 for n in lengths if n > 1.15 * width) > 0.05 * len(lengths):
+        return None  # lines well beyond the width: paragraphs, one to a line, not a wrap
     near = sum(1 for n in inner if n >= 0.75 * width)
     return width if near >= 0.6 * len(inner) else None
 
@@ -217,7 +223,7 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         short = len(previous) < 0.7 * width
         turn = opens_turn is not None and opens_turn(line)  # a known speaker's label or subject
         opens = turn or opens_paragraph(line)
-        heading = previous.isupper()  # a title in capitals is a line of its own
+        heading = previous.isupper() and not line.isupper()  # a title in capitals ends here
         # a known speaker's turn whose first word would have fitted on the previous line: no
         # wrap put it here
         room = (
@@ -228,11 +234,15 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         )
         if opens and (short or heading or room or ends_sentence(previous)):
             return False
+        if short and (heading or DATE_LINE.match(previous)):
+            return False  # a short heading in capitals, a date line: lines of their own
         return not ends_sentence(previous) or not short
     if NUMBERED_LINE.match(line):
         return False  # "1) a credit …" after "… listed their requests:"
     if re.search(r":\**\s*$", previous):
-        return True  # a label whose value is on the next line: "**Date:**", "Interpreters:"
+        # a label whose value is on the next line ("**Date:**", "Interpreters:"), unless that
+        # line is a turn ("Present:" / "Stalin. Let us begin.")
+        return not (opens_turn is not None and opens_turn(line))
     return not ends_sentence(previous) and bool(
         STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous) or title_end().search(previous)
     )
@@ -243,6 +253,7 @@ def opens_paragraph(line: str) -> bool:
         MARKDOWN_BLOCK.match(line)
         or LABELLED_LINE.match(line)
         or NUMBERED_LINE.match(line)
+        or DATE_LINE.match(line)
         or conventions.pattern("fields", "single").match(line)
         or conventions.pattern("narrative", "patterns").search(line)
         or conventions.pattern("closer", "patterns").search(line)

@@ -42,8 +42,8 @@ def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
             value_of = text if with_values.match(heading) else None
         elif _is_value(text, value_of):
             reason = f"archive page metadata (value of {value_of!r})"
-        elif ":" in text and with_values.match(text.split(":")[0].strip("*# ")):
-            # "Original Language: Russian", "Record ID: 111240"
+        elif ":" in text and navigation.match(text.split(":")[0].strip("*# ")):
+            # "Original Language: Russian", "Record ID: 111240", "Contents: English Translation"
             if _is_value(text.split(":", 1)[1].strip("* "), text):
                 reason = "archive page metadata"
         elif page_number.match(text):

@@ -22,10 +22,11 @@ NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*
 # The start of a footnote: "1. ", "2) ", "* ", "[3] "
 FOOTNOTE = re.compile(r"(?:\[(?P<bracketed>\d{1,3})\]|(?P<n>\d{1,3}|\*{1,3})[.)]?)\s+")
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
-CLOSING_LINE = re.compile(
-    r"(?:No\.?|№)\s*\d+[\w/-]*\.?$|\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.(?:\d{2}|\d{4})\.?$"
-    r"|(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\.?$"
+CLOSING_ITEM = (
+    r"(?:(?:No\.?|№)\s*\d+[\w/-]*|\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.(?:\d{2}|\d{4})"
+    r"|(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})\.?"
 )
+CLOSING_LINE = re.compile(rf"{CLOSING_ITEM}(?:[\s,;]+{CLOSING_ITEM})*$")
 ARCHIVE_CITATION = re.compile(
     r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Pp]\.\s*\d+[a-zа-я]?[,.]?\s*)?[Dd]\.\s*\d+"
 )

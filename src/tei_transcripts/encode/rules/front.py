@@ -118,7 +118,10 @@ def single_field(block: Block) -> re.Match | None:
 
 
 DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}\b")
-DIARY = re.compile(r"(?:(?:extract\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+(.+?)\s*$", re.I)
+# "From the diary of P.F. Yudin", "Diary of Ambassador T.F. Shtykov": a name, up to the end
+DIARY = re.compile(
+    r"(?:(?:extract\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+((?:\S+\s+){0,5}?\S+?)\.?\s*$", re.I
+)
 # "Cable from Shtykov to Vyshinskii …", "Ciphered telegram of Roshchin to Filippov": its writer
 SENDER = re.compile(r"\b(?:telegram|cable|letter|report)\s+(?:from|of|by)\s+(.+?)\s+to\b", re.I)
 

@@ -10,12 +10,9 @@ from ... import conventions, tei
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
-from ..speech import NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
+from ..speech import NARRATED, NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
 from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
 
-NARRATED = re.compile(
-    r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
-)  # a past verb after "I": narration
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
 )
