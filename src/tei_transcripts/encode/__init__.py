@@ -43,7 +43,6 @@ def encode(
                     f"the record is in the first person and signed by {persons[signer].name}: taken as its author",
                     record.first_line,
                 )
-        draft = report
         removed = list(segmentation.removed)
         records = _encode(segmentation, removed, persons, report, authors, default_author, registry)
     else:

@@ -100,6 +100,17 @@ def verb_forms(verbs: list[str]) -> list[str]:
     return sorted(forms)
 
 
+# Titles that stand for a person in "The Chairman replied …"
+TITLES = [
+    "chairman",
+    "premier",
+    "ambassador",
+    "minister",
+    "marshal",
+    "generalissimo",
+    "president",
+    "secretary",
+]
 NARRATED = re.compile(
     r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
 )  # "I [then] answered"
@@ -115,6 +126,7 @@ class SpeechPatterns:
     subject: re.Pattern  # a known person followed by a verb of saying, anywhere
     colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
     first_person: re.Pattern
+    described: re.Pattern  # "The Chairman replied" "The Soviet Ambassador noted": a title, no name
 
 
 @cache
@@ -163,6 +175,10 @@ def patterns(persons: Personography) -> SpeechPatterns:
             rf"{adverbs}\s+(?:{colon_verbs})(?:\s+\w+){{0,2}}\s*:"
         ),
         first_person=re.compile(first),
+        described=re.compile(
+            rf"(?P<label>(?i:the)\s+(?P<names>(?:[\w-]+\s+){{0,3}}?(?i:{conventions.alternation(TITLES)})))"
+            rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"
+        ),
     )
 
 

@@ -265,7 +265,7 @@ class ReportedSpeechRule(BlockRule):
         start = ctx.point[1] if ctx.point else lead(block.text)
         match = patterns(ctx.persons).reported.match(block.text, start)
         if not match:
-            return self._attendee(block, start, ctx)
+            return self._attendee(block, start, ctx) or self._described(block, start, ctx)
         names = match.group("names")
         if patterns(ctx.persons).first_person.fullmatch(names):
             # "I"/"We" start a turn in a first-person record (its author is known), or when
@@ -308,13 +308,31 @@ class ReportedSpeechRule(BlockRule):
             return None
         return match, tuple(_unknown_speaker(name, block, ctx) for name in names)
 
+    def _described(self, block: Block, start: int, ctx: Context):
+        """ "The Chairman replied …": the one participant whose occupation has those words, or
+        nobody (the turn is then left unattributed and reported)."""
+        match = patterns(ctx.persons).described.match(block.text, start)
+        if not match:
+            return None
+        words = match.group("names").lower().split()
+        fitting = [
+            pid
+            for pid in sorted(ctx.record.participants)
+            if pid in ctx.persons and all(word in ctx.persons[pid].occupation.lower() for word in words)
+        ]
+        return match, (tuple(fitting) if len(fitting) == 1 else None)
+
     def run(self, block, ctx):
         match, ids = self._subject(block, ctx)
         if ids is None:
+            names = match.group("names")
+            reason = (
+                "the record's author is not known (sidecar 'author')"
+                if patterns(ctx.persons).first_person.fullmatch(names)
+                else "not exactly one participant of this record fits that description"
+            )
             ctx.report.warning(
-                "unattributed-turn",
-                f"turn by '{match.group('names')}' left unattributed: the record's author is not known (sidecar 'author')",
-                block.line,
+                "unattributed-turn", f"turn by '{names}' left unattributed: {reason}", block.line
             )
             ids = ()
         if ctx.point:
