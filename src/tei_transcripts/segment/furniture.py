@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from . import Block, Removed
 
 SENTENCE_END = re.compile(r"[.?!:;]\s*$")
+SEPARATOR = re.compile(r"(?:[*_=~#·•]\s*){3,}|[-–—]{3,}")
 WIDE_GAP = re.compile(r"\S {6,}\S")
 
 
@@ -48,6 +49,8 @@ def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
                 reason = "archive page metadata"
         elif page_number.match(text):
             reason = "page number"
+        elif SEPARATOR.fullmatch(text):
+            reason = "separator"  # "* * *", "---": no words, a break between sections
         elif _head_key(text) in heads:
             reason = "running head"
         if text and reason is None:

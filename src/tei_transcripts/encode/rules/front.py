@@ -139,7 +139,7 @@ class TitleRule(BlockRule):
 
     def run(self, block, ctx):
         record = ctx.record
-        if record.title and _same_text(record.title, block.text):
+        if record.title and _same_text(record.title, block.text) and not _another_day(record, ctx):
             ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
             ctx.report.info(
                 "furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line
@@ -201,6 +201,16 @@ def add_principals(record, title: str, ctx: Context) -> None:
     for match in ctx.persons.find(title):
         if match.id and match.id not in record.principals:
             record.principals.append(match.id)
+
+
+def _another_day(record, ctx: Context) -> bool:
+    """Is the title that repeats this record's followed by another date: the next
+    conversation of the same persons ("… 16 December 1949" / "… 24 December 1949")?"""
+    if not _has_turns(record) or not ctx.blocks:
+        return False
+    following = parse_date(date_part(plain(ctx.blocks[0].text)))
+    current = parse_date(record.date_text) if record.date_text else None
+    return following is not None and following != current
 
 
 def _same_text(a: str, b: str) -> bool:
