@@ -3,7 +3,9 @@
 removed as page furniture and listed in the report.
 
 A word is a run of letters or digits. Markup of the source (HTML tags such as ``<sup>``,
-Markdown's asterisks) is not a word; a footnote's printed number is kept in ``note/@n``.
+Markdown's asterisks) is not a word; a footnote's printed number is kept in ``note/@n``,
+in plain digits even where the source printed it in superscript ("¹"), so both sides are
+compared with superscript digits read as plain ones.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from . import tei
-from .encode.inline import strip_tags
+from .encode.inline import FROM_SUPERSCRIPT, strip_tags
 from .segment import Removed
 
 WORD = re.compile(r"[^\W_]+")  # letters and digits; the underscore is punctuation here
@@ -43,7 +45,7 @@ def source_text(lines: list[str], removed: list[Removed]) -> str:
     """
     furniture = {line for item in removed for line in item.lines}
     text = "\n".join("" if number in furniture else line for number, line in enumerate(lines, start=1))
-    return strip_tags(text, keep_newlines=True)
+    return strip_tags(text, keep_newlines=True).translate(FROM_SUPERSCRIPT)
 
 
 def source_words(text: str) -> Iterator[tuple[str, int]]:
@@ -66,7 +68,7 @@ def tei_texts(documents: list[etree._Element]) -> Iterator[str]:
     for root in documents:
         pieces: list[str] = []
         _collect(root.find(tei.q("text")) if root.tag == tei.q("TEI") else root, pieces)
-        yield strip_tags("".join(pieces))
+        yield strip_tags("".join(pieces)).translate(FROM_SUPERSCRIPT)
 
 
 def _collect(element: etree._Element, pieces: list[str]) -> None:

@@ -44,21 +44,31 @@ BARE_MARKERS = re.compile(r"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_]))(\d{
 
 
 BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]{{1,3}}(?![{SUPERSCRIPT_DIGITS}])")  # "1945¹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
 def footnote_markers_in(text: str) -> set[str]:
-    """What may point to a footnote: <sup>2</sup>, [2], or a number or asterisk glued to a word."""
+    """What may point to a footnote: <sup>2</sup>, [2], ², or a number or asterisk glued to
+    a word."""
     found = {ESCAPE.sub(r"\1", m).strip() for m in SUP.findall(text)}
     return (
         {m for m in found if FOOTNOTE_MARKER.match(m)}
         | set(BRACKET_MARKER.findall(text))
         | set(BARE_MARKERS.findall(text))
+        | {m.translate(FROM_SUPERSCRIPT) for m in SUPERSCRIPT_MARKER.findall(text)}
     )
 
 
 def bare_marker(n: str) -> re.Pattern:
-    """A footnote number or asterisk printed glued to the end of a word: "dacha.1", "leaders*"."""
-    return re.compile(rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])")
+    """A footnote number or asterisk printed glued to the end of a word ("dacha.1",
+    "leaders*"), or a number in superscript digits ("treaty¹")."""
+    superscript = n.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS)) if n.isdigit() else None
+    glued = rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])"
+    if superscript:
+        return re.compile(rf"{glued}|(?<=\S){superscript}(?![{SUPERSCRIPT_DIGITS}])")
+    return re.compile(glued)
 
 
 def inline(block: Block, report: Reporter) -> list:

@@ -45,7 +45,7 @@ def mark_bare(text, n: str) -> None:
         match = pattern.search(string)
         if match:
             done.append(True)
-            yield match.start(), match.end(), tei.E("ref", n, type="footnote", n=n, rend="inline")
+            yield match.start(), match.end(), tei.E("ref", match.group(), type="footnote", n=n, rend="inline")
 
     body = [part for part in text if part.tag != tei.q("back")]
     for part in body + [

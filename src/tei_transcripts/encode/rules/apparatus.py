@@ -11,7 +11,7 @@ from lxml import etree
 from ... import conventions, tei
 from ...segment import Block, ends_sentence
 from ..context import LINE, Context, closed, paragraph
-from ..inline import inline
+from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from .base import HEADING, BlockRule, plain
 from .front import FieldListRule, TitleRule
 
@@ -20,7 +20,9 @@ TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
 SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$")
 NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*:?", re.I)  # above the notes
 # The start of a footnote: "1. ", "2) ", "* ", "[3] "
-FOOTNOTE = re.compile(r"(?:\[(?P<bracketed>\d{1,3})\]|(?P<n>\d{1,3}|\*{1,3})[.)]?)\s+")
+FOOTNOTE = re.compile(
+    rf"(?:\[(?P<bracketed>\d{{1,3}})\]|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?)\s+"
+)
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
 CLOSING_ITEM = (
     r"(?:(?:No\.?|№)\s*\d+[\w/-]*|\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.(?:\d{2}|\d{4})"
@@ -169,7 +171,12 @@ class FootnotesRule(BlockRule):
 
 
 def _number(footnote: re.Match) -> str:
-    return footnote.group("bracketed") or footnote.group("n")
+    superscript = footnote.group("superscript")
+    return (
+        footnote.group("bracketed")
+        or (superscript and superscript.translate(FROM_SUPERSCRIPT))
+        or footnote.group("n")
+    )
 
 
 class SourceRule(BlockRule):
