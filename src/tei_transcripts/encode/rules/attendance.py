@@ -89,9 +89,13 @@ class AttendanceRule(BlockRule):
             for start, side_and_role in groups:
                 if (matches[i - 1].end if i else 0) <= start < match.start:
                     state["side"], state["role"] = side_and_role
-            following = ENTRY_END.split(
+            # what follows the name in its entry, "(interpreter)", ", interpreter", up to the next
+            # name or a stronger break; a role word right before the next name is that name's
+            following = SENTENCE_BREAK.split(
                 text[match.end : matches[i + 1].start if i + 1 < len(matches) else None]
             )[0]
+            if i + 1 < len(matches):
+                following = ROLE_BEFORE_NAME.sub("", following)
             between = text[matches[i - 1].end if i else 0 : match.start]
             if ENTRY_END.search(between) or not i:
                 before_role = "interpreter" if ROLE.match(ENTRY_END.split(between)[-1].strip(" .")) else None
@@ -113,6 +117,8 @@ def group_inside() -> re.Pattern:
 
 LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
 ENTRY_END = re.compile(r"[,;:]|\.(?=\s)")  # where an entry of a list of names ends
+SENTENCE_BREAK = re.compile(r"[;:]|\.(?=\s)")  # stronger: a comma may come before the role
+ROLE_BEFORE_NAME = re.compile(r"(?:the\s+)?(?:interpreters?|translators?)\s*$", re.I)
 ROLE = re.compile(r"(?:the\s+)?(?:interpret|translat)", re.I)
 NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
 GROUP_WORDS = re.compile(
