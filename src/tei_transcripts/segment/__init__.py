@@ -196,19 +196,21 @@ def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) ->
     """Turn consecutive lines into paragraphs: joined when wrapped, kept apart otherwise."""
     blocks: list[Block] = []
     current: Block | None = None
-    previous_line = ""
+    previous_line, previous_column = "", 1
     for number, line in run:
         stripped = line.strip()
         column = len(line) - len(line.lstrip()) + 1
         block = Block(stripped, [0], [number], [column])
-        if current is not None and continues(previous_line, stripped, width, opens_turn):
+        # in wrapped text a first line indented where the line before was not opens a paragraph
+        indented = bool(width) and column > 2 and previous_column == 1
+        if current is not None and not indented and continues(previous_line, stripped, width, opens_turn):
             hyphenated = width and HYPHEN_BREAK.search(previous_line) and STARTS_LOWER.match(stripped)
             current = Block.join(current, block, "" if hyphenated else " ")
         else:
             if current is not None:
                 blocks.append(current)
             current = block
-        previous_line = stripped
+        previous_line, previous_column = stripped, column
     if current is not None:
         blocks.append(current)
     return blocks
