@@ -117,6 +117,7 @@ def single_field(block: Block) -> re.Match | None:
     return conventions.pattern("fields", "single").match(block.text)
 
 
+SENTENCE = re.compile(r"\b[A-Za-z][a-z]{2,}[.!?]\s*$")  # ends with a full stop after a word
 DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}\b")
 # "From the diary of P.F. Yudin", "Diary of Ambassador T.F. Shtykov": a name, up to the end
 DIARY = re.compile(
@@ -132,10 +133,12 @@ class TitleRule(BlockRule):
     name = "title"
 
     def test(self, block, ctx):
-        return (
-            len(block.text.split()) <= 40
-            and conventions.pattern("titles", "title").match(plain(block.text)) is not None
-        )
+        text = plain(block.text)
+        if len(block.text.split()) > 40 or not conventions.pattern("titles", "title").match(text):
+            return False
+        # "Mao Zedong's meeting with Stalin took place at nine." is a sentence, not a title:
+        # a title ends without a full stop, unless it is plainly one ("Record of conversation …")
+        return not SENTENCE.search(text) or bool(conventions.pattern("titles", "strong").match(text))
 
     def run(self, block, ctx):
         record = ctx.record
