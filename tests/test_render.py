@@ -237,6 +237,26 @@ def test_stage_directions_are_set_apart_in_both_editions(tmp_path):
     assert squeeze("We must change the treaty (the treaty of 1945). (Laughs.) The Americans") in text
 
 
+def test_footnotes_kept_where_printed_are_shown_once(tmp_path):
+    """Footnotes at the foot of a PDF page stay in the text where they were printed; each is
+    shown once, through its marker, in both editions."""
+    source = ROOT / "tests" / "fixtures" / "convert" / "footnotes-at-the-foot-of-pdf-pages.txt"
+    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    assert (
+        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
+        == 0
+    )
+    documents = render.load([str(tmp_path / f"{source.stem}.xml")])
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / f"{source.stem}.html")).getroot()
+    assert [b.text_content() for b in page.xpath("//button[@class='note-marker']")] == ["¹", "²"]
+    assert len(page.xpath("//section[@class='footnotes']//li")) == 2
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert text.count("The Sino-Soviet treaty of 14 August 1945.") == 1
+    assert squeeze("We must decide what to do with it now.") in text
+
+
 # ---------------------------------------------------------------- the PDF read back
 
 

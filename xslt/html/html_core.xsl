@@ -169,6 +169,8 @@
 
   <!-- Footnotes: a marker where the note stands or is referred to; the note itself in a popover
        and in the list at the foot of the page. -->
+  <xsl:template match="tei:note[tt:is-footnote(.)][tt:is-marked-elsewhere(.)]" priority="2"/>
+
   <xsl:template match="tei:note[tt:is-footnote(.)]">
     <xsl:param name="footnotes" as="element()*" tunnel="yes"/>
     <xsl:call-template name="tt:note-marker">

@@ -144,6 +144,8 @@
 
   <!-- Footnotes: at the foot of the page of their marker. A note referred to more than once is
        printed once; the later markers point to it. -->
+  <xsl:template match="tei:note[tt:is-footnote(.)][tt:is-marked-elsewhere(.)]" priority="2"/>
+
   <xsl:template match="tei:note[tt:is-footnote(.)]">
     <xsl:param name="footnotes" as="element()*" tunnel="yes"/>
     <xsl:call-template name="tt:footnote">

@@ -9,9 +9,10 @@ import re
 from lxml import etree
 
 from ... import conventions, tei
-from ...segment import Block, ends_sentence
+from ...segment import STARTS_LOWER, Block, ends_sentence
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
+from ..speech import opens_turn
 from .base import HEADING, BlockRule, plain
 from .front import FieldListRule, TitleRule
 
@@ -152,22 +153,61 @@ class FootnotesRule(BlockRule):
         return run if any(n in record.markers for n, _ in run for record in ctx.records) else []
 
     def run(self, block, ctx):
-        ctx.end_turn()
-        notes = tei.E("div", type="notes")
         heading = None
         if NOTES_HEADING.fullmatch(plain(block.text)):
             heading, block = block, ctx.blocks.pop(0)
-            notes.append(tei.E("head", *inline(heading, ctx.report)))
         run = self.run_of(block, ctx.blocks, ctx)
         for n, item in run:
             if item is not block:
                 ctx.blocks.remove(item)
-            start = FOOTNOTE.match(item.text).end()
-            note = tei.E("note", *inline(item.slice(start), ctx.report), type="footnote", place="foot", n=n)
-            notes.append(note)
-        ctx.place(notes, heading or block, "back")
+        notes = [
+            tei.E(
+                "note",
+                *inline(item.slice(FOOTNOTE.match(item.text).end()), ctx.report),
+                type="footnote",
+                place="foot",
+                n=n,
+            )
+            for n, item in run
+        ]
+        paragraph_before = self._page_foot(ctx) if heading is None else None
+        if paragraph_before is not None:
+            # the foot of a PDF page, the text going on after it: the notes stay where they
+            # were printed, after the words before them, and the record goes on; a sentence
+            # the page broke goes on in the same paragraph
+            broken = not ends_sentence("".join(paragraph_before.itertext()))
+            paragraph_before.extend(notes)
+            if broken and STARTS_LOWER.match(ctx.blocks[0].text):
+                ctx.report.info(
+                    "paragraph-rejoined",
+                    "a sentence split by a page's footnotes was joined",
+                    ctx.blocks[0].line,
+                )
+                for child in [" ", *inline(ctx.blocks.pop(0), ctx.report)]:
+                    tei.append(paragraph_before, child)
+            return True
+        ctx.end_turn()
+        division = tei.E("div", type="notes")
+        if heading is not None:
+            division.append(tei.E("head", *inline(heading, ctx.report)))
+        division.extend(notes)
+        ctx.place(division, heading or block, "back")
         ctx.record.state = "ended"
         return True
+
+    @staticmethod
+    def _page_foot(ctx: Context) -> etree._Element | None:
+        """The paragraph the notes follow when they stand at the foot of a page in the middle
+        of the conversation: the next paragraph continues a sentence or opens a turn."""
+        record = ctx.record
+        if not ctx.blocks or record.back or closed(record.body):
+            return None
+        following = ctx.blocks[0].text
+        if not (STARTS_LOWER.match(following) or opens_turn(ctx.persons)(following)):
+            return None
+        last = record.sp if record.sp is not None else (record.body[-1] if record.body else None)
+        paragraphs = [] if last is None else [last] if last.tag == tei.q("p") else last.findall(tei.q("p"))
+        return paragraphs[-1] if paragraphs else None
 
 
 def _number(footnote: re.Match) -> str:
