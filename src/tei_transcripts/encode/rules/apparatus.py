@@ -118,6 +118,17 @@ class CloserRule(BlockRule):
         return None
 
 
+def _turn_follows(ctx: Context) -> bool:
+    """Does a turn come in the paragraphs ahead, before a new record's title or fields?"""
+    starts_turn = opens_turn(ctx.persons)
+    for block in ctx.blocks:
+        if TitleRule().test(block, ctx) or FieldListRule().test(block, ctx):
+            return False
+        if starts_turn(block.text):
+            return True
+    return False
+
+
 def last_closer(record) -> etree._Element | None:
     """The closer the record's text ends with, if it ends with one."""
     parent = record.back[-1] if record.back else record.body
@@ -198,12 +209,12 @@ class FootnotesRule(BlockRule):
     @staticmethod
     def _page_foot(ctx: Context) -> etree._Element | None:
         """The paragraph the notes follow when they stand at the foot of a page in the middle
-        of the conversation: the next paragraph continues a sentence or opens a turn."""
+        of the conversation: the next paragraph continues a sentence, or a turn follows
+        before the next record begins."""
         record = ctx.record
         if not ctx.blocks or record.back or closed(record.body):
             return None
-        following = ctx.blocks[0].text
-        if not (STARTS_LOWER.match(following) or opens_turn(ctx.persons)(following)):
+        if not STARTS_LOWER.match(ctx.blocks[0].text) and not _turn_follows(ctx):
             return None
         last = record.sp if record.sp is not None else (record.body[-1] if record.body else None)
         paragraphs = [] if last is None else [last] if last.tag == tei.q("p") else last.findall(tei.q("p"))
