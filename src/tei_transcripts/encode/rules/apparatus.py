@@ -183,19 +183,7 @@ class FootnotesRule(BlockRule):
         ]
         paragraph_before = self._page_foot(ctx) if heading is None else None
         if paragraph_before is not None:
-            # the foot of a PDF page, the text going on after it: the notes stay where they
-            # were printed, after the words before them, and the record goes on; a sentence
-            # the page broke goes on in the same paragraph
-            broken = not ends_sentence("".join(paragraph_before.itertext()))
-            paragraph_before.extend(notes)
-            if broken and STARTS_LOWER.match(ctx.blocks[0].text):
-                ctx.report.info(
-                    "paragraph-rejoined",
-                    "a sentence split by a page's footnotes was joined",
-                    ctx.blocks[0].line,
-                )
-                for child in [" ", *inline(ctx.blocks.pop(0), ctx.report)]:
-                    tei.append(paragraph_before, child)
+            self._keep_in_place(paragraph_before, notes, ctx)
             return True
         ctx.end_turn()
         division = tei.E("div", type="notes")
@@ -205,6 +193,21 @@ class FootnotesRule(BlockRule):
         ctx.place(division, heading or block, "back")
         ctx.record.state = "ended"
         return True
+
+    @staticmethod
+    def _keep_in_place(paragraph: etree._Element, notes: list, ctx: Context) -> None:
+        """The foot of a PDF page, the text going on after it: the notes stay where they were
+        printed, after the words before them, and the record goes on; a sentence the page
+        broke goes on in the same paragraph."""
+        broken = not ends_sentence("".join(paragraph.itertext()))
+        paragraph.extend(notes)
+        if broken and STARTS_LOWER.match(ctx.blocks[0].text):
+            following = ctx.blocks.pop(0)
+            ctx.report.info(
+                "paragraph-rejoined", "a sentence split by a page's footnotes was joined", following.line
+            )
+            for child in [" ", *inline(following, ctx.report)]:
+                tei.append(paragraph, child)
 
     @staticmethod
     def _page_foot(ctx: Context) -> etree._Element | None:
