@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from . import tei
-from .encode.inline import FROM_SUPERSCRIPT, strip_tags
+from .encode.inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, strip_tags
 from .segment import Removed
 
 WORD = re.compile(r"[^\W_]+")  # letters and digits; the underscore is punctuation here
@@ -45,7 +45,12 @@ def source_text(lines: list[str], removed: list[Removed]) -> str:
     """
     furniture = {line for item in removed for line in item.lines}
     text = "\n".join("" if number in furniture else line for number, line in enumerate(lines, start=1))
-    return strip_tags(text, keep_newlines=True).translate(FROM_SUPERSCRIPT)
+    return plain_digits(strip_tags(text, keep_newlines=True))
+
+
+def plain_digits(text: str) -> str:
+    """Superscript digits as plain ones (str.translate is slow; most texts have none)."""
+    return text.translate(FROM_SUPERSCRIPT) if any(d in text for d in SUPERSCRIPT_DIGITS) else text
 
 
 def source_words(text: str) -> Iterator[tuple[str, int]]:
@@ -68,7 +73,7 @@ def tei_texts(documents: list[etree._Element]) -> Iterator[str]:
     for root in documents:
         pieces: list[str] = []
         _collect(root.find(tei.q("text")) if root.tag == tei.q("TEI") else root, pieces)
-        yield strip_tags("".join(pieces)).translate(FROM_SUPERSCRIPT)
+        yield plain_digits(strip_tags("".join(pieces)))
 
 
 def _collect(element: etree._Element, pieces: list[str]) -> None:

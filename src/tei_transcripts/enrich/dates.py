@@ -39,7 +39,7 @@ YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 DIGIT = re.compile(r"\d")
 PATTERN = re.compile(
     rf"(?P<drange>\b(?P<da>[0-3]?\d)\s*[-–—]\s*(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
-    rf"|(?P<mrange>\b(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)\s*[-–—]\s*(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
+    rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}\s*[-–—])(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)\s*[-–—]\s*(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
     rf"|(?P<dmy>\b(?P<d1>[0-3]?\d)\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
     rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"

@@ -31,4 +31,5 @@ def tag_stage_directions(body) -> None:
             yield match.start(), match.end(), tei.E("stage", match.group())
 
     for paragraph in body.iter(tei.q("p")):
-        markup(paragraph, find, skip={"note", "speaker", "ref", "persName", "date", "time", "stage"})
+        if "(" in "".join(paragraph.itertext()):  # most paragraphs have no parenthesis at all
+            markup(paragraph, find, skip={"note", "speaker", "ref", "persName", "date", "time", "stage"})

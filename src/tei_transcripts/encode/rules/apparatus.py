@@ -63,10 +63,11 @@ class CloserRule(BlockRule):
         """A short line ending in initials and a surname ("USSR Ambassador to the PRC P.
         Yudin") or only a known person's name ("ROSHCHIN"), that ends the record: nothing
         follows but a number and a date, or a new record, or its footnotes."""
-        text = plain(block.text)
-        name_only = len(ctx.persons.resolve(text.strip(" ."))) == 1  # "ROSHCHIN", "N. Roshchin"
-        if len(block.text.split()) > 14 or not (SIGNATURE_LINE.search(text) or name_only):
+        if len(block.text.split()) > 14:
             return False
+        text = plain(block.text)
+        if not SIGNATURE_LINE.search(text) and len(ctx.persons.resolve(text.strip(" ."))) != 1:
+            return False  # neither initials and a surname nor a name alone ("ROSHCHIN")
         # what follows the signature, past its number and date: nothing, or another record
         rest = list(itertools.dropwhile(lambda b: CLOSING_LINE.match(plain(b.text)), following))
         return (
