@@ -40,10 +40,10 @@ DIGIT = re.compile(r"\d")
 PATTERN = re.compile(
     rf"(?P<drange>\b(?P<da>[0-3]?\d)\s*[-–—]\s*(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
     rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}\s*[-–—])(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)\s*[-–—]\s*(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
-    rf"|(?P<dmy>\b(?P<d1>[0-3]?\d)\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
+    rf"|(?P<dmy>\b(?P<d1>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
     rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"
-    rf"|(?P<dm>\b(?P<d4>[0-3]?\d)\s+(?P<m4>{MONTH})(?!\w))"
+    rf"|(?P<dm>\b(?P<d4>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m4>{MONTH})(?!\w))"
     rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)\.(?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:\.(?P<y6>{YEAR}|\d\d)\b)?)"
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
