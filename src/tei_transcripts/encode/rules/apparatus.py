@@ -23,6 +23,7 @@ NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*
 # The start of a footnote: "1. ", "2) ", "* ", "[3] "
 FOOTNOTE = re.compile(
     rf"(?:\[(?P<bracketed>\d{{1,3}})\]|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?)\s+"
+    r"(?:[↑⇑^]\s+)?"  # a web page's link back to the marker: "[1] ↑ The telegram …"
 )
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
 CLOSING_ITEM = (
