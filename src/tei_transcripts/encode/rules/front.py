@@ -125,7 +125,11 @@ DIARY = re.compile(
     r"(?:(?:extract\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+((?:\S+\s+){0,5}?\S+?)\.?\s*$", re.I
 )
 # "Cable from Shtykov to Vyshinskii …", "Ciphered telegram of Roshchin to Filippov": its writer
-SENDER = re.compile(r"\b(?:telegram|cable|letter|report)\s+(?:from|of|by)\s+(.+?)\s+to\b", re.I)
+SENDER = re.compile(
+    r"\b(?:telegram|cable|letter|report)\s+(?:from|of|by)\s+(.+?)\s+to\b"
+    r"|^((?:[\w.-]+\s+){0,3}[\w.-]+)['’]s\s+(?:ciphered\s+)?(?:telegram|cable|letter)\s+to\b",  # "Mao Zedong's Telegram to Stalin"
+    re.I,
+)
 
 
 class TitleRule(BlockRule):
@@ -173,7 +177,7 @@ class TitleRule(BlockRule):
         writer = DIARY.match(plain(block.text)) or SENDER.search(plain(block.text))
         record.open_participants = record.open_participants or bool(writer)
         if writer and not record.author:
-            record.author = _author(writer.group(1), block, ctx)
+            record.author = _author(next(name for name in writer.groups() if name), block, ctx)
         return True
 
 
