@@ -219,10 +219,10 @@ class SpeechTurnRule(BlockRule):
             return None
         match = patterns(ctx.persons).label.match(block.text, lead(block.text))
         if not match:
-            return None
+            return _titled_label(block, ctx)
         punct = match.group("punct").strip(" *_")
         names = split_names(match.group("names"))
-        resolved = [ctx.resolve(n, block.line) for n in names]
+        resolved = [ctx.resolve(n, block.line) or _name_at_end(n, ctx) for n in names]
         known = all(len(r) == 1 for r in resolved)
         if punct == ",":
             # "STALIN, opening the conversation …, says that": a label only if a verb of saying follows
@@ -245,6 +245,34 @@ class SpeechTurnRule(BlockRule):
             ids.append(found[0] if len(found) == 1 else _unknown_speaker(name, block, ctx))
         open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
         return True
+
+
+def _name_at_end(label: str, ctx: Context) -> tuple[str, ...]:
+    """The person a label ends with, after a title the honorifics do not know: "Soviet
+    Ambassador Roshchin" → Roshchin."""
+    found = ctx.persons.find(label)
+    if found and found[-1].id and found[-1].end == len(label.rstrip()) and found[-1].start > 0:
+        return (found[-1].id,)
+    return ()
+
+
+def _titled_label(block: Block, ctx: Context):
+    """ "Chairman of the Central People's Government Mao Zedong: …", "PRC Premier Zhou
+    Enlai: …": an office of capitalised words (and of, the, and) before a known name and a
+    colon. Returns what `SpeechTurnRule._label` does, or None."""
+    colon = block.text.find(":", 0, 160)
+    if colon < 0 or not block.text[colon + 1 : colon + 2].isspace():
+        return None
+    label = block.text[:colon]
+    ids = _name_at_end(label, ctx)
+    office = label[: ctx.persons.find(label)[-1].start] if ids else ""
+    if not ids or not OFFICE_WORDS.fullmatch(office.strip()):
+        return None
+    return re.match(rf"{re.escape(label)}:\s*", block.text), [label], [ids]
+
+
+# The office before a name in a label: capitalised words, "of", "the", "and", "'s"
+OFFICE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*|of|the|and|for)(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for))*")
 
 
 @cache
