@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ... import conventions, tei
+from ...enrich.dates import MONTH, parse_date
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
@@ -16,6 +17,9 @@ from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, le
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
 )
+DAY_IN_TEXT = re.compile(
+    rf"\b[0-3]?\d\s+{MONTH}\s+\d{{4}}\b|\b{MONTH}\s+[0-3]?\d,\s+\d{{4}}\b"
+)  # a full date
 FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
 QUOTES_OPEN = ('"', "“")
@@ -40,8 +44,16 @@ class NarrativeRule(BlockRule):
 
     def run(self, block, ctx):
         ctx.end_turn()
+        record = ctx.record
+        if not record.date_text and not _has_turns(record):
+            # "The conversation took place on 16 December 1949 …": the record's date, when
+            # nothing before stated one and the sentence names one day only
+            days = {parse_date(m.group()) for m in DAY_IN_TEXT.finditer(block.text)} - {None}
+            if len(days) == 1:
+                record.date_text = DAY_IN_TEXT.search(block.text).group()
+                record.date_line = block.line
         ctx.place(paragraph(inline(block, ctx.report)), block)
-        ctx.record.state = "body"
+        record.state = "body"
         return True
 
 
