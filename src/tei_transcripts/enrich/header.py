@@ -12,6 +12,7 @@ import calendar
 import re
 
 from .. import __version__, conventions, tei
+from ..encode.citation import citation_parts, citation_pattern
 from ..encode.inline import strip_tags
 from ..persons import Personography
 
@@ -43,18 +44,10 @@ SMALL_WORDS = {
 }
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TRANSLATOR = re.compile(
-    r"Translated(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?P<language>[A-Z][a-z]+))?(?:\s+for\s+[\w#.-]+)?\s+by\s+"
+    r"(?:(?:Translated|Translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?P<language>[A-Z][a-z]+))?"
+    r"(?:\s+for\s+[\w#.-]+)?\s+by|Translator)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
-
-
-def citation_pattern() -> re.Pattern:
-    archives = conventions.alternation([re.escape(a) for a in conventions.load()["sources"]["archives"]])
-    return re.compile(
-        rf"(?P<repository>{archives})\s*[:,]?\s*[Ff]\.\s*(?P<fond>\d+[a-zа-я]?)[,.]?\s*[Oo]p?\.\s*(?P<opis>\d+[a-zа-я]?)[,.]?\s*"
-        rf"(?:[Pp]\.\s*(?P<papka>\d+[a-zа-я]?)[,.]?\s*)?"  # AVPRF's folder: "op. 5, p. 11, d. 3"
-        rf"[Dd]\.\s*(?P<delo>\d+[a-zа-я]?)(?:[,.]?\s*[Ll]l?\.\s*(?P<list>\d+(?:\s*[-–]\s*\d+)?))?"
-    )
 
 
 MARKUP = re.compile(r"^#{1,6}\s+|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -144,7 +137,7 @@ def translators(doc) -> list[tuple[str | None, str]]:
         return [(None, doc.meta["translator"])]
     found = []
     for text, _line in doc.record.citations:
-        for match in TRANSLATOR.finditer(text):
+        for match in TRANSLATOR.finditer(clean(text)):
             name = match.group("name").rstrip(".")
             if (match.group("language"), name) not in found:
                 found.append((match.group("language"), name))
@@ -170,13 +163,12 @@ def source_desc(doc):
     for text in texts:
         for match in pattern.finditer(text):
             key = match.group(0)
-            if key in seen:
+            if key in seen or not match.group("repository"):
                 continue
             seen.add(key)
             identifier = tei.E("msIdentifier", tei.E("repository", match.group("repository")))
-            for part in ("fond", "opis", "papka", "delo", "list"):
-                if match.group(part):
-                    identifier.append(tei.E("idno", re.sub(r"\s+", "", match.group(part)), type=part))
+            for part, number in citation_parts(match.group()):
+                identifier.append(tei.E("idno", number, type=part))
             desc.append(tei.E("msDesc", identifier))
     return desc
 

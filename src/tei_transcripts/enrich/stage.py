@@ -21,6 +21,17 @@ def direction() -> re.Pattern:
     return re.compile(rf"\((?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?[.!]?\)")
 
 
+@cache
+def set_apart_direction() -> re.Pattern:
+    """A direction printed as a paragraph of its own, set apart in italics or brackets
+    instead of parentheses: "*Mao Zedong laughs.*", "[Laughter.]"."""
+    words = conventions.alternation(conventions.load()["stage"]["directions"])
+    return re.compile(
+        rf"(?:\*|_|<i>|<em>|\[)\s*(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?[.!]?"
+        r"\s*(?:\*|_|</i>|</em>|\])\.?"
+    )
+
+
 def tag_stage_directions(body) -> None:
     """Wrap each stage direction in the paragraphs of `body` in a ``stage``."""
 

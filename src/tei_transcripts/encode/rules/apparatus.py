@@ -10,6 +10,7 @@ from lxml import etree
 
 from ... import conventions, tei
 from ...segment import STARTS_LOWER, Block, ends_sentence
+from ..citation import citation_pattern, is_translation_credit
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
@@ -31,9 +32,6 @@ CLOSING_ITEM = (
     r"|(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})\.?"
 )
 CLOSING_LINE = re.compile(rf"{CLOSING_ITEM}(?:[\s,;]+{CLOSING_ITEM})*$")
-ARCHIVE_CITATION = re.compile(
-    r"\b[Ff]\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Oo]p?)\.\s*\d+[a-zа-я]?[,.]?\s*(?:[Pp]\.\s*\d+[a-zа-я]?[,.]?\s*)?[Dd]\.\s*\d+"
-)
 
 
 class CloserRule(BlockRule):
@@ -45,7 +43,7 @@ class CloserRule(BlockRule):
         if not ctx.record.body:
             return False
         closer = conventions.pattern("closer", "patterns")
-        if closer.search(block.text) and len(block.text.split()) <= 25:
+        if closer.search(plain(block.text)) and len(block.text.split()) <= 25:
             return True
         if self._signature(block, ctx.blocks, ctx):
             return True
@@ -63,7 +61,7 @@ class CloserRule(BlockRule):
     def _signature(block: Block, following: list[Block], ctx: Context) -> bool:
         """A short line ending in initials and a surname ("USSR Ambassador to the PRC P.
         Yudin") or only a known person's name ("ROSHCHIN"), that ends the record: nothing
-        follows but a number and a date, or a new record, or its footnotes."""
+        follows but a number and a date, or a new record, or its footnotes, or its source."""
         if len(block.text.split()) > 14:
             return False
         text = plain(block.text)
@@ -76,6 +74,7 @@ class CloserRule(BlockRule):
             or FieldListRule().test(rest[0], ctx)
             or TitleRule().test(rest[0], ctx)
             or bool(FootnotesRule().run_of(rest[0], rest[1:], ctx))
+            or SourceRule().test(rest[0], ctx)
         )
 
     def run(self, block, ctx):
@@ -242,10 +241,12 @@ class SourceRule(BlockRule):
 
     def test(self, block, ctx):
         text = block.text
-        if ARCHIVE_CITATION.search(text) and len(text.split()) < 120:
+        if citation_pattern().search(text) and len(text.split()) < 120:
             return True
         if re.match(r"source\s*:", plain(text), re.I):
             return True  # "Source: …", wherever it stands
+        if is_translation_credit(plain(text), ctx.persons):
+            return True
         if ctx.record.state != "ended":
             return False
         if re.match(r"(?:translated|translation)\b", plain(text), re.I):

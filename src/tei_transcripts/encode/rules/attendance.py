@@ -8,9 +8,10 @@ from functools import cache
 
 from ... import conventions, tei
 from ...segment import Block
+from ..citation import is_translation_credit
 from ..context import Context
 from ..inline import inline
-from ..speech import opens_turn, patterns
+from ..speech import opens_turn, patterns, sentence_starts
 from .base import TRAILING_MARKUP, BlockRule, _has_turns, lead
 
 
@@ -23,8 +24,10 @@ class AttendanceRule(BlockRule):
         if conventions.pattern("attendance", "opener").match(block.text, lead(block.text)):
             return True
         # "from our side: …" before the first turn opens a list without a "Present:" heading
-        return not _has_turns(ctx.record) and bool(
-            conventions.pattern("attendance", "group").match(block.text)
+        return (
+            not _has_turns(ctx.record)
+            and bool(conventions.pattern("attendance", "group").match(block.text))
+            and not is_translation_credit(block.text, ctx.persons)
         )
 
     def run(self, block, ctx):
@@ -106,6 +109,24 @@ class AttendanceRule(BlockRule):
                 ctx.record.attend(match.id, state["side"], state["role"] or after_role or before_role)
 
 
+def attend_from_narrative(block: Block, ctx: Context) -> None:
+    """A sentence of the narrative that says who was present ("Present were Pak Hon-yong
+    and the counselor of the Embassy, Ignatiev.") makes those it names participants; a
+    name the personography lacks is reported, as in a list."""
+    cue = conventions.pattern("attendance", "in_narrative")
+    if not cue.search(block.text):
+        return
+    starts = sentence_starts(block.text)
+    for start, end in zip(starts, starts[1:] + (len(block.text),)):
+        if not cue.search(block.text, start, end):
+            continue
+        piece = block.slice(start, end)
+        for match in ctx.persons.find(piece.text):
+            if match.id:
+                ctx.record.attend(match.id)
+        _report_unknown_names(piece, ctx)
+
+
 @cache
 def group_inside() -> re.Pattern:
     """A group header of an attendance list: at the start of a paragraph, or inside it after
@@ -140,7 +161,7 @@ def _report_unknown_names(block: Block, ctx: Context) -> None:
         if not ctx.persons.find(segment):
             ctx.report.warning(
                 "unknown-person",
-                f"'{segment}' in the attendance list is not in the personography",
+                f"'{segment}', named as present, is not in the personography",
                 block.line,
             )
             ctx.record.unresolved.add(segment)

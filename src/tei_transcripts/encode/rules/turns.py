@@ -8,10 +8,12 @@ from functools import cache
 
 from ... import conventions, tei
 from ...enrich.dates import MONTH, parse_date
+from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
 from ..speech import NARRATED, NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
+from .attendance import attend_from_narrative
 from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
 
 SET_APART = re.compile(
@@ -40,7 +42,10 @@ class NarrativeRule(BlockRule):
             return True
         # a paragraph wholly in brackets or in italics, a sentence long, between turns:
         # "[The conversation was interrupted.]", "*Molotov enters the room.*"
-        return _has_turns(ctx.record) and bool(SET_APART.fullmatch(block.text.strip()))
+        text = block.text.strip()
+        return _has_turns(ctx.record) and bool(
+            SET_APART.fullmatch(text) or set_apart_direction().fullmatch(text)
+        )
 
     def run(self, block, ctx):
         ctx.end_turn()
@@ -52,7 +57,13 @@ class NarrativeRule(BlockRule):
             if len(days) == 1:
                 record.date_text = DAY_IN_TEXT.search(block.text).group()
                 record.date_line = block.line
-        ctx.place(paragraph(inline(block, ctx.report)), block)
+        attend_from_narrative(block, ctx)
+        text = block.text.strip()
+        if set_apart_direction().fullmatch(text):  # "*Mao Zedong laughs.*", "[Laughter.]"
+            words = [text] if text.startswith("[") else inline(block, ctx.report)  # brackets kept
+            ctx.place(tei.E("stage", *words), block)
+        else:
+            ctx.place(paragraph(inline(block, ctx.report)), block)
         record.state = "body"
         return True
 
@@ -473,6 +484,7 @@ class ParagraphRule(BlockRule):
         ):
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             return True
+        attend_from_narrative(block, ctx)
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
         ctx.record.state = "body"
         return True

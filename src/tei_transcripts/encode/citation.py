@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: MIT
+"""Archival citations: "APRF, f. 45, op. 1, d. 329, ll. 1-7" and the same spelled out,
+"AVP RF, Fond 059a, Opis 5a, Papka 11, Delo 3, Listy 87-91"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import conventions
+
+PARTS = ("fond", "opis", "papka", "delo", "list")
+NUMBER = r"\d+[a-zа-я]?"
+LEAVES = r"\d+(?:\s*ob\.?)?(?:\s*[-–]\s*\d+(?:\s*ob\.?)?)?"  # "9-17", "1ob.-3"
+
+
+@cache
+def part_pattern() -> re.Pattern:
+    """One part of a citation, "f. 45", "opis 1", "Listy 87-91", its kind a named group."""
+    words = conventions.load()["sources"]["parts"]
+    kinds = "|".join(rf"(?P<{name}>{conventions.alternation(words[name])})" for name in PARTS)
+    return re.compile(rf"(?<!\w)(?:{kinds})\s*(?P<number>{LEAVES}|{NUMBER})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def citation_pattern() -> re.Pattern:
+    """A run of three or more citation parts, fond first, with the repository before them
+    when it is one of the archives the conventions know."""
+    archives = conventions.alternation([re.escape(a) for a in conventions.load()["sources"]["archives"]])
+    part = re.sub(r"\(\?P<\w+>", "(?:", part_pattern().pattern)
+    fond = conventions.alternation(conventions.load()["sources"]["parts"]["fond"])
+    return re.compile(
+        rf"(?:\b(?P<repository>{archives})\)?\s*[:,]?\s*)?(?<!\w){fond}\s*{NUMBER}(?:[,.;]?\s*{part}){{2,}}",
+        re.IGNORECASE,
+    )
+
+
+def citation_parts(citation: str) -> list[tuple[str, str]]:
+    """The parts of a citation in the order printed: [("fond", "45"), ("opis", "1"), …]."""
+    parts = []
+    for match in part_pattern().finditer(citation):
+        kind = next(name for name in PARTS if match.group(name))
+        if kind != "list" and not re.fullmatch(NUMBER, match.group("number")):
+            break  # a range where only the leaves have one: not this citation's
+        if kind == "papka" and any(k == "delo" for k, _ in parts) and match.group("papka").lower() == "p.":
+            kind = "list"  # after the file, "p. 5" is its page
+        parts.append((kind, re.sub(r"\s+", "", match.group("number"))))
+        if kind == "list":
+            break  # the leaves end a citation: what follows is another's, or a book's page
+    return parts
+
+
+CREDIT = re.compile(
+    r"(?:translated|translation)\b(?:\s+(?:for|from)\s+[\w#.-]+){0,2}\s+by\b\s*:?\s*\S|translator\s*:", re.I
+)
+
+
+def is_translation_credit(text: str, persons) -> bool:
+    """ "Translated by: Danny Rozas", "Translation from Russian by …": a credit of the
+    edition, unless the names are of persons known to the conversation, the interpreters
+    of an attendance list ("Translated by comrs. Fedorenko and Shi Zhe")."""
+    return bool(CREDIT.match(text)) and not persons.find(text)
