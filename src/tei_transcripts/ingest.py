@@ -20,7 +20,7 @@ from .paths import read_bytes
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 # Spaces that look like a space on the page: copied web pages and PDFs are full of them.
-ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c]")
+ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b\u000c]")
 # Characters that show nothing: zero-width spaces, word joiner, soft hyphen, stray BOMs.
 INVISIBLES = re.compile("[\u200b\u2060\u00ad\ufeff]")
 CONTROLS = re.compile("[\u0000-\u0008\u000e-\u001f\u007f]")

@@ -153,7 +153,8 @@ def patterns(persons: Personography) -> SpeechPatterns:
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:\*\*|__|</b>|</strong>)?"
-            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-])\s+(?=\S)"
+            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{3,}}))"
+            rf"\s+(?=\S)"  # the label ends in a mark, or only in a tab or a wide space (columns)
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:\*\*|__|</b>|</strong>)?"
@@ -222,6 +223,8 @@ def opens_turn(persons: Personography) -> Callable[[str], bool]:
         match = found.label.match(line)
         if match and match.group("punct").strip(" *_") in LABEL_MARKS:
             return known(match)
+        if match and not match.group("punct") and line[match.end() : match.end() + 1].isupper():
+            return known(match)  # set out in columns: "Stalin<tab>What do you think?"
         if match and match.group("names").isupper():  # "STALIN, opening the conversation …, says"
             return known(match)
         match = found.reported.match(line)

@@ -48,10 +48,16 @@ PATTERN = re.compile(
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)\.(?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:\.(?P<y6>{YEAR}|\d\d)\b)?)"
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
-    rf"|(?P<year>\b(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) (?P<y7>{YEAR})\b(?![-–]\d))"
+    rf"|(?P<year>\b(?:(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) |mid-)(?P<y7>{YEAR})\b(?![-–]\d))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
     r"|(?P<ampm>\b(?P<h4>1[0-2]|0?[1-9])(?:[.:](?P<min4>[0-5]\d))?\s*(?P<half>[ap])\.\s?m\.)"
-    r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))",
+    r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))"
+    r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
+    # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money
+    r"|(?P<dotclock>(?:(?<=\bat )|(?<=\buntil )|(?<=\btill ))(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b"
+    r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?)))"
+    # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
+    r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)",
 )
 
 
@@ -65,6 +71,12 @@ def parse_date(text: str) -> str | None:
         return None  # a time of day is not a date
     when, inferred = _when(match, None)
     return when if when and not inferred and len(when) >= 4 else None
+
+
+def full_days(text: str) -> list[re.Match]:
+    """The dates in `text` that name one whole day with its year, in order: "16 December
+    1949", "December 16th, 1949", "Dec. 16, 1949", "16.XII.49", "16.12.1949"."""
+    return [m for m in PATTERN.finditer(text) if len(parse_date(m.group()) or "") == 10]
 
 
 def _month(name: str) -> int:
@@ -138,13 +150,10 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                     tei.E("time", found, when=_clock(hour, int(g["min4"] or 0))),
                 )
                 continue
-            if g["clock"]:
-                if int(g["h3"]) <= 24:
-                    yield (
-                        match.start(),
-                        match.end(),
-                        tei.E("time", found, when=_clock(int(g["h3"]), int(g["min"]))),
-                    )
+            if g["clock"] or g["hm"] or g["dotclock"] or g["oclock"]:
+                clock = _time_of_day(g)
+                if clock is not None:
+                    yield match.start(), match.end(), tei.E("time", found, when=_clock(*clock))
                 continue
             when, inferred = _when(match, year)
             start, end = (match.start("y7"), match.end("y7")) if g["year"] else (match.start(), match.end())
@@ -185,6 +194,22 @@ def _range(match: re.Match, document_year: int | None, parent, report: Reporter)
         return
     attributes = {"from": start, "to": end, "evidence": "internal" if inferred else None}
     yield match.start(), match.end(), tei.E("date", match.group(), **attributes)
+
+
+def _time_of_day(g: dict) -> tuple[int, int] | None:
+    """Hours and minutes of a time printed on the 24-hour clock, or "N o'clock" with the part
+    of the day said ("12 o'clock" alone is noon); None when it is no time of day."""
+    if g["oclock"]:
+        hour, part = int(g["h6"]), (g["part"] or "").lower()
+        if not part:
+            return (12, 0) if hour == 12 else None  # "at 9 o'clock": morning or evening?
+        if "night" in part:  # "11 o'clock at night" is 23:00, "2 o'clock at night" 02:00
+            return (hour + 12 if 8 <= hour < 12 else hour % 12), 0
+        return hour % 12 + (0 if "morning" in part else 12), 0
+    hour, minute = next(
+        (int(g[h]), int(g[m])) for h, m in (("h3", "min"), ("h5", "min5"), ("h7", "min7")) if g[h]
+    )
+    return (hour, minute) if hour <= 24 else None
 
 
 def _clock(hour: int, minute: int) -> str:

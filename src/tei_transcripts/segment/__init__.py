@@ -201,8 +201,9 @@ def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) ->
         stripped = line.strip()
         column = len(line) - len(line.lstrip()) + 1
         block = Block(stripped, [0], [number], [column])
-        # in wrapped text a first line indented where the line before was not opens a paragraph
-        indented = bool(width) and column > 2 and previous_column == 1
+        # in wrapped text a first line indented (by spaces or a tab) where the line before
+        # was not opens a paragraph
+        indented = bool(width) and (column > 2 or line.startswith("\t")) and previous_column == 1
         if current is not None and not indented and continues(previous_line, stripped, width, opens_turn):
             hyphenated = width and HYPHEN_BREAK.search(previous_line) and STARTS_LOWER.match(stripped)
             current = Block.join(current, block, "" if hyphenated else " ")

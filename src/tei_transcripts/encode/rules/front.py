@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from ... import conventions, tei
-from ...enrich.dates import MONTH, parse_date
+from ...enrich.dates import MONTH, full_days, parse_date
 from ...segment import DATE_LINE, Block, Removed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
@@ -119,7 +119,6 @@ def single_field(block: Block) -> re.Match | None:
 
 
 SENTENCE = re.compile(r"\b[A-Za-z][a-z]{2,}[.!?]\s*$")  # ends with a full stop after a word
-DATE_IN_TITLE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}\b")
 # "From the diary of P.F. Yudin", "Diary of Ambassador T.F. Shtykov": a name, up to the end
 DIARY = re.compile(
     r"(?:(?:extract\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+((?:\S+\s+){0,5}?\S+?)\.?\s*$", re.I
@@ -167,9 +166,9 @@ class TitleRule(BlockRule):
             record.state = "front"
         record.title = record.title or block.text
         record.title_line = record.title_line or block.line
-        date = DATE_IN_TITLE.search(block.text)
-        if date and not record.date_text:
-            record.date_text, record.date_line = date.group(), block.line
+        dates = full_days(block.text)
+        if dates and not record.date_text:
+            record.date_text, record.date_line = dates[0].group(), block.line
         heading = HEADING.match(block.text)
         title = block.slice(len(heading.group(1))) if heading else block
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from ... import conventions, tei
-from ...enrich.dates import MONTH, parse_date
+from ...enrich.dates import full_days, parse_date
 from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
@@ -19,9 +19,6 @@ from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, le
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
 )
-DAY_IN_TEXT = re.compile(
-    rf"\b[0-3]?\d\s+{MONTH}\s+\d{{4}}\b|\b{MONTH}\s+[0-3]?\d,\s+\d{{4}}\b"
-)  # a full date
 FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
 QUOTES_OPEN = ('"', "“")
@@ -53,9 +50,9 @@ class NarrativeRule(BlockRule):
         if not record.date_text and not _has_turns(record):
             # "The conversation took place on 16 December 1949 …": the record's date, when
             # nothing before stated one and the sentence names one day only
-            days = {parse_date(m.group()) for m in DAY_IN_TEXT.finditer(block.text)} - {None}
-            if len(days) == 1:
-                record.date_text = DAY_IN_TEXT.search(block.text).group()
+            dates = full_days(block.text)
+            if len({parse_date(m.group()) for m in dates}) == 1:
+                record.date_text = dates[0].group()
                 record.date_line = block.line
         attend_from_narrative(block, ctx)
         text = block.text.strip()
@@ -140,19 +137,20 @@ class DialogueSplitRule(BlockRule):
     def _cuts(self, block: Block, ctx: Context) -> list[int]:
         found = patterns(ctx.persons)
         cuts, current = [], None
+        first = ctx.point[1] if ctx.point else 0  # "4. Stalin said: …" begins after its number
         for start in sentence_starts(block.text):
             match = found.colon_intro.match(block.text, start)
             who = _resolve_subject(match, ctx) if match else self._label(block, start, ctx)
             if not match and who is None:
                 continue
-            if start > 0 and who and who != current:
+            if start > first and who and who != current:
                 cuts.append(start)
             current = who or current
         return cuts
 
     def _label(self, block: Block, start: int, ctx: Context) -> tuple[str, ...] | None:
         """A speaker's label in the middle of a run-on paragraph: "… draft. Stalin: We can …"."""
-        if start == 0:
+        if start <= (ctx.point[1] if ctx.point else 0):
             return None
         match = patterns(ctx.persons).label.match(block.text, start)
         if not match or match.group("punct").strip(" *_") != ":":
@@ -247,7 +245,14 @@ class SpeechTurnRule(BlockRule):
         names = split_names(match.group("names"))
         resolved = [ctx.resolve(n, block.line) or _name_at_end(n, ctx) for n in names]
         known = all(len(r) == 1 for r in resolved)
-        if punct == ",":
+        if not punct:
+            # set out in columns ("STALIN<tab>What do you think?"): a known name or capitals,
+            # and a sentence after it
+            if not (known or match.group("names").isupper()) or not re.match(
+                r"[A-Z\"“‘(\[]", block.text[match.end() :]
+            ):
+                return None
+        elif punct == ",":
             # "STALIN, opening the conversation …, says that": a label only if a verb of saying follows
             rest = block.text[match.end() :]
             if not known or not re.match(rf"[^.;:]{{0,160}},\s*(?:\w+\s+)?(?:{'|'.join(_verbs())})\b", rest):
