@@ -127,6 +127,7 @@ class SpeechPatterns:
     colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
     first_person: re.Pattern
     described: re.Pattern  # "The Chairman replied" "The Soviet Ambassador noted": a title, no name
+    opinion: re.Pattern  # "According to Stalin, …" "In Zhou Enlai's opinion, …" at the start
 
 
 @cache
@@ -179,6 +180,11 @@ def patterns(persons: Personography) -> SpeechPatterns:
         described=re.compile(
             rf"(?P<label>(?i:the)\s+(?P<names>(?:[\w-]+\s+){{0,3}}?(?i:{conventions.alternation(TITLES)})))"
             rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"
+        ),
+        opinion=re.compile(  # "In Stalin's opinion," needs the possessive, "According to" not
+            rf"(?:(?i:according\s+to|in\s+the\s+(?:opinion|view|words)\s+of)|(?P<possessive>(?i:in)))\s+"
+            rf"(?P<label>{honorific}(?P<names>(?:{INITIALS})?(?:{known})))"
+            rf"(?(possessive)['’]s\s+(?i:opinion|view|words)|(?![\w'’-]))\s*,"
         ),
     )
 

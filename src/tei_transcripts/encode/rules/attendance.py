@@ -84,7 +84,7 @@ class AttendanceRule(BlockRule):
         # group headers, at the start or after a sentence ("… Su Yu. Interpreters: …")
         groups = []
         for found in group_inside().finditer(text):
-            start = found.start("group") if found.group("group") else found.start("inside")
+            start = next(found.start(g) for g in ("group", "inside", "side") if found.group(g))
             groups.append((start, _side_and_role(text[start : found.end() + 40].split(":")[0])))
         matches = ctx.persons.find(text)
         before_role = None  # a role printed before a name: "; interpreter Mun Il"
@@ -100,8 +100,9 @@ class AttendanceRule(BlockRule):
             if i + 1 < len(matches):
                 following = ROLE_BEFORE_NAME.sub("", following)
             between = text[matches[i - 1].end if i else 0 : match.start]
-            if ENTRY_END.search(between) or not i:
-                before_role = "interpreter" if ROLE.match(ENTRY_END.split(between)[-1].strip(" .")) else None
+            entry = re.sub(r"^and\s+", "", ENTRY_END.split(between)[-1].strip(" ."))  # "and the interpreter"
+            if ENTRY_END.search(between) or not i or ROLE.match(entry):
+                before_role = "interpreter" if ROLE.match(entry) else None
             elif not re.fullmatch(r"\s*and\s*", between):
                 before_role = None  # "Fedorenko (interpreter) and Molotov": the role was Fedorenko's
             after_role = "interpreter" if ROLE.search(following) else None
@@ -130,10 +131,16 @@ def attend_from_narrative(block: Block, ctx: Context) -> None:
 @cache
 def group_inside() -> re.Pattern:
     """A group header of an attendance list: at the start of a paragraph, or inside it after
-    a sentence or an entry when a colon ends it ("… Su Yu. Interpreters: …"); without the
-    colon ("; interpreters Fedorenko and Shi Zhe;") the role is that entry's alone."""
-    group = conventions.load()["attendance"]["group"].removeprefix("^")
-    return re.compile(rf"^(?P<group>{group})|[.;:]\s*(?P<inside>{group})[^.;:]{{0,40}}:", re.IGNORECASE)
+    a sentence or an entry when a colon ends it ("… Su Yu. Interpreters: …") or when it
+    names a side ("…; on the Chinese side, Chen Yun …"); a role without the colon (";
+    interpreters Fedorenko and Shi Zhe;") is that entry's alone."""
+    attendance = conventions.load()["attendance"]
+    group = attendance["group"].removeprefix("^")
+    side = attendance["side_group"]
+    return re.compile(
+        rf"^(?P<group>{group})|[.;:]\s*(?P<inside>{group})[^.;:]{{0,40}}:|[.;]\s*(?P<side>{side})",
+        re.IGNORECASE,
+    )
 
 
 LIST_SEPARATOR = re.compile(r",|;|\band\b|:")

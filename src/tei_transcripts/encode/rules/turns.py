@@ -36,7 +36,10 @@ class NarrativeRule(BlockRule):
 
     def test(self, block, ctx):
         if conventions.pattern("narrative", "patterns").search(plain(block.text)):
-            return True
+            # "After greetings, Comrade Stalin asked what …": a speaker in the first sentence
+            first = sentence_starts(block.text)[1:2] or [len(block.text)]
+            speaker = patterns(ctx.persons).subject.search(block.text, 0, first[0])
+            return not speaker or bool(SUBORDINATE.search(block.text, 0, speaker.start()))
         # a paragraph wholly in brackets or in italics, a sentence long, between turns:
         # "[The conversation was interrupted.]", "*Molotov enters the room.*"
         text = block.text.strip()
@@ -430,7 +433,10 @@ class EmbeddedSpeakerRule(BlockRule):
         starts = [s for s in sentence_starts(block.text) if s >= begin] + [len(block.text)]
         end = starts[2] if len(starts) > 2 else len(block.text)  # a point's heading may come first
         match = patterns(ctx.persons).subject.search(block.text, begin, end)
-        if not match or SUBORDINATE.search(block.text, begin, match.start()):
+        if match and SUBORDINATE.search(block.text, begin, match.start()):
+            return None
+        match = match or patterns(ctx.persons).opinion.match(block.text, begin)  # "According to Stalin, …"
+        if not match:
             return None
         ids = _resolve_subject(match, ctx)
         if not ids or (ctx.record.participants and not set(ids) <= ctx.record.participants):
