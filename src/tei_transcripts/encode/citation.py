@@ -36,17 +36,28 @@ def citation_pattern() -> re.Pattern:
 
 
 def citation_parts(citation: str) -> list[tuple[str, str]]:
-    """The parts of a citation in the order printed: [("fond", "45"), ("opis", "1"), …]."""
-    parts = []
+    """The parts of a citation in the order printed: [("fond", "45"), ("opis", "1"), …].
+    The leaves end it; "p." after the file is its folder when leaves follow ("d. 3, p. 11,
+    ll. 87-91"), else its page ("d. 12, p. 5")."""
+    found = []
     for match in part_pattern().finditer(citation):
         kind = next(name for name in PARTS if match.group(name))
         if kind != "list" and not re.fullmatch(NUMBER, match.group("number")):
             break  # a range where only the leaves have one: not this citation's
-        if kind == "papka" and any(k == "delo" for k, _ in parts) and match.group("papka").lower() == "p.":
-            kind = "list"  # after the file, "p. 5" is its page
-        parts.append((kind, re.sub(r"\s+", "", match.group("number"))))
+        found.append((kind, re.sub(r"\s+", "", match.group("number")), match.group(kind).lower()))
+    parts = []
+    for i, (kind, number, word) in enumerate(found):
+        after_file = any(k == "delo" for k, _ in parts)
+        if (
+            kind == "papka"
+            and word == "p."
+            and after_file
+            and not any(k == "list" for k, _, _ in found[i + 1 :])
+        ):
+            kind = "list"
+        parts.append((kind, number))
         if kind == "list":
-            break  # the leaves end a citation: what follows is another's, or a book's page
+            break  # what follows the leaves is another citation's, or a book's page
     return parts
 
 

@@ -44,7 +44,7 @@ SMALL_WORDS = {
 }
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TRANSLATOR = re.compile(
-    r"(?:(?:Translated|Translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?P<language>[A-Z][a-z]+))?"
+    r"(?:(?i:translated|translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?P<language>[A-Z][a-z]+))?"
     r"(?:\s+for\s+[\w#.-]+)?\s+by|Translator)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )

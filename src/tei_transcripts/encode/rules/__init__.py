@@ -15,7 +15,7 @@ from __future__ import annotations
 from .apparatus import CloserRule, CommentaryRule, FootnotesRule, SourceRule, SummaryRule
 from .attendance import AttendanceRule
 from .base import BlockRule, Registry
-from .front import DateLineRule, FieldListRule, TitleRule
+from .front import DateLineRule, DocumentHeadingRule, FieldListRule, TitleRule
 from .turns import (
     ContinuationRule,
     DialogueSplitRule,
@@ -36,6 +36,7 @@ def default_registry() -> Registry:
     registry = Registry()
     for rule in (
         FieldListRule(),
+        DocumentHeadingRule(),
         TitleRule(),
         DateLineRule(),
         AttendanceRule(),

@@ -131,6 +131,23 @@ SENDER = re.compile(
 )
 
 
+class DocumentHeadingRule(BlockRule):
+    """ "DOCUMENT No. 6" above a record in a published collection: it begins the next record,
+    whose front it heads."""
+
+    name = "document-heading"
+
+    def test(self, block, ctx):
+        return bool(conventions.pattern("titles", "document_heading", whole=True).match(plain(block.text)))
+
+    def run(self, block, ctx):
+        if ctx.record.has_content:
+            ctx.end_turn()
+            ctx.new_record(block.line)
+        ctx.place(paragraph(inline(block, ctx.report)), block, "front")
+        return True
+
+
 class TitleRule(BlockRule):
     """A title of the genre ("Record of Conversation between …") → ``docTitle``."""
 

@@ -144,6 +144,7 @@ class DialogueSplitRule(BlockRule):
         for start in sentence_starts(block.text):
             match = found.colon_intro.match(block.text, start)
             who = _resolve_subject(match, ctx) if match else self._label(block, start, ctx)
+            who = who or self._author_answers(block, start, ctx)
             if not match and who is None:
                 continue
             if start > first and who and who != current:
@@ -160,6 +161,26 @@ class DialogueSplitRule(BlockRule):
             return None
         ids = [ctx.resolve(name, block.line) for name in split_names(match.group("names"))]
         return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
+
+    @staticmethod
+    def _author_answers(block: Block, start: int, ctx: Context) -> tuple[str, ...] | None:
+        """In a record whose author is known, "I answered that …" after another's words in
+        reported speech ("Kim Il Sung said that …. I answered that …") is the author's turn.
+        Not inside direct speech, where "I" is the speaker's own."""
+        author = ctx.record.author
+        if not author or start == 0 or not re.match(r"I\s", block.text[start:]):
+            return None
+        if not NARRATED.match(block.text, start + 1):
+            return None
+        found = patterns(ctx.persons)
+        begin = ctx.point[1] if ctx.point else lead(block.text)
+        opening = found.reported.match(block.text, begin)
+        if opening and not found.first_person.fullmatch(opening.group("names")):
+            return (author,)  # the paragraph opens with another's reported words
+        continues = (
+            ctx.record.sp is not None and ctx.record.sp_reported and not found.label.match(block.text, begin)
+        )
+        return (author,) if continues and ctx.record.sp.get("who") != f"#{author}" else None
 
     def run(self, block, ctx):
         cuts = self._cuts(block, ctx)
