@@ -121,11 +121,15 @@ def single_field(block: Block) -> re.Match | None:
 SENTENCE = re.compile(r"\b[A-Za-z][a-z]{2,}[.!?]\s*$")  # ends with a full stop after a word
 # "From the diary of P.F. Yudin", "Diary of Ambassador T.F. Shtykov": a name, up to the end
 DIARY = re.compile(
-    r"(?:(?:extract\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+((?:\S+\s+){0,5}?\S+?)\.?\s*$", re.I
+    r"(?:(?:(?:extract|entry|excerpt)\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+((?:\S+\s+){0,5}?\S+?)"
+    r"(?=\s*[:,;]|\.?\s*$)",  # up to the end, or to what follows: "…: Memorandum of Conversation …"
+    re.I,
 )
-# "Cable from Shtykov to Vyshinskii …", "Ciphered telegram of Roshchin to Filippov": its writer
+# "Cable from Shtykov to Vyshinskii …", "Ciphered telegram of Roshchin to Filippov",
+# "Telegram, Kovalev to Stalin": its writer
 SENDER = re.compile(
     r"\b(?:telegram|cable|letter|report)\s+(?:from|of|by)\s+(.+?)\s+to\b"
+    r"|\b(?:telegram|cable)(?:\s+No\.?\s*\d+)?\s*,\s+(.+?)\s+to\b"  # "Telegram No. 3446, Filippov [Stalin] to …"
     r"|^((?:[\w.-]+\s+){0,3}[\w.-]+)['’]s\s+(?:ciphered\s+)?(?:telegram|cable|letter)\s+to\b",  # "Mao Zedong's Telegram to Stalin"
     re.I,
 )
