@@ -22,7 +22,7 @@ from ..persons import Personography
 from .dates import parse_date, tag_dates
 from .header import build_header
 from .ids import assign_ids
-from .names import tag_names
+from .names import tag_names, tag_unknown_names
 from .notes import link_footnotes
 from .stage import tag_stage_directions
 
@@ -169,6 +169,7 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     link_footnotes(text, report)  # first: a marker glued to a name ("Filippov*") is found as printed
     tag_stage_directions(body)
     tag_names(text, doc.persons, set(doc.participants), doc.persons_href, report)
+    record.unresolved |= tag_unknown_names(text, doc.persons, report)
     tag_dates(text, doc.date, report)
     assign_ids(text)
     root = tei.E("TEI", xml_id=doc.id)

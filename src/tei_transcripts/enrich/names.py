@@ -8,7 +8,11 @@ spelling shared by several persons is tagged without ``@ref`` and reported.
 
 from __future__ import annotations
 
-from .. import tei
+import re
+from functools import cache
+
+from .. import conventions, tei
+from ..encode.speech import NOT_NAMES
 from ..messages import Reporter
 from ..persons import Personography
 from .text import markup, source_line
@@ -36,3 +40,49 @@ def tag_names(
 
     markup(root, find, skip={"persName", "speaker", "ref", "label", "date", "time"})
     return named
+
+
+# Titles that introduce a person's name and nothing else ("General" may begin "General Staff")
+PERSONAL_TITLES = [
+    "comrades?",
+    "cdes?\\.",
+    "com\\.",
+    "comrs?\\.",
+    "tov\\.",
+    "mr\\.",
+    "mrs\\.",
+    "marshal",
+    "ambassador",
+]
+
+
+@cache
+def titled_name() -> re.Pattern:
+    """A capitalised name after a personal title: "Comrade Kuznetsov", "Cde. Li Kenong"."""
+    titles = conventions.alternation(PERSONAL_TITLES)
+    return re.compile(
+        rf"(?<![\w.])(?i:{titles})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?![\w'’-])"
+    )
+
+
+def tag_unknown_names(root, persons: Personography, report: Reporter) -> set[str]:
+    """Tag, without ``@ref``, each name after a personal title that no person of the
+    personography has; report it. Returns the names."""
+    unknown: set[str] = set()
+
+    def find(text, parent):
+        for match in titled_name().finditer(text):
+            name = match.group("name")
+            if persons.find(name) or name.split()[0].lower() in NOT_NAMES:
+                continue
+            if name not in unknown:
+                report.warning(
+                    "unknown-name",
+                    f"'{name}' is not in the personography; tagged without @ref",
+                    source_line(parent),
+                )
+            unknown.add(name)
+            yield match.start("name"), match.end("name"), tei.E("persName", name)
+
+    markup(root, find, skip={"persName", "speaker", "ref", "label", "date", "time"})
+    return unknown
