@@ -237,6 +237,40 @@ def test_stage_directions_are_set_apart_in_both_editions(tmp_path):
     assert squeeze("We must change the treaty (the treaty of 1945). (Laughs.) The Americans") in text
 
 
+def test_stage_directions_between_turns_are_blocks_in_italics(tmp_path):
+    """ "*Mao Zedong laughs.*" between turns: a block of its own in both editions, in italics
+    once (its printed italics do not turn it upright again in Typst)."""
+    source = ROOT / "tests" / "fixtures" / "convert" / "stage-between-turns-in-italics.txt"
+    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    assert (
+        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
+        == 0
+    )
+    documents = render.load([str(tmp_path / "stage-between-turns-in-italics.xml")])
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "stage-between-turns-in-italics.html")).getroot()
+    stages = page.xpath("//*[@class='stage']")
+    assert [(s.tag, s.text_content()) for s in stages] == [("p", "Mao Zedong laughs.")]
+    source_text = typst_source(documents[0])
+    stage = re.search(r"#emph\[(.*?laughs\.[^\]]*)\]", source_text)
+    assert stage and "#emph" not in stage.group(1), source_text
+
+
+def test_a_space_between_two_elements_is_printed(tmp_path):
+    """ "<hi>Date:</hi> <date>…</date>": the space between them is kept in print."""
+    source = ROOT / "tests" / "fixtures" / "convert" / "translator-credit-bold-field.txt"
+    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    assert (
+        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
+        == 0
+    )
+    documents = render.load([str(tmp_path / "translator-credit-bold-field.xml")])
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = " ".join(pdf_pages(pathlib.Path(written[0])))
+    assert "Date: December 16, 1949" in text
+    assert "Date:December" not in text
+
+
 def test_footnotes_kept_where_printed_are_shown_once(tmp_path):
     """Footnotes at the foot of a PDF page stay in the text where they were printed; each is
     shown once, through its marker, in both editions."""

@@ -39,8 +39,9 @@
   <xsl:template match="text()">
     <xsl:choose>
       <xsl:when test="normalize-space(.)"><xsl:value-of select="tt:text(.)"/></xsl:when>
-      <!-- Space between words and elements is kept; indentation between blocks is not. -->
-      <xsl:when test="../text()[normalize-space(.)] and not(local-name(..) = $tt:print-blocks and (preceding-sibling::node()[1], following-sibling::node()[1])/local-name() = $tt:print-blocks)">
+      <!-- Space between words and elements is kept, also a space alone between two elements
+           ("<hi>Date:</hi> <date>…"); indentation between blocks is not. -->
+      <xsl:when test="(../text()[normalize-space(.)] or not(contains(., '&#10;'))) and not(local-name(..) = $tt:print-blocks and (preceding-sibling::node()[1], following-sibling::node()[1])/local-name() = $tt:print-blocks)">
         <xsl:text> </xsl:text>
       </xsl:when>
     </xsl:choose>
@@ -113,6 +114,12 @@
     <xsl:text>[</xsl:text>
     <xsl:apply-templates/>
     <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- Italics inside a stage direction, which is in italics already: Typst's emph would
+       turn them upright again. -->
+  <xsl:template match="tei:stage//tei:hi[tokenize(normalize-space(@rend), ' ') = ('italic', 'i', 'em')]">
+    <xsl:apply-templates/>
   </xsl:template>
 
   <!-- A stage direction: in italics; a paragraph of its own only outside a paragraph. -->

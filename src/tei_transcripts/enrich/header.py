@@ -12,7 +12,7 @@ import calendar
 import re
 
 from .. import __version__, conventions, tei
-from ..encode.citation import citation_parts, citation_pattern
+from ..encode.citation import citation_parts, citation_pattern, is_translation_credit
 from ..encode.inline import strip_tags
 from ..persons import Personography
 
@@ -151,7 +151,8 @@ def source_desc(doc):
     if doc.date:
         bibl.append(tei.E("date", human_date(doc.date), when=doc.date))
     for text, _line in record.citations:
-        bibl.append(tei.E("note", clean(text), type="citation"))
+        if not is_translation_credit(clean(text), doc.persons) or citation_pattern().search(text):
+            bibl.append(tei.E("note", clean(text), type="citation"))  # a credit alone is the respStmt's
     if doc.meta.get("citation"):
         bibl.append(tei.E("note", doc.meta["citation"], type="citation"))
     if doc.meta.get("url"):
