@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -13,6 +14,12 @@ from ..persons import Personography
 from ..segment import Block, Removed
 
 LINE = "{urn:x-tei-transcripts}line"  # source line of an element; removed when serialised
+# After a name, the short form the record goes on to use: "(hereafter – S.)", "(henceforth M.)"
+HEREAFTER = re.compile(
+    r"\s*\(\s*(?:hereafter|henceforth|hereinafter)(?:\s+(?:as|called|referred\s+to\s+as))?\s*[-–—:,]?\s*"
+    r"[\"“‘']?(?P<short>[^()\"”’'\s][^()\"”’']{0,19}?)[\"”’']?\s*\)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -49,6 +56,7 @@ class Record:
     unknown: dict[str, str] = field(default_factory=dict)  # label → generated id
     unresolved: set[str] = field(default_factory=set)  # names no person in persons.xml has
     markers: set[str] = field(default_factory=set)  # footnote markers in the paragraphs read so far
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "(hereafter S.)" → "S" → ids
 
     @property
     def has_content(self) -> bool:
@@ -107,6 +115,15 @@ class Context:
                     self.report.info("speaker-by-participant", text, line)
                 return (found[0],)
         return ids
+
+    def note_aliases(self, text: str) -> None:
+        """ "Comrade I.V. Stalin (hereafter – S.)": the short form the record uses for him."""
+        if "(" not in text:
+            return
+        for match in self.persons.find(text):
+            short = HEREAFTER.match(text, match.end)
+            if match.id and short:
+                self.record.aliases[short.group("short").strip(" .")] = (match.id,)
 
     def new_record(self, line: int) -> Record:
         self.records.append(Record(line))

@@ -231,9 +231,11 @@ def partic_desc(doc):
             n=side,
         )
         for pid, roles, name in by_side[side]:
+            shorts = [short for short, ids in doc.record.aliases.items() if ids == (pid,)]
             person = tei.E(
                 "person",
                 tei.E("persName", name),
+                *(tei.E("persName", short, type="variant") for short in shorts),  # "(hereafter S.)"
                 xml_id=pid,
                 corresp=f"{doc.persons_href}#{pid}" if pid in persons else None,
                 role=" ".join(sorted(roles)) or None,

@@ -79,6 +79,7 @@ class AttendanceRule(BlockRule):
 
     def _item(self, listing, block: Block, ctx: Context, state: dict) -> None:
         listing.append(tei.E("item", *inline(block, ctx.report)))
+        ctx.note_aliases(block.text)  # "Comrade I.V. Stalin (hereafter S.)"
         _report_unknown_names(block, ctx)
         text = block.text
         # group headers, at the start or after a sentence ("… Su Yu. Interpreters: …")

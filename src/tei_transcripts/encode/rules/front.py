@@ -194,6 +194,7 @@ class TitleRule(BlockRule):
         title = block.slice(len(heading.group(1))) if heading else block
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
         add_principals(record, without_addressee(block.text), ctx)
+        ctx.note_aliases(block.text)
         writer = DIARY.match(plain(block.text)) or SENDER.search(plain(block.text))
         record.open_participants = record.open_participants or bool(writer)
         if writer and not record.author:

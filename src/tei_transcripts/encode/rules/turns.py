@@ -262,6 +262,9 @@ class SpeechTurnRule(BlockRule):
     def _label(self, block: Block, ctx: Context):
         if ctx.point:
             return None
+        alias = _alias_label(block, ctx)
+        if alias:
+            return alias, [alias.group("names")], [ctx.record.aliases[alias.group("names")]]
         match = patterns(ctx.persons).label.match(block.text, lead(block.text))
         if not match:
             return _titled_label(block, ctx)
@@ -292,11 +295,22 @@ class SpeechTurnRule(BlockRule):
 
     def run(self, block, ctx):
         match, names, resolved = self._label(block, ctx)
+        ctx.note_aliases(block.text[: match.end()])  # "Comrade I.V. Stalin (hereafter – S.):"
         ids = []
         for name, found in zip(names, resolved):
             ids.append(found[0] if len(found) == 1 else _unknown_speaker(name, block, ctx))
         open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
         return True
+
+
+def _alias_label(block: Block, ctx: Context) -> re.Match | None:
+    """A label in the short form the record introduced: "S.:" after "Stalin (hereafter – S.)"."""
+    if not ctx.record.aliases:
+        return None
+    shorts = conventions.alternation([re.escape(a) for a in ctx.record.aliases])
+    return re.compile(rf"(?P<names>{shorts})\.?(?P<punct>\s*[.:]|\s+[—–-])\s+(?=\S)").match(
+        block.text, lead(block.text)
+    )
 
 
 def _name_at_end(label: str, ctx: Context) -> tuple[str, ...]:
