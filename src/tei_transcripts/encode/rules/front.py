@@ -119,6 +119,19 @@ def single_field(block: Block) -> re.Match | None:
 
 
 SENTENCE = re.compile(r"\b[A-Za-z][a-z]{2,}[.!?]\s*$")  # ends with a full stop after a word
+# A collection's number before a title: "Document 2: Record of …", "No. 5. Record …", "3. Minutes …"
+DOCUMENT_NUMBER = re.compile(
+    r"^(?:(?:(?:document|doc\.)\s*(?:no\.?|№|#)?|no\.|№)\s*\d{1,4}[a-z]?|\d{1,3}|[IVXL]{1,6})\s*[.:)—–-]\s+(?=\S)",
+    re.I,
+)
+
+
+def unnumbered(title: str) -> str:
+    """The title without a collection's number before it."""
+    number = DOCUMENT_NUMBER.match(title)
+    return title[number.end() :] if number else title
+
+
 # "From the diary of P.F. Yudin", "Diary of Ambassador T.F. Shtykov": a name, up to the end
 DIARY = re.compile(
     r"(?:(?:(?:extract|entry|excerpt)\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+((?:\S+\s+){0,5}?\S+?)"
@@ -158,23 +171,27 @@ class TitleRule(BlockRule):
     name = "title"
 
     def test(self, block, ctx):
-        text = plain(block.text)
+        text = unnumbered(plain(block.text))
         if len(block.text.split()) > 40 or not conventions.pattern("titles", "title").match(text):
             return False
         # "Mao Zedong's meeting with Stalin took place at nine." is a sentence, not a title:
         # a title ends without a full stop, unless it is plainly one ("Record of conversation …")
-        return not SENTENCE.search(text) or bool(conventions.pattern("titles", "strong").match(text))
+        # and not a numbered point ("2. Record of the conversation is to be sent …")
+        numbered = text != plain(block.text)
+        strong = conventions.pattern("titles", "strong").match(text) and not numbered
+        return not SENTENCE.search(text) or bool(strong)
 
     def run(self, block, ctx):
         record = ctx.record
-        if record.title and _same_text(record.title, block.text) and not _another_day(record, ctx):
+        printed = unnumbered(block.text)  # "Document 2: Record of …" → "Record of …"
+        if record.title and _same_text(record.title, printed) and not _another_day(record, ctx):
             ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
             ctx.report.info(
                 "furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line
             )
             return True
         if record.sp is not None and not (
-            conventions.pattern("titles", "strong").match(plain(block.text))
+            conventions.pattern("titles", "strong").match(unnumbered(plain(block.text)))
             and not block.text.rstrip().endswith(".")
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
@@ -185,7 +202,7 @@ class TitleRule(BlockRule):
             record.front.extend(record.body)
             record.body.clear()
             record.state = "front"
-        record.title = record.title or block.text
+        record.title = record.title or printed
         record.title_line = record.title_line or block.line
         dates = full_days(block.text)
         if dates and not record.date_text:
