@@ -526,8 +526,8 @@ class ParagraphRule(BlockRule):
             ctx.record.state == "front"
             and not ctx.record.body
             and words <= 12
-            and (words <= 3 or not FULL_STOP.search(block.text))
-        ):
+            and (words <= 3 or not (FULL_STOP.search(block.text) or block.text.rstrip(" *_").endswith(":")))
+        ):  # not a sentence introducing what follows ("The delegation raised these questions:")
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             return True
         attend_from_narrative(block, ctx)
