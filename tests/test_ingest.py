@@ -48,6 +48,16 @@ def test_line_endings_and_spaces(tmp_path):
     assert {m.code for m in report.messages} == {"normalised"}
 
 
+def test_html_character_references_are_decoded_and_reported(tmp_path):
+    data = "first line\nStalin.&nbsp;We&#8217;d agree &amp; sign &#x2014; AT&T &foo; &amp\n".encode()
+    source, report = read(tmp_path, data)
+    # &nbsp; becomes a no-break space, then a plain one; unknown or unterminated ones stay
+    assert source.lines == ["first line", "Stalin. We’d agree & sign — AT&T &foo; &amp", ""]
+    (message,) = [m for m in report.messages if "HTML" in m.text]
+    assert (message.code, message.line) == ("normalised", 2)
+    assert message.text.startswith("4 HTML character references")
+
+
 def test_mixed_script_word_is_reported_with_column(tmp_path):
     source, report = read(tmp_path, "comrs. Bulganin and Kумыkin".encode())
     assert source.lines == ["comrs. Bulganin and Kумыkin"]  # kept as printed

@@ -8,6 +8,8 @@ never corrected here beyond what is invisible on the page (odd spaces, line endi
 
 from __future__ import annotations
 
+import html
+import html.entities
 import os
 import re
 import unicodedata
@@ -21,6 +23,16 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 # Spaces that look like a space on the page: copied web pages and PDFs are full of them.
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b\u000c]")
+# Character references of HTML left in copied text; only those HTML defines are decoded.
+HTML_ENTITY = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|"
+    + "|".join(
+        sorted(
+            (name.rstrip(";") for name in html.entities.html5 if name.endswith(";")), key=len, reverse=True
+        )
+    )
+    + ");"
+)
 # Characters that show nothing: zero-width spaces, word joiner, soft hyphen, stray BOMs.
 INVISIBLES = re.compile("[\u200b\u2060\u00ad\ufeff]")
 CONTROLS = re.compile("[\u0000-\u0008\u000e-\u001f\u007f]")
@@ -133,6 +145,10 @@ def normalise(text: str, report: Reporter) -> list[str]:
     how many of each kind and the first line that had one.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first = HTML_ENTITY.search(text)  # copied from a page's source: "&nbsp;", "&#8217;"
+    if first:
+        text, n = HTML_ENTITY.subn(lambda m: html.unescape(m.group()), text)
+        _report_normalised(report, n, "HTML character reference", text.count("\n", 0, first.start()) + 1)
     for pattern, what, replacement in (
         (ODD_SPACES, "odd space", " "),
         (INVISIBLES, "invisible character", ""),
