@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
+from .conventions import trie_pattern
 from .messages import Reporter
 from .paths import read_bytes
 
@@ -26,11 +27,7 @@ ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b\u000
 # Character references of HTML left in copied text; only those HTML defines are decoded.
 HTML_ENTITY = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|"
-    + "|".join(
-        sorted(
-            (name.rstrip(";") for name in html.entities.html5 if name.endswith(";")), key=len, reverse=True
-        )
-    )
+    + trie_pattern([name.rstrip(";") for name in html.entities.html5 if name.endswith(";")])
     + ");"
 )
 # Characters that show nothing: zero-width spaces, word joiner, soft hyphen, stray BOMs.
