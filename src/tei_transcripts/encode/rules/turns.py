@@ -12,7 +12,7 @@ from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
-from ..speech import NARRATED, NOT_NAMES, patterns, sentence_starts, split_names, verb_forms
+from ..speech import NARRATED, NOT_NAMES, TITLES, patterns, sentence_starts, split_names, verb_forms
 from .attendance import attend_from_narrative
 from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
 
@@ -298,9 +298,33 @@ class SpeechTurnRule(BlockRule):
         ctx.note_aliases(block.text[: match.end()])  # "Comrade I.V. Stalin (hereafter – S.):"
         ids = []
         for name, found in zip(names, resolved):
-            ids.append(found[0] if len(found) == 1 else _unknown_speaker(name, block, ctx))
+            if len(found) == 1:
+                ids.append(found[0])
+            elif ROLE_LABEL.fullmatch(name):  # "Interpreter:", "The Chairman:"
+                ids.extend(_speaker_by_role(name, block, ctx))
+            else:
+                ids.append(_unknown_speaker(name, block, ctx))
         open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
         return True
+
+
+def _speaker_by_role(label: str, block: Block, ctx: Context) -> list[str]:
+    """The one participant a label naming a role or an office fits, reported; none (the
+    turn is left unattributed, and reported) when several or none fit."""
+    fitting = described(label, ctx)
+    if len(fitting) == 1:
+        ctx.report.info(
+            "speaker-by-role",
+            f"'{label}' taken for {ctx.persons[fitting[0]].name if fitting[0] in ctx.persons else fitting[0]}",
+            block.line,
+        )
+        return fitting
+    ctx.report.warning(
+        "unattributed-turn",
+        f"turn by '{label}' left unattributed: {len(fitting) or 'no'} participant(s) of this record fit",
+        block.line,
+    )
+    return []
 
 
 def _alias_label(block: Block, ctx: Context) -> re.Match | None:
@@ -408,12 +432,7 @@ class ReportedSpeechRule(BlockRule):
         match = patterns(ctx.persons).described.match(block.text, start)
         if not match:
             return None
-        words = match.group("names").lower().split()
-        fitting = [
-            pid
-            for pid in sorted(ctx.record.participants)
-            if pid in ctx.persons and all(word in ctx.persons[pid].occupation.lower() for word in words)
-        ]
+        fitting = described(match.group("names"), ctx)
         return match, (tuple(fitting) if len(fitting) == 1 else None)
 
     def run(self, block, ctx):
@@ -434,6 +453,23 @@ class ReportedSpeechRule(BlockRule):
         else:
             open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end(), reported=True)
         return True
+
+
+ROLE_LABEL = re.compile(rf"(?:the\s+)?(?:interpreter|translator|{'|'.join(TITLES)})", re.I)
+
+
+def described(words: str, ctx: Context) -> list[str]:
+    """The participants a role or an office names: "Interpreter" (their role in the
+    attendance list), "the Chairman", "Soviet Ambassador" (their occupation)."""
+    words = re.sub(r"^the\s+", "", words.lower()).split()
+    record = ctx.record
+    if words in (["interpreter"], ["translator"]):
+        return [pid for pid in sorted(record.attendees) if "interpreter" in record.attendees[pid].roles]
+    return [
+        pid
+        for pid in sorted(record.participants)
+        if pid in ctx.persons and all(word in ctx.persons[pid].occupation.lower() for word in words)
+    ]
 
 
 def _several_speakers(block: Block, ctx: Context) -> bool:
