@@ -161,9 +161,27 @@ LAYOUTS = {
     # lines stop and how turns begin (not for the file whose commentary needs the blank lines)
     "hard-wrapped-no-blank-lines": lambda paragraphs: "\n".join(wrapped(paragraphs)),
 }
+# Fixtures of layouts the bundled transcripts lack, re-laid the same way.
+LAYOUT_FIXTURES = [
+    ROOT / "tests" / "fixtures" / "convert" / f"{name}.txt"
+    for name in (
+        "quote-read-out",
+        "labels-in-columns-tab",
+        "presence-in-the-presence-of",
+        "hereafter-in-attendance",
+        "dates-title-roman-two-digit-year",
+        "document-heading-begins-record",
+        "author-answers-in-reported-speech",
+        "role-label-two-interpreters",
+        "two-records-with-introduction-short-labels-and-roles",
+        "title-telegram-comma-forms",
+        "signature-before-citation",
+        "opinion-according-to",
+    )
+]
 CASES = [
     (source, layout)
-    for source in TRANSCRIPTS
+    for source in TRANSCRIPTS + LAYOUT_FIXTURES
     for layout in LAYOUTS
     if not (layout == "hard-wrapped-no-blank-lines" and source.stem == "stalin-liu-shaoqi-1949")
 ]

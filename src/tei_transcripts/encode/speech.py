@@ -154,7 +154,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:\*\*|__|</b>|</strong>)?"
-            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{3,}}))"
+            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{2,}}))"
             rf"\s+(?=\S)"  # the label ends in a mark, or only in a tab or a wide space (columns)
         ),
         label_only=re.compile(
@@ -227,12 +227,13 @@ def opens_turn(persons: Personography) -> Callable[[str], bool]:
         ):
             return known(match)
         match = found.label.match(line)
-        if match and match.group("punct").strip(" *_") in LABEL_MARKS:
-            return known(match)
-        if match and not match.group("punct") and line[match.end() : match.end() + 1].isupper():
-            return known(match)  # set out in columns: "Stalin<tab>What do you think?"
-        if match and match.group("names").isupper():  # "STALIN, opening the conversation …, says"
-            return known(match)
+        if match and known(match):
+            punct = match.group("punct").strip(" *_")
+            if punct in LABEL_MARKS or match.group("names").isupper():  # "STALIN, opening …, says"
+                return True
+            if not match.group("punct") and line[match.end() : match.end() + 1].isupper():
+                return True  # set out in columns: "Stalin<tab>What do you think?"
+        # not a label of a known person ("Cde. Stalin said …" begins like "Cde." alone)
         match = found.reported.match(line)
         # not "I"/"We": inside a turn in reported speech the speaker often goes over to the
         # first person ("… On the other hand, we told the Koreans …")

@@ -40,8 +40,20 @@ def title_end() -> re.Pattern:
     return re.compile(rf"\b{conventions.alternation(abbreviations)}\s*$", re.IGNORECASE)
 
 
+INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")  # "… Chen Boda and N.T." / "Fedorenko."
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(TERMINAL.search(text)) and not title_end().search(text)
+    return bool(TERMINAL.search(text)) and not title_end().search(text) and not INITIALS_END.search(text)
+
+
+def open_bracket_closes(previous: str, line: str) -> bool:
+    """Does `previous` leave a parenthesis or bracket open that `line` closes ("Zhou Enlai
+    (hereafter" / "Zh.), V.M. Molotov.")?"""
+    return any(
+        previous.count(opening) > previous.count(closing) and closing in line
+        for opening, closing in (("(", ")"), ("[", "]"))
+    )
 
 
 @dataclass
@@ -123,7 +135,7 @@ def segment(
     lines = source.lines
     removed: list[Removed] = []
     keep = furniture.remove_lines(lines, removed)
-    width = wrap_width(lines, keep)
+    width = wrap_width(lines, keep, opens_turn)
     runs = raw_blocks(lines, keep)
     blocks: list[Block] = []
     for gap, run in runs:
@@ -164,7 +176,7 @@ def raw_blocks(lines: list[str], keep: list[bool]) -> list[tuple[int, list[tuple
     return runs
 
 
-def wrap_width(lines: list[str], keep: list[bool]) -> int | None:
+def wrap_width(lines: list[str], keep: list[bool], opens_turn=None) -> int | None:
     """The column at which a hard-wrapped text was broken, or None if it is not hard-wrapped.
 
     In hard-wrapped text most lines followed by another line of the same paragraph end
@@ -172,15 +184,18 @@ def wrap_width(lines: list[str], keep: list[bool]) -> int | None:
     per line the lengths scatter widely and nearly every line ends a sentence.
     """
     lengths = [len(line.rstrip()) for line, kept in zip(lines, keep) if kept and line.strip()]
-    inner_lines = [
-        line.rstrip()
+    pairs = [
+        (line.rstrip(), nxt)
         for line, nxt, kept in zip(lines, lines[1:], keep)
         if kept and line.strip() and nxt.strip()
     ]
+    inner_lines = [line for line, _ in pairs]
+    inner_next = [nxt for _, nxt in pairs]
     inner = [len(line) for line in inner_lines]
-    if len(inner) < 5:
-        return None
-    if sum(1 for line in inner_lines if not ends_sentence(line)) < 0.3 * len(inner):
+    mid_sentence = sum(1 for line in inner_lines if not ends_sentence(line))
+    if len(inner) < 3 or (len(inner) < 5 and mid_sentence < len(inner)):
+        return None  # too few lines to tell, unless every one of them stops mid-sentence
+    if mid_sentence < 0.3 * len(inner):
         return None  # nearly every line ends a sentence: paragraphs, one to a line
     lengths.sort()
     width = lengths[int(0.95 * (len(lengths) - 1))]
@@ -189,7 +204,17 @@ def wrap_width(lines: list[str], keep: list[bool]) -> int | None:
     if sum(1 for n in lengths if n > 1.15 * width) > 0.05 * len(lengths):
         return None  # lines well beyond the width: paragraphs, one to a line, not a wrap
     near = sum(1 for n in inner if n >= 0.75 * width)
-    return width if near >= 0.6 * len(inner) else None
+    if near >= 0.6 * len(inner):
+        return width
+    # a dialogue of one-line turns has few lines near the width, but the lines a wrap broke
+    # mid-sentence all end near it (a title before a turn is no such line)
+    broken = [
+        len(line)
+        for line, nxt in zip(inner_lines, inner_next)
+        if not ends_sentence(line) and not (opens_turn and opens_turn(nxt.strip()))
+    ]
+    near = sum(1 for n in broken if n >= 0.75 * width)
+    return width if len(broken) >= 3 and near >= 0.8 * len(broken) else None
 
 
 def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) -> list[Block]:
@@ -226,7 +251,13 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         short = len(previous) < 0.7 * width
         turn = opens_turn is not None and opens_turn(line)  # a known speaker's label or subject
         opens = turn or opens_paragraph(line)
-        heading = previous.isupper() and not line.isupper()  # a title in capitals ends here
+        # a title in capitals ends here, and so does a whole title before a turn ("Record of
+        # Conversation between Stalin and Mao Zedong on 16.XII.49" / "Stalin. When …")
+        heading = (previous.isupper() and not line.isupper()) or (
+            turn
+            and bool(conventions.pattern("titles", "title").match(previous))
+            and not FUNCTION_WORD_END.search(previous)
+        )
         # a known speaker's turn whose first word would have fitted on the previous line: no
         # wrap put it here
         room = (
@@ -244,10 +275,15 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         return False  # "1) a credit …" after "… listed their requests:"
     if re.search(r":\**\s*$", previous):
         # a label whose value is on the next line ("**Date:**", "Interpreters:"), unless that
-        # line is a turn ("Present:" / "Stalin. Let us begin.")
-        return not (opens_turn is not None and opens_turn(line))
+        # line is a turn ("Present:" / "Stalin. Let us begin.") or a quotation the colon
+        # introduces ("… read out the telegram:" / "\"To Comrade Filippov …")
+        return not (opens_turn is not None and opens_turn(line)) and not line.startswith(('"', "“"))
     return not ends_sentence(previous) and bool(
-        STARTS_LOWER.match(line) or FUNCTION_WORD_END.search(previous) or title_end().search(previous)
+        STARTS_LOWER.match(line)
+        or FUNCTION_WORD_END.search(previous)
+        or title_end().search(previous)
+        or (INITIALS_END.search(previous) and not (opens_turn is not None and opens_turn(line)))
+        or open_bracket_closes(previous, line)
     )
 
 
