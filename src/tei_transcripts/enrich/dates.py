@@ -38,14 +38,15 @@ YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 
 DIGIT = re.compile(r"\d")
 PATTERN = re.compile(
-    rf"(?P<drange>\b(?P<da>[0-3]?\d)\s*[-–—]\s*(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
+    rf"(?P<drange>\b(?P<da>[0-3]?\d)\s*[-–—/]\s*(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
     rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}\s*[-–—])(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)\s*[-–—]\s*(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
     rf"|(?P<dmy>\b(?P<d1>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
     rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"
     rf"|(?P<dm>\b(?P<d4>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m4>{MONTH})(?!\w))"
     rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
-    rf"|(?P<roman>\b(?P<d6>[0-3]?\d)\.(?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:\.(?P<y6>{YEAR}|\d\d)\b)?)"
+    rf"|(?P<ymd>\b(?P<y10>{YEAR}),?\s+(?P<m10>{MONTH})\s+(?P<d10>[0-3]?\d)\b(?![\d,.:]\d))"  # "1949, December 24"
+    rf"|(?P<roman>\b(?P<d6>[0-3]?\d)[./-](?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:[./-](?P<y6>{YEAR}|\d\d)\b)?)"
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
     rf"|(?P<year>\b(?:(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) |mid-)(?P<y7>{YEAR})\b(?![-–]\d))"
@@ -61,7 +62,7 @@ PATTERN = re.compile(
 )
 
 
-DAYS = ("dmy", "mdy", "my", "year", "isodate", "dotted", "roman", "dm", "md")  # one day, month or year
+DAYS = ("dmy", "mdy", "ymd", "my", "year", "isodate", "dotted", "roman", "dm", "md")  # one day, month or year
 
 
 def parse_date(text: str) -> str | None:
@@ -101,6 +102,8 @@ def _when(match: re.Match, document_year: int | None) -> tuple[str | None, bool]
         return _iso(int(g["y1"]), _month(g["m1"]), int(g["d1"])), False
     if g["mdy"]:
         return _iso(int(g["y2"]), _month(g["m2"]), int(g["d2"])), False
+    if g["ymd"]:
+        return _iso(int(g["y10"]), _month(g["m10"]), int(g["d10"])), False
     if g["my"]:
         return _iso(int(g["y3"]), _month(g["m3"])), False
     if g["year"]:
