@@ -43,7 +43,8 @@ DATE_ONLY = re.compile(
 BARE_MARKERS = re.compile(r"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_]))(\d{1,3}|\*{1,3})(?![\w*])")
 
 
-BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]")
+BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]|(?<=[^\W\d_])\[([a-z])\]")  # "[2]", "agreement[a]"
+PAREN_MARKER = re.compile(r"(?<=[^\W\d_])\((\d{1,3})\)")  # "agreement(1)"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]{{1,3}}(?![{SUPERSCRIPT_DIGITS}])")  # "1945¹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -55,7 +56,8 @@ def footnote_markers_in(text: str) -> set[str]:
     found = {ESCAPE.sub(r"\1", m).strip() for m in SUP.findall(text)}
     return (
         {m for m in found if FOOTNOTE_MARKER.match(m)}
-        | set(BRACKET_MARKER.findall(text))
+        | {number or letter for number, letter in BRACKET_MARKER.findall(text)}
+        | set(PAREN_MARKER.findall(text))
         | set(BARE_MARKERS.findall(text))
         | {m.translate(FROM_SUPERSCRIPT) for m in SUPERSCRIPT_MARKER.findall(text)}
     )
@@ -66,6 +68,8 @@ def bare_marker(n: str) -> re.Pattern:
     "leaders*"), or a number in superscript digits ("treaty¹")."""
     superscript = n.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS)) if n.isdigit() else None
     glued = rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])"
+    if n.isdigit():
+        glued += rf"|(?<=[^\W\d_])\({n}\)"  # "agreement(1)"
     if superscript:
         return re.compile(rf"{glued}|(?<=\S){superscript}(?![{SUPERSCRIPT_DIGITS}])")
     return re.compile(glued)
@@ -208,6 +212,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "editorial"  # "[...]": words left out
     if re.fullmatch(r"\d{1,3}", content):
         return "marker"
+    if re.fullmatch(r"[a-z]", content) and before[-1:].isalpha():
+        return "marker"  # a letter glued to a word: "agreement[a]"
     for kind in ("translator", "editorial", "signature"):
         if re.search(notes[kind], content, re.I):
             return kind

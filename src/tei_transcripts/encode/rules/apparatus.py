@@ -23,7 +23,8 @@ SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2
 NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*:?", re.I)  # above the notes
 # The start of a footnote: "1. ", "2) ", "* ", "[3] "
 FOOTNOTE = re.compile(
-    rf"(?:\[(?P<bracketed>\d{{1,3}})\]|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?)\s+"
+    rf"(?:\[(?P<bracketed>\d{{1,3}}|[a-z])\]|\((?P<paren>\d{{1,3}}|[a-z])\)|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})"
+    rf"|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?|(?P<letter>[a-z])[.)])\s+"
     r"(?:[↑⇑^]\s+)?"  # a web page's link back to the marker: "[1] ↑ The telegram …"
 )
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
@@ -155,9 +156,7 @@ class FootnotesRule(BlockRule):
         run = [(_number(match), block)]
         for later in following:
             nxt = FOOTNOTE.match(later.text)
-            if not nxt or (
-                _number(nxt).isdigit() and run[-1][0].isdigit() and int(_number(nxt)) != int(run[-1][0]) + 1
-            ):
+            if not nxt or not _follows(_number(nxt), run[-1][0]):
                 break
             run.append((_number(nxt), later))
         # markers in the paragraphs read so far, of this record or, for endnotes after
@@ -225,12 +224,23 @@ class FootnotesRule(BlockRule):
         return paragraphs[-1] if paragraphs else None
 
 
+def _follows(number: str, previous: str) -> bool:
+    """Does footnote `number` come right after `previous` (2 after 1, b after a, * after *)?"""
+    if number.isdigit() and previous.isdigit():
+        return int(number) == int(previous) + 1
+    if len(number) == len(previous) == 1 and number.isalpha() and previous.isalpha():
+        return ord(number) == ord(previous) + 1
+    return not (number.isdigit() or previous.isdigit() or number.isalpha() or previous.isalpha())
+
+
 def _number(footnote: re.Match) -> str:
     superscript = footnote.group("superscript")
     return (
         footnote.group("bracketed")
+        or footnote.group("paren")
         or (superscript and superscript.translate(FROM_SUPERSCRIPT))
         or footnote.group("n")
+        or footnote.group("letter")
     )
 
 
