@@ -35,6 +35,13 @@ def citation_pattern() -> re.Pattern:
     )
 
 
+HINT = re.compile(r"(?i:\bf\.|\bfonds?\b)\s*\d")  # where a citation can begin: most text has none
+
+
+def has_citation(text: str) -> bool:
+    return bool(HINT.search(text)) and bool(citation_pattern().search(text))
+
+
 def citation_parts(citation: str) -> list[tuple[str, str]]:
     """The parts of a citation in the order printed: [("fond", "45"), ("opis", "1"), …].
     The leaves end it; "p." after the file is its folder when leaves follow ("d. 3, p. 11,

@@ -55,7 +55,7 @@ PATTERN = re.compile(
     r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))"
     r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money
-    r"|(?P<dotclock>(?:(?<=\bat )|(?<=\buntil )|(?<=\btill ))(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b"
+    r"|(?P<dotclock>\b(?:at|until|till)\s(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b"
     r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?)))"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)",
@@ -155,8 +155,9 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                 continue
             if g["clock"] or g["hm"] or g["dotclock"] or g["oclock"]:
                 clock = _time_of_day(g)
+                start = match.start("h7") if g["dotclock"] else match.start()  # "at 23.30": the time only
                 if clock is not None:
-                    yield match.start(), match.end(), tei.E("time", found, when=_clock(*clock))
+                    yield start, match.end(), tei.E("time", text[start : match.end()], when=_clock(*clock))
                 continue
             when, inferred = _when(match, year)
             start, end = (match.start("y7"), match.end("y7")) if g["year"] else (match.start(), match.end())

@@ -61,7 +61,7 @@ def titled_name() -> re.Pattern:
     """A capitalised name after a personal title: "Comrade Kuznetsov", "Cde. Li Kenong"."""
     titles = conventions.alternation(PERSONAL_TITLES)
     return re.compile(
-        rf"(?<![\w.])(?i:{titles})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?![\w'’-])"
+        rf"(?=[CcMmTtAa])(?<![\w.])(?i:{titles})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?![\w'’-])"
     )
 
 

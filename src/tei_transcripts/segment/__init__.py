@@ -44,7 +44,12 @@ INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")  # "… Chen Boda and
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(TERMINAL.search(text)) and not title_end().search(text) and not INITIALS_END.search(text)
+    tail = max(0, len(text) - 60)  # the patterns look at the end only: not at a long paragraph's start
+    return (
+        bool(TERMINAL.search(text, tail))
+        and not title_end().search(text, tail)
+        and not INITIALS_END.search(text, tail)
+    )
 
 
 def open_bracket_closes(previous: str, line: str) -> bool:

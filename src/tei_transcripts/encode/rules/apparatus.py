@@ -10,7 +10,7 @@ from lxml import etree
 
 from ... import conventions, tei
 from ...segment import STARTS_LOWER, Block, ends_sentence
-from ..citation import citation_pattern, is_translation_credit
+from ..citation import has_citation, is_translation_credit
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
@@ -44,7 +44,7 @@ class CloserRule(BlockRule):
         if not ctx.record.body:
             return False
         closer = conventions.pattern("closer", "patterns")
-        if closer.search(plain(block.text)) and len(block.text.split()) <= 25:
+        if len(block.text.split()) <= 25 and closer.search(plain(block.text)):
             return True
         if self._signature(block, ctx.blocks, ctx):
             return True
@@ -251,7 +251,7 @@ class SourceRule(BlockRule):
 
     def test(self, block, ctx):
         text = block.text
-        if citation_pattern().search(text) and len(text.split()) < 120:
+        if has_citation(text) and len(text.split()) < 120:
             return True
         if re.match(r"source\s*:", plain(text), re.I):
             return True  # "Source: …", wherever it stands

@@ -22,6 +22,8 @@ def lead(text: str) -> int:
 
 def plain(text: str) -> str:
     """The paragraph without Markdown heading marks and emphasis, for tests that need no offsets."""
+    if "*" not in text and "_" not in text and "<" not in text and "#" not in text:
+        return text  # most paragraphs have no markup at all; every rule asks
     return TRAILING_MARKUP.sub("", text[lead(text) :])
 
 
