@@ -42,6 +42,7 @@ SMALL_WORDS = {
     "to",
     "with",
 }
+URL = re.compile(r"https?://[^\s<>\"]+")
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TRANSLATOR = re.compile(
     r"(?:(?i:translated|translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?P<language>[A-Z][a-z]+))?"
@@ -155,8 +156,11 @@ def source_desc(doc):
             bibl.append(tei.E("note", clean(text), type="citation"))  # a credit alone is the respStmt's
     if doc.meta.get("citation"):
         bibl.append(tei.E("note", doc.meta["citation"], type="citation"))
-    if doc.meta.get("url"):
-        bibl.append(tei.E("ref", doc.meta["url"], target=doc.meta["url"]))
+    urls = [doc.meta["url"]] if doc.meta.get("url") else []
+    for text, _line in record.citations:  # "… Digital Archive, AVP RF, f. 0100 … https://…/111245"
+        urls += [url.rstrip(".,;)") for url in URL.findall(text) if url.rstrip(".,;)") not in urls]
+    for url in urls:
+        bibl.append(tei.E("ref", url, target=url))
     desc = tei.E("sourceDesc", bibl)
     pattern = citation_pattern()
     texts = [t for t, _ in record.citations] + ([doc.meta["citation"]] if doc.meta.get("citation") else [])

@@ -54,8 +54,8 @@ class FieldListRule(BlockRule):
         page = tei.E("titlePage", type="fields")
         if lead is not None and lead.text.strip(" *"):
             page.append(tei.E("byline", *inline(lead, ctx.report)))  # text before the first label
-        for label, value, bold in fields:
-            self._field(page, label, value, bold, ctx)
+        for label, value, bold, printed in fields:
+            self._field(page, label, value, bold, printed, ctx)
         ctx.place(page, block, "front")
         record.title = record.title or record.fields.get("title") or None
         add_principals(record, record.fields.get("title", ""), ctx)
@@ -68,7 +68,7 @@ class FieldListRule(BlockRule):
         return True
 
     @staticmethod
-    def _labelled(block: Block) -> tuple[Block, list[tuple[str, Block, bool]]]:
+    def _labelled(block: Block) -> tuple[Block, list[tuple[str, Block, bool, str]]]:
         """The text before the first label, and each label with its value."""
         labels = list(FIELD_LABEL.finditer(block.text))
         fields = []
@@ -79,11 +79,13 @@ class FieldListRule(BlockRule):
                 start += 1
             while end > start and block.text[end - 1] in " *":
                 end -= 1
-            fields.append((match.group(1).strip(), block.slice(start, end), True))
+            fields.append(
+                (match.group(1).strip(), block.slice(start, end), True, f"{match.group(1).strip()}:")
+            )
         return block.slice(0, labels[0].start()), fields
 
     @staticmethod
-    def _single_fields(block: Block, ctx: Context) -> list[tuple[str, Block, bool]]:
+    def _single_fields(block: Block, ctx: Context) -> list[tuple[str, Block, bool, str]]:
         """This paragraph's field and those of the paragraphs after it, one field each; a
         label alone takes the next paragraph, if that is not a field, as its value."""
         fields = []
@@ -92,16 +94,18 @@ class FieldListRule(BlockRule):
             value = block.slice(match.end())
             if not value.text.strip() and ctx.blocks and single_field(ctx.blocks[0]) is None:
                 value = ctx.blocks.pop(0)
-            fields.append((match.group(1), value, match.group().lstrip().startswith("**")))
+            printed = match.group().strip(" *")  # "Summary:" or "Summary", as the source has it
+            fields.append((match.group(1), value, match.group().lstrip().startswith("**"), printed))
             if not ctx.blocks or single_field(ctx.blocks[0]) is None:
                 return fields
             block = ctx.blocks.pop(0)
 
     @staticmethod
-    def _field(page: etree._Element, label: str, value: Block, bold: bool, ctx: Context) -> None:
+    def _field(
+        page: etree._Element, label: str, value: Block, bold: bool, printed: str, ctx: Context
+    ) -> None:
         ctx.record.fields[label.lower()] = value.text
-        printed = tei.E("hi", f"{label}:", rend="bold") if bold else f"{label}:"  # as the source has it
-        content = [printed, " ", *inline(value, ctx.report)]
+        content = [tei.E("hi", printed, rend="bold") if bold else printed, " ", *inline(value, ctx.report)]
         kind = FIELD_ELEMENTS.get(label.lower())
         if kind == "docTitle":
             page.append(tei.E("docTitle", tei.E("titlePart", *content)))
