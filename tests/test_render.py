@@ -256,6 +256,26 @@ def test_stage_directions_between_turns_are_blocks_in_italics(tmp_path):
     assert stage and "#emph" not in stage.group(1), source_text
 
 
+def test_the_source_web_address_is_a_link_in_the_record_panel(tmp_path):
+    source = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "convert"
+        / "web-page-document-with-page-title-citation-and-journal-title.txt"
+    )
+    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    assert (
+        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
+        == 0
+    )
+    documents = render.load([str(tmp_path / f"{source.stem}.xml")])
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / f"{source.stem}.html")).getroot()
+    (link,) = page.xpath("//dt[. = 'Online']/following-sibling::dd[1]/a")
+    assert link.get("href") == "https://digitalarchive.wilsoncenter.org/document/111245"
+
+
 def test_a_space_between_two_elements_is_printed(tmp_path):
     """ "<hi>Date:</hi> <date>…</date>": the space between them is kept in print."""
     source = ROOT / "tests" / "fixtures" / "convert" / "translator-credit-bold-field.txt"

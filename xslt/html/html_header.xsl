@@ -26,6 +26,16 @@
           <dt>Source</dt>
           <dd><xsl:value-of select="normalize-space(.)"/></dd>
         </xsl:for-each>
+        <xsl:for-each select="$file/tei:sourceDesc/tei:bibl/tei:ref[@target]">
+          <xsl:variable name="href" select="tt:safe-href(@target)"/>
+          <dt>Online</dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
         <xsl:for-each select="$file/tei:sourceDesc/tei:msDesc/tei:msIdentifier">
           <dt>Archive</dt>
           <dd><xsl:value-of select="tt:archival-reference(.)"/></dd>
