@@ -109,6 +109,28 @@ def check_unique_ids(root, path: str) -> None:
             lines[pid] = element.sourceline or 0
 
 
+HYPHENATED = re.compile(r"(?<=[a-z])-([a-z])")
+INITIALS_FIRST = re.compile(r"^((?:[A-Z][a-z]?\.\s?){1,3})\s*([A-Z][\w'’-]+)$")
+
+
+def printed_variants(name: str) -> set[str]:
+    """The ways a name the personography spells one way is also printed: a hyphenated
+    syllable capitalised or set apart ("Mao Tse-tung": "Mao Tse-Tung", "Mao Tse Tung"), the
+    apostrophe straight or curly ("Liu Shao-ch'i"), the surname before the initials, as
+    Russian archival lists have it ("V.M. Molotov": "Molotov V.M.")."""
+    variants = {name}
+    if HYPHENATED.search(name):
+        variants.add(HYPHENATED.sub(lambda m: "-" + m.group(1).upper(), name))
+        variants.add(HYPHENATED.sub(lambda m: " " + m.group(1).upper(), name))
+    for spelling in list(variants):
+        if "'" in spelling or "’" in spelling:
+            variants |= {spelling.replace("'", "’"), spelling.replace("’", "'")}
+    initials = INITIALS_FIRST.match(name)
+    if initials:
+        variants.add(f"{initials.group(2)} {initials.group(1).strip()}")
+    return variants
+
+
 class Personography:
     def __init__(self, persons: list[Person], path: str = ""):
         self.path = path
@@ -148,12 +170,13 @@ class Personography:
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, ...]]:
-        """Every spelling (as written and in capitals) → the ids it may name."""
+        """Every spelling (as written, its printed variants, and in capitals) → the ids it may name."""
         forms: dict[str, set[str]] = {}
         for person in self.persons.values():
             for name in person.names:
-                for form in (name, name.upper()):
-                    forms.setdefault(form, set()).add(person.id)
+                for spelling in printed_variants(name):
+                    for form in (spelling, spelling.upper()):
+                        forms.setdefault(form, set()).add(person.id)
         return {form: tuple(sorted(ids)) for form, ids in forms.items()}
 
     @cached_property
