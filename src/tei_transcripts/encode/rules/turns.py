@@ -361,8 +361,11 @@ def _titled_label(block: Block, ctx: Context):
     return re.match(rf"{re.escape(label)}:\s*", block.text), [label], [ids]
 
 
-# The office before a name in a label: capitalised words, "of", "the", "and", "'s"
-OFFICE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*|of|the|and|for)(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for))*")
+# The office before a name in a label: capitalised words, "of", "the", "and", "'s"; or what
+# the words are: "Question from Comrade Stalin:", "Reply by Zhou Enlai:"
+OFFICE_WORDS = re.compile(
+    r"(?:[A-Z][\w.'’-]*|of|the|and|for|from|by)(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for|from|by))*"
+)
 
 
 @cache
