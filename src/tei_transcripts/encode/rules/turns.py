@@ -11,7 +11,7 @@ from ...enrich.dates import full_days, parse_date
 from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
-from ..inline import inline
+from ..inline import classify_bracket, inline
 from ..speech import NARRATED, NOT_NAMES, TITLES, patterns, sentence_starts, split_names, verb_forms
 from .attendance import attend_from_narrative
 from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
@@ -533,6 +533,34 @@ class EmbeddedSpeakerRule(BlockRule):
             return True
         open_turn(ctx, block, ids)
         return True
+
+
+class NoteParagraphRule(BlockRule):
+    """A paragraph that is a translator's or editor's note, not in brackets ("Translator's
+    note: the word used means …") → a typed ``note`` in a paragraph, in the running turn if
+    there is one, which goes on after it."""
+
+    name = "note-paragraph"
+
+    def test(self, block, ctx):
+        text = plain(block.text)
+        return bool(NOTE_PARAGRAPH.match(text)) and classify_bracket(text, "", "") in (
+            "translator",
+            "editorial",
+        )
+
+    def run(self, block, ctx):
+        kind = classify_bracket(plain(block.text), "", "")
+        note = tei.E("note", *inline(block, ctx.report), type=kind, place="inline")
+        if ctx.record.sp is not None:
+            ctx.record.sp.append(tei.E("p", note))
+        else:
+            ctx.place(tei.E("p", note), block)
+            ctx.record.state = "body" if ctx.record.body else ctx.record.state
+        return True
+
+
+NOTE_PARAGRAPH = re.compile(r"(?:translator|editor)['’]?s['’]?\s+note\s*:|(?:trans|tr|ed)\.\s*note\s*:", re.I)
 
 
 class ContinuationRule(BlockRule):
