@@ -9,6 +9,7 @@ import re
 from lxml import etree
 
 from ... import conventions, tei
+from ...enrich.dates import full_days
 from ...segment import STARTS_LOWER, Block, ends_sentence
 from ..citation import has_citation, is_translation_credit
 from ..context import LINE, Context, closed, paragraph
@@ -30,8 +31,8 @@ FOOTNOTE = re.compile(
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
 CLOSING_ITEM = (
     r"(?:(?:No\.?|№)\s*\d+[\w/-]*|\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.(?:\d{2}|\d{4})"
-    r"|(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})\.?"
-)
+    r"|(?:[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?,\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})\.?"
+)  # "Moscow, 20 August 1952" with its place
 CLOSING_LINE = re.compile(rf"{CLOSING_ITEM}(?:[\s,;]+{CLOSING_ITEM})*$")
 
 
@@ -84,6 +85,9 @@ class CloserRule(BlockRule):
         words = inline(block, ctx.report)
         if last_closer(record) is not None and CLOSING_LINE.match(plain(block.text)):
             last_closer(record).append(tei.E("dateline", *words))
+            dates = full_days(block.text)
+            if dates and not record.date_text:  # dated only under the signature
+                record.date_text, record.date_line = dates[0].group(), block.line
             return True
         closer = self.closer(ctx, block)
         if closer is not None:

@@ -168,19 +168,26 @@ class DialogueSplitRule(BlockRule):
         reported speech ("Kim Il Sung said that …. I answered that …") is the author's turn.
         Not inside direct speech, where "I" is the speaker's own."""
         author = ctx.record.author
-        if not author or start == 0 or not re.match(r"I\s", block.text[start:]):
-            return None
-        if not NARRATED.match(block.text, start + 1):
+        if (
+            start == 0
+            or not re.match(r"I\s", block.text[start:])
+            or not NARRATED.match(block.text, start + 1)
+        ):
             return None
         found = patterns(ctx.persons)
         begin = ctx.point[1] if ctx.point else lead(block.text)
         opening = found.reported.match(block.text, begin)
-        if opening and not found.first_person.fullmatch(opening.group("names")):
-            return (author,)  # the paragraph opens with another's reported words
+        others = bool(opening) and not found.first_person.fullmatch(opening.group("names"))
+        running = ctx.record.sp
         continues = (
-            ctx.record.sp is not None and ctx.record.sp_reported and not found.label.match(block.text, begin)
+            running is not None and ctx.record.sp_reported and not found.label.match(block.text, begin)
         )
-        return (author,) if continues and ctx.record.sp.get("who") != f"#{author}" else None
+        if not (others or (continues and running.get("who") != f"#{author}")):
+            return None
+        if not author:
+            ctx.record.first_person_unattributed = True  # the signature may name the author
+            return None
+        return (author,)
 
     def run(self, block, ctx):
         cuts = self._cuts(block, ctx)
