@@ -79,3 +79,11 @@ def test_every_fixture_has_an_expectation():
     assert CASES, "no fixtures found"
     for case in CASES:
         assert case.with_suffix(".expect.toml").exists(), case.name
+
+
+def test_an_unknown_speaker_message_names_the_likely_spelling(persons):
+    case = FIXTURES / "unknown-speaker-misprint.txt"
+    conversion = convert_source(str(case), persons, str(ROOT / "tei"))
+    (message,) = [m for m in conversion.messages if m.code == "unknown-speaker"]
+    assert "a misprint of 'Stalin'?" in message.text
+    assert message.line == 3

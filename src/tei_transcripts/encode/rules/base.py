@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ... import tei
@@ -70,9 +71,11 @@ def _unknown_speaker(label: str, block: Block, ctx: Context) -> str:
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "speaker"
         pid = f"unknown-{slug}"
         record.unknown[label] = pid
+        close = difflib.get_close_matches(label, list(ctx.persons.forms), n=1, cutoff=0.8)
+        hint = f" (a misprint of '{close[0]}'?)" if close else ""
         ctx.report.warning(
             "unknown-speaker",
-            f"speaker '{label}' is not in the personography; encoded as #{pid} — add the person to persons.xml",
+            f"speaker '{label}' is not in the personography{hint}; encoded as #{pid} — add the person to persons.xml",
             block.line,
         )
     return record.unknown[label]
