@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
-"""Archival citations: "APRF, f. 45, op. 1, d. 329, ll. 1-7" and the same spelled out,
-"AVP RF, Fond 059a, Opis 5a, Papka 11, Delo 3, Listy 87-91"."""
+"""What a transcript says of its source: archival citations, "APRF, f. 45, op. 1, d. 329,
+ll. 1-7" and the same spelled out, "AVP RF, Fond 059a, Opis 5a, Papka 11, Delo 3, Listy
+87-91"; and the translation credit, "Translated by: Danny Rozas"."""
 
 from __future__ import annotations
 
