@@ -212,14 +212,17 @@ def test_a_letter_only_in_keys_and_unprinted_text_needs_no_glyph(tmp_path, capsy
     assert "missing-glyph" not in capsys.readouterr().err
 
 
+def converted_fixture(name: str, folder: pathlib.Path) -> list:
+    """A convert fixture converted into `folder` beside a copy of the personography, loaded
+    for rendering."""
+    source = ROOT / "tests" / "fixtures" / "convert" / f"{name}.txt"
+    (folder / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
+    assert main(["convert", str(source), "--out", str(folder), "--persons", str(folder / "persons.xml")]) == 0
+    return render.load([str(folder / f"{name}.xml")])
+
+
 def test_stage_directions_are_set_apart_in_both_editions(tmp_path):
-    source = ROOT / "tests" / "fixtures" / "convert" / "stage-directions-in-speech.txt"
-    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
-    assert (
-        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
-        == 0
-    )
-    documents = render.load([str(tmp_path / "stage-directions-in-speech.xml")])
+    documents = converted_fixture("stage-directions-in-speech", tmp_path)
     render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
     page = lxml.html.parse(str(tmp_path / "site" / "stage-directions-in-speech.html")).getroot()
     stages = page.xpath("//*[@class='stage']")
@@ -240,13 +243,7 @@ def test_stage_directions_are_set_apart_in_both_editions(tmp_path):
 def test_stage_directions_between_turns_are_blocks_in_italics(tmp_path):
     """ "*Mao Zedong laughs.*" between turns: a block of its own in both editions, in italics
     once (its printed italics do not turn it upright again in Typst)."""
-    source = ROOT / "tests" / "fixtures" / "convert" / "stage-between-turns-in-italics.txt"
-    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
-    assert (
-        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
-        == 0
-    )
-    documents = render.load([str(tmp_path / "stage-between-turns-in-italics.xml")])
+    documents = converted_fixture("stage-between-turns-in-italics", tmp_path)
     render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
     page = lxml.html.parse(str(tmp_path / "site" / "stage-between-turns-in-italics.html")).getroot()
     stages = page.xpath("//*[@class='stage']")
@@ -257,34 +254,17 @@ def test_stage_directions_between_turns_are_blocks_in_italics(tmp_path):
 
 
 def test_the_source_web_address_is_a_link_in_the_record_panel(tmp_path):
-    source = (
-        ROOT
-        / "tests"
-        / "fixtures"
-        / "convert"
-        / "web-page-document-with-page-title-citation-and-journal-title.txt"
-    )
-    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
-    assert (
-        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
-        == 0
-    )
-    documents = render.load([str(tmp_path / f"{source.stem}.xml")])
+    name = "web-page-document-with-page-title-citation-and-journal-title"
+    documents = converted_fixture(name, tmp_path)
     render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
-    page = lxml.html.parse(str(tmp_path / "site" / f"{source.stem}.html")).getroot()
+    page = lxml.html.parse(str(tmp_path / "site" / f"{name}.html")).getroot()
     (link,) = page.xpath("//dt[. = 'Online']/following-sibling::dd[1]/a")
     assert link.get("href") == "https://digitalarchive.wilsoncenter.org/document/111245"
 
 
 def test_a_space_between_two_elements_is_printed(tmp_path):
     """ "<hi>Date:</hi> <date>…</date>": the space between them is kept in print."""
-    source = ROOT / "tests" / "fixtures" / "convert" / "translator-credit-bold-field.txt"
-    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
-    assert (
-        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
-        == 0
-    )
-    documents = render.load([str(tmp_path / "translator-credit-bold-field.xml")])
+    documents = converted_fixture("translator-credit-bold-field", tmp_path)
     written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
     text = " ".join(pdf_pages(pathlib.Path(written[0])))
     assert "Date: December 16, 1949" in text
@@ -294,15 +274,9 @@ def test_a_space_between_two_elements_is_printed(tmp_path):
 def test_footnotes_kept_where_printed_are_shown_once(tmp_path):
     """Footnotes at the foot of a PDF page stay in the text where they were printed; each is
     shown once, through its marker, in both editions."""
-    source = ROOT / "tests" / "fixtures" / "convert" / "footnotes-at-the-foot-of-pdf-pages.txt"
-    (tmp_path / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
-    assert (
-        main(["convert", str(source), "--out", str(tmp_path), "--persons", str(tmp_path / "persons.xml")])
-        == 0
-    )
-    documents = render.load([str(tmp_path / f"{source.stem}.xml")])
+    documents = converted_fixture("footnotes-at-the-foot-of-pdf-pages", tmp_path)
     render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
-    page = lxml.html.parse(str(tmp_path / "site" / f"{source.stem}.html")).getroot()
+    page = lxml.html.parse(str(tmp_path / "site" / "footnotes-at-the-foot-of-pdf-pages.html")).getroot()
     assert [b.text_content() for b in page.xpath("//button[@class='note-marker']")] == ["¹", "²"]
     assert len(page.xpath("//section[@class='footnotes']//li")) == 2
     written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
