@@ -71,7 +71,8 @@ def _unknown_speaker(label: str, block: Block, ctx: Context) -> str:
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "speaker"
         pid = f"unknown-{slug}"
         record.unknown[label] = pid
-        close = difflib.get_close_matches(label, list(ctx.persons.forms), n=1, cutoff=0.8)
+        alike = [form for form in ctx.persons.forms if form[:1].lower() == label[:1].lower()]  # "Stalln": S…
+        close = difflib.get_close_matches(label, alike, n=1, cutoff=0.8)
         hint = f" (a misprint of '{close[0]}'?)" if close else ""
         ctx.report.warning(
             "unknown-speaker",
