@@ -80,7 +80,9 @@ def running_heads(lines: list[str]) -> set[str]:
         for key, n in counts.items()
         if (n >= 3 or (n == 2 and WIDE_GAP.search(key)))
         and not SENTENCE_END.search(key)
-        and len(key.split()) <= 12
+        and (
+            len(key.split()) <= 12 or (n >= 3 and len(key.split()) <= 25)
+        )  # a browser's print header is long
         and re.search(r"[a-z]", key)
     }
 
