@@ -177,6 +177,8 @@ LAYOUT_FIXTURES = [
         "title-telegram-comma-forms",
         "signature-before-citation",
         "opinion-according-to",
+        "repeated-long-sentence-is-not-furniture",
+        "browser-printed-pdf-headers-and-footers",
     )
 ]
 CASES = [

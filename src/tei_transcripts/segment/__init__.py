@@ -139,7 +139,7 @@ def segment(
     wrapped text such a line starts a paragraph even after a full-width line."""
     lines = source.lines
     removed: list[Removed] = []
-    keep = furniture.remove_lines(lines, removed)
+    keep = furniture.remove_lines(lines, removed, opens_turn)
     width = wrap_width(lines, keep, opens_turn)
     runs = raw_blocks(lines, keep)
     blocks: list[Block] = []

@@ -20,16 +20,20 @@ if TYPE_CHECKING:
 SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 SEPARATOR = re.compile(r"(?:[*_=~#·•]\s*){3,}|[-–—]{3,}")
 WIDE_GAP = re.compile(r"\S {6,}\S")
+# A browser's print header or footer, longer than a running head: a title "| Site", a time
+# "2:35 PM", an address (digits are "#" in the keys compared)
+BROWSER_HEAD = re.compile(r"\s\|\s|#:#\s*[ap]m\b|https?://")
 
 
-def remove_lines(lines: list[str], removed: list["Removed"]) -> list[bool]:
-    """Mark furniture lines; returns, for each line, whether it is kept."""
+def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) -> list[bool]:
+    """Mark furniture lines; returns, for each line, whether it is kept. A line that opens a
+    known speaker's turn is never a running head, however often a speaker says the same."""
     from . import Removed
 
     navigation = conventions.pattern("furniture", "lines", whole=True)
     with_values = conventions.pattern("furniture", "with_values", whole=True)
     page_number = conventions.pattern("furniture", "page_number", whole=True)
-    heads = running_heads(lines)
+    heads = running_heads(lines, opens_turn)
     keep = []
     value_of = None  # the metadata heading whose values the next short lines are
     for number, line in enumerate(lines, start=1):
@@ -70,21 +74,23 @@ def _head_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
-def running_heads(lines: list[str]) -> set[str]:
+def running_heads(lines: list[str], opens_turn=None) -> set[str]:
     """Short lines without a full stop that repeat three times or more, page numbers aside,
     or twice when laid out as a PDF's running head is, its parts set wide apart
-    ("CWIHP Bulletin 16          Fall 2007/Winter 2008")."""
+    ("CWIHP Bulletin 16          Fall 2007/Winter 2008"); a browser's longer print header
+    ("11/24/26, 2:35 PM Record of … | Wilson Center Digital Archive")."""
     counts = Counter(_head_key(line) for line in lines if line.strip())
-    return {
+    heads = {
         key
         for key, n in counts.items()
         if (n >= 3 or (n == 2 and WIDE_GAP.search(key)))
         and not SENTENCE_END.search(key)
-        and (
-            len(key.split()) <= 12 or (n >= 3 and len(key.split()) <= 25)
-        )  # a browser's print header is long
+        and (len(key.split()) <= 12 or (n >= 3 and len(key.split()) <= 25 and BROWSER_HEAD.search(key)))
         and re.search(r"[a-z]", key)
     }
+    if heads and opens_turn:  # a speaker who says the same thing thrice is no running head
+        heads -= {_head_key(line) for line in lines if _head_key(line) in heads and opens_turn(line.strip())}
+    return heads
 
 
 def remove_paragraphs(blocks: list["Block"], removed: list["Removed"]) -> list["Block"]:
