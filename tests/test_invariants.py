@@ -179,6 +179,7 @@ LAYOUT_FIXTURES = [
         "opinion-according-to",
         "repeated-long-sentence-is-not-furniture",
         "browser-printed-pdf-headers-and-footers",
+        "embedded-speakers-after-opening-words",
     )
 ]
 CASES = [

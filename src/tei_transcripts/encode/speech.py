@@ -114,6 +114,7 @@ TITLES = [
 NARRATED = re.compile(
     r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
 )  # "I [then] answered"
+EMBEDDING = re.compile(r"[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+")  # "In conclusion ", "Then ", "After that "
 LABEL_MARKS = (".", ":", "—", "–", "-")  # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —"
 
 
@@ -237,6 +238,11 @@ def opens_turn(persons: Personography) -> Callable[[str], bool]:
         match = found.reported.match(line)
         # not "I"/"We": inside a turn in reported speech the speaker often goes over to the
         # first person ("… On the other hand, we told the Koreans …")
-        return bool(match) and not found.first_person.fullmatch(match.group("names")) and known(match)
+        if match:
+            return not found.first_person.fullmatch(match.group("names")) and known(match)
+        # a speaker named after a few words: "In conclusion Zhou Enlai thanked …", "Then
+        # Stalin asked …"
+        match = found.subject.search(line, 0, 80)
+        return bool(match) and EMBEDDING.fullmatch(line[: match.start()]) is not None and known(match)
 
     return test
