@@ -12,10 +12,14 @@ import re
 import unicodedata
 
 from .. import tei
+from ..persons import CYRILLIC_TO_LATIN
 
 
 def slug(text: str, words: int = 4) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """The first words in lower-case ASCII, Cyrillic transliterated ("Запись беседы" →
+    "zapis-besedy"), accents dropped."""
+    latin = text.lower().translate(CYRILLIC_TO_LATIN)
+    ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
     parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words]
     return "-".join(parts) or "x"
 
