@@ -179,8 +179,6 @@
         else ()"/>
   </xsl:function>
 
-  <!-- A note kept apart from the text (a div of notes) is shown where its references are; one
-       that nothing points to is shown in the list of notes. -->
   <!-- A footnote written where it was printed that a marker elsewhere points to (the foot of
        a page in the middle of the text): shown through its marker, not again in place. -->
   <xsl:function name="tt:is-marked-elsewhere" as="xs:boolean">
@@ -189,6 +187,8 @@
         and exists(tt:refs-to(string($note/@xml:id), $note))"/>
   </xsl:function>
 
+  <!-- A note kept apart from the text (a div of notes) is shown where its references are; one
+       that nothing points to is shown in the list of notes. -->
   <xsl:function name="tt:is-detached-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/parent::tei:div[@type = 'notes'])"/>

@@ -27,14 +27,8 @@
           <dd><xsl:value-of select="normalize-space(.)"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$file/tei:sourceDesc/tei:bibl/tei:ref[@target]">
-          <xsl:variable name="href" select="tt:safe-href(@target)"/>
           <dt>Online</dt>
-          <dd>
-            <xsl:choose>
-              <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
-              <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
-            </xsl:choose>
-          </dd>
+          <dd><xsl:call-template name="tt:link-or-text"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$file/tei:sourceDesc/tei:msDesc/tei:msIdentifier">
           <dt>Archive</dt>
@@ -46,13 +40,7 @@
         </xsl:for-each>
         <xsl:for-each select="$file/tei:publicationStmt/tei:availability/(tei:licence | tei:p)">
           <dt>Licence</dt>
-          <dd>
-            <xsl:variable name="href" select="if (@target) then tt:safe-href(@target) else ()"/>
-            <xsl:choose>
-              <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
-              <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
-            </xsl:choose>
-          </dd>
+          <dd><xsl:call-template name="tt:link-or-text"/></dd>
         </xsl:for-each>
         <xsl:if test="$tei-href or $pdf-href">
           <dt>Files</dt>
@@ -65,6 +53,15 @@
       </dl>
       <xsl:apply-templates select="tei:profileDesc/tei:particDesc" mode="tt:panel"/>
     </section>
+  </xsl:template>
+
+  <!-- The context element's text, a link to its @target where that is a safe address. -->
+  <xsl:template name="tt:link-or-text">
+    <xsl:variable name="href" select="if (@target) then tt:safe-href(@target) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "APRF, fond 45, opis 1, delo 348, list 71-82" -->

@@ -42,24 +42,10 @@ def tag_names(
     return named
 
 
-# Titles that introduce a person's name and nothing else ("General" may begin "General Staff")
-PERSONAL_TITLES = [
-    "comrades?",
-    "cdes?\\.",
-    "com\\.",
-    "comrs?\\.",
-    "tov\\.",
-    "mr\\.",
-    "mrs\\.",
-    "marshal",
-    "ambassador",
-]
-
-
 @cache
 def titled_name() -> re.Pattern:
     """A capitalised name after a personal title: "Comrade Kuznetsov", "Cde. Li Kenong"."""
-    titles = conventions.alternation(PERSONAL_TITLES)
+    titles = conventions.alternation(conventions.load()["speech"]["personal_titles"])
     return re.compile(
         rf"(?=[CcMmTtAa])(?<![\w.])(?i:{titles})\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?![\w'’-])"
     )

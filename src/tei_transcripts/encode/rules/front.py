@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml import etree
 
@@ -123,16 +124,21 @@ def single_field(block: Block) -> re.Match | None:
 
 
 SENTENCE = re.compile(r"\b[A-Za-z][a-z]{2,}[.!?]\s*$")  # ends with a full stop after a word
-# A collection's number before a title: "Document 2: Record of …", "No. 5. Record …", "3. Minutes …"
-DOCUMENT_NUMBER = re.compile(
-    r"^(?:(?:(?:document|doc\.)\s*(?:no\.?|№|#)?|no\.|№)\s*\d{1,4}[a-z]?|\d{1,3}|[IVXL]{1,6})\s*[.:)—–-]\s+(?=\S)",
-    re.I,
-)
+
+
+@cache
+def document_number() -> re.Pattern:
+    """A collection's number before a title: "Document 2: Record of …", "No. 5. Record …",
+    "3. Minutes …" (the document heading of the conventions, or a bare number)."""
+    heading = conventions.load()["titles"]["document_heading"]
+    return re.compile(
+        rf"^(?:{heading}|(?:no\.|№)\s*\d{{1,4}}[a-z]?|\d{{1,3}}|[IVXL]{{1,6}})\s*[.:)—–-]\s+(?=\S)", re.I
+    )
 
 
 def unnumbered(title: str) -> str:
     """The title without a collection's number before it."""
-    number = DOCUMENT_NUMBER.match(title)
+    number = document_number().match(title)
     return title[number.end() :] if number else title
 
 

@@ -164,9 +164,10 @@ class DialogueSplitRule(BlockRule):
 
     @staticmethod
     def _author_answers(block: Block, start: int, ctx: Context) -> tuple[str, ...] | None:
-        """In a record whose author is known, "I answered that …" after another's words in
-        reported speech ("Kim Il Sung said that …. I answered that …") is the author's turn.
-        Not inside direct speech, where "I" is the speaker's own."""
+        """ "I answered that …" after another's words in reported speech ("Kim Il Sung said
+        that …. I answered that …") is the author's turn; not inside direct speech, where "I"
+        is the speaker's own. Where the author is not known yet, the record is marked for a
+        second reading, in case its signature names him."""
         author = ctx.record.author
         if (
             start == 0
@@ -563,7 +564,7 @@ class NoteParagraphRule(BlockRule):
             ctx.record.sp.append(tei.E("p", note))
         else:
             ctx.place(tei.E("p", note), block)
-            ctx.record.state = "body" if ctx.record.body else ctx.record.state
+            ctx.record.state = "body"
         return True
 
 
