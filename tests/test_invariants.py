@@ -51,6 +51,48 @@ def test_lossless_check_catches_a_dropped_word(persons, tmp_path):
     assert main(["check", str(source), str(target)]) == 0
 
 
+REPEATED_TITLE = """\
+RECORD OF CONVERSATION BETWEEN STALIN AND ZHOU ENLAI
+
+20 August 1952
+
+Stalin. Good evening.
+
+Zhou Enlai. Good evening, comrade.
+
+RECORD OF CONVERSATION BETWEEN STALIN AND ZHOU ENLAI
+
+Stalin. What news from Beijing?
+"""
+
+
+def test_check_knows_the_furniture_found_while_encoding(tmp_path, capsys):
+    """A title repeated on a later page is removed while encoding, not while segmenting:
+    the check finds it too, reading the transcript as the converter does or taking the
+    conversion's report; a report that does not list the transcript cannot be used."""
+    source = tmp_path / "repeated.txt"
+    source.write_text(REPEATED_TITLE, encoding="utf-8")
+    persons = str(ROOT / "tei" / "persons.xml")
+    report = tmp_path / "report.json"
+    assert (
+        main(["convert", str(source), "--out", str(tmp_path), "--persons", persons, "--report", str(report)])
+        == 0
+    )
+    target = str(tmp_path / "repeated.xml")
+    assert main(["check", str(source), target, "--persons", persons]) == 0
+    assert main(["check", str(source), target, "--report", str(report)]) == 0
+    assert "all 24 words are in the TEI" in capsys.readouterr().err
+    other = tmp_path / "other.json"
+    other.write_text('[{"source": "elsewhere.txt", "removed": []}]', encoding="utf-8")
+    assert main(["check", str(source), target, "--report", str(other)]) == 2
+    assert "has no entry for" in capsys.readouterr().err
+    other.write_text(
+        f'[{{"source": {str(source)!r}, "removed": [{{"line": 9}}]}}]'.replace("'", '"'), encoding="utf-8"
+    )
+    assert main(["check", str(source), target, "--report", str(other)]) == 2
+    assert "not as convert writes it" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "change, line, expected, found",
     [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import sys
 from collections import Counter
@@ -16,13 +17,15 @@ from collections import Counter
 from lxml import etree
 
 from . import __version__, executors, formats, lossless, vcs
+from .encode import encode
+from .encode.speech import opens_turn
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .messages import ConversionError, Message, Reporter, exit_status
 from .paths import files_under
 from .persons import Personography
 from .pipeline import convert_source
 from .schema import DEFAULT_ODD, compile_odd
-from .segment import segment
+from .segment import Removed, segment
 from .serialize import json_array, write_atomic
 from .tei import MAX_TAGS, parse
 from .validate import DEFAULT_MAX_BYTES as DEFAULT_VALIDATE_BYTES
@@ -67,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check that TEI files keep every word of their transcript")
     check.add_argument("source", metavar="TRANSCRIPT")
     check.add_argument("tei", nargs="+", metavar="TEI", help="the TEI documents made from it, in order")
+    check.add_argument(
+        "--report",
+        metavar="REPORT.json",
+        help="the conversion's report, whose list of removed furniture is used "
+        "(default: the furniture the converter finds when it reads the transcript again)",
+    )
+    check.add_argument(
+        "--persons", default=DEFAULT_PERSONS, help="the personography (default: tei/persons.xml)"
+    )
     check.set_defaults(run=run_check)
 
     schema = commands.add_parser(
@@ -343,21 +355,53 @@ def run_check(args) -> int:
     report = Reporter(args.source)
     try:
         source = read_source(args.source, report)
-        segmentation = segment(source, report)
+        removed = furniture_of(args, source, report)
+        if removed is None:
+            return 2
         roots = [parse(path).getroot() for path in args.tei]
     except ConversionError as error:
         print(error.message, file=sys.stderr)
         return 2
-    except (OSError, etree.XMLSyntaxError) as error:
+    except (OSError, ValueError, etree.XMLSyntaxError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    loss = lossless.check(source.lines, segmentation.removed, roots)
+    loss = lossless.check(source.lines, removed, roots)
     if loss:
         print(Message(args.source, loss.line, 0, "error", "not-lossless", str(loss)), file=sys.stderr)
         return 1
-    words = len(lossless.WORD.findall(lossless.source_text(source.lines, segmentation.removed)))
+    words = sum(1 for _ in lossless.source_words(lossless.source_pieces(source.lines, removed)))
     print(f"{args.source}: all {words} words are in the TEI, in order", file=sys.stderr)
     return 0
+
+
+def same_file(a: object, b: str) -> bool:
+    return isinstance(a, str) and os.path.exists(a) and os.path.samefile(a, b)
+
+
+def furniture_of(args, source, report: Reporter) -> list[Removed] | None:
+    """The page furniture of the transcript: as its conversion report lists it, or as the
+    converter finds it (some only while encoding: a title repeated on each page)."""
+    if args.report:
+        with open(args.report, encoding="utf-8") as handle:
+            reports = json.load(handle)
+        listed = [
+            r["removed"] for r in reports if isinstance(r, dict) and same_file(r.get("source"), args.source)
+        ]
+        if len(listed) != 1:
+            raise ValueError(f"{args.report}: the conversion report has no entry for {args.source}")
+        try:
+            return [Removed(i["line"], i["text"], i["reason"], i["last_line"]) for i in listed[0]]
+        except (KeyError, TypeError):
+            raise ValueError(
+                f"{args.report}: the list of removed furniture is not as convert writes it"
+            ) from None
+    persons = load_persons(args.persons)
+    if persons is None:
+        return None
+    segmentation = segment(source, report, opens_turn(persons))
+    for _ in encode(segmentation, persons, report):
+        pass
+    return segmentation.removed
 
 
 def run_schema(args) -> int:

@@ -14,7 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from itertools import islice, zip_longest
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -37,14 +37,27 @@ class Loss:
         return f"the TEI departs from the source here: source has {self.expected!r}, TEI has {self.found!r}"
 
 
-def source_text(lines: list[str], removed: list[Removed]) -> str:
-    """The source with its page furniture blanked and its tags taken out, lines kept.
+def source_pieces(lines: list[str], removed: list[Removed], size: int = 1 << 16) -> Iterator[tuple[int, str]]:
+    """The source with its page furniture blanked and its tags taken out, in pieces of whole
+    lines of about `size` characters, each with the number of its first line.
 
     Furniture is always whole lines: a navigation line, a page number, a rights paragraph.
-    The text is read as a whole, since a tag may be broken over two lines ("<sup" / ">").
+    A tag may be broken over two lines ("<sup" / ">"), so a piece never ends inside one.
     """
     furniture = {line for item in removed for line in item.lines}
-    text = "\n".join("" if number in furniture else line for number, line in enumerate(lines, start=1))
+    first, piece, length = 1, [], 0
+    for number, line in enumerate(lines, start=1):
+        line = "" if number in furniture else line
+        piece.append(line)
+        length += len(line) + 1
+        if length >= size and line.rfind("<") <= line.rfind(">"):
+            yield first, _plain("\n".join(piece))
+            first, piece, length = number + 1, [], 0
+    if piece:
+        yield first, _plain("\n".join(piece))
+
+
+def _plain(text: str) -> str:
     return plain_digits(strip_tags(text, keep_newlines=True))
 
 
@@ -53,13 +66,14 @@ def plain_digits(text: str) -> str:
     return text.translate(FROM_SUPERSCRIPT) if any(d in text for d in SUPERSCRIPT_DIGITS) else text
 
 
-def source_words(text: str) -> Iterator[tuple[str, int]]:
-    """The words of `source_text` with their line numbers."""
-    line, position = 1, 0
-    for match in WORD.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        yield match.group(), line
+def source_words(pieces: Iterable[tuple[int, str]]) -> Iterator[tuple[str, int]]:
+    """The words of `source_pieces` with their line numbers."""
+    for line, text in pieces:
+        position = 0
+        for match in WORD.finditer(text):
+            line += text.count("\n", position, match.start())
+            position = match.start()
+            yield match.group(), line
 
 
 # Elements that the converter's own passes wrap around text already there: a name, a date,
@@ -93,17 +107,24 @@ def _collect(element: etree._Element, pieces: list[str]) -> None:
 
 
 def check(lines: list[str], removed: list[Removed], documents: list[etree._Element]) -> Loss | None:
-    """None when nothing was lost, added or reordered; else where it first went wrong.
+    """None when nothing was lost, added or reordered; else where it first went wrong."""
+    return compare(lines, removed, fingerprint(tei_texts(documents)), lambda: tei_texts(documents))
+
+
+def compare(
+    lines: list[str], removed: list[Removed], tei: bytes, tei_again: Callable[[], Iterable[str]]
+) -> Loss | None:
+    """`check` for TEI known by the `fingerprint` of its texts, which `tei_again` gives
+    again should they differ from the source's.
 
     Both sides are first reduced to a fingerprint of their words, a piece at a time (fast,
     and no word lists); only when the fingerprints differ are they read word by word to
     find the place, with its line.
     """
-    source = source_text(lines, removed)
-    if fingerprint(cut_at_lines(source)) == fingerprint(tei_texts(documents)):
+    if fingerprint(text for _, text in source_pieces(lines, removed)) == tei:
         return None
-    expected = source_words(source)
-    found = (match.group() for text in tei_texts(documents) for match in WORD.finditer(text))
+    expected = source_words(source_pieces(lines, removed))
+    found = (match.group() for text in tei_again() for match in WORD.finditer(text))
     last_line = 0
     for (word, line), other in zip_longest(expected, found, fillvalue=(None, 0)):
         if isinstance(other, tuple):  # the TEI ended first
@@ -120,23 +141,25 @@ def check(lines: list[str], removed: list[Removed], documents: list[etree._Eleme
     return None
 
 
-def fingerprint(texts: Iterable[str]) -> bytes:
-    """A digest of the words of `texts` in order, each word followed by a NUL: equal for two
-    sequences of texts exactly when their words are, wherever the texts were cut between
-    words."""
-    digest = hashlib.blake2b()
-    for text in texts:
+class Fingerprint:
+    """A digest of the words of a sequence of texts in order, each word followed by a NUL,
+    taken a text at a time: equal for two sequences exactly when their words are, wherever
+    the texts were cut between words."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.blake2b()
+
+    def add(self, text: str) -> None:
         words = WORD.findall(text)
         if words:
-            digest.update(("\0".join(words) + "\0").encode())
-    return digest.digest()
+            self._digest.update(("\0".join(words) + "\0").encode())
+
+    def digest(self) -> bytes:
+        return self._digest.digest()
 
 
-def cut_at_lines(text: str, size: int = 1 << 16) -> Iterator[str]:
-    """`text` in pieces of about `size` characters, each cut at the end of a line."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + size)
-        end = len(text) if end < 0 else end
-        yield text[start:end]
-        start = end
+def fingerprint(texts: Iterable[str]) -> bytes:
+    whole = Fingerprint()
+    for text in texts:
+        whole.add(text)
+    return whole.digest()

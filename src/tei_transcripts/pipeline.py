@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Iterator
 
-from . import lossless
+from lxml import etree
+
+from . import lossless, tei
 from .encode import encode
 from .encode.speech import opens_turn
 from .enrich import build_documents, statistics
@@ -58,30 +61,41 @@ def convert_source(
             if author and author not in persons:
                 report.warning("unknown-author", f"sidecar author '{author}' is not in the personography")
         records = encode(segmentation, persons, report, authors=authors, default_author=top.get("author"))
-        if not any(r.body for r in records) or not any(
-            e.tag.endswith("}sp") for r in records for e in r.body
-        ):
-            report.warning("no-turns", "no speech turns were recognised")
         persons_href = (
             os.path.relpath(persons.path, out_dir).replace(os.sep, "/") if persons.path else "persons.xml"
         )
-        documents = build_documents(records, persons, report, path, top, tables, persons_href)
-        loss = lossless.check(source.lines, segmentation.removed, [d.root for d in documents])
+        # one document at a time, from its record to its bytes: a long transcript is never
+        # held as TEI all at once
+        outputs, documents, words = {}, [], lossless.Fingerprint()
+        for document in build_documents(records, persons, report, path, top, tables, persons_href):
+            documents.append(statistics(document))
+            outputs[f"{document.id}.xml"] = to_bytes(document.root)
+            for text in lossless.tei_texts([document.root]):
+                words.add(text)
+        if not any(d["turns"] for d in documents):
+            report.warning("no-turns", "no speech turns were recognised")
+        loss = lossless.compare(source.lines, segmentation.removed, words.digest(), lambda: reread(outputs))
         if loss:
             report.error("not-lossless", str(loss), loss.line)
         conversion.report = {
             "source": path,
             "encoding": source.encoding,
-            "documents": [statistics(d) for d in documents],
+            "documents": documents,
             "removed": [
                 {"line": r.line, "last_line": max(r.line, r.last_line), "reason": r.reason, "text": r.text}
                 for r in segmentation.removed
             ],
         }
         if not loss:
-            conversion.outputs = {f"{d.id}.xml": to_bytes(d.root) for d in documents}
+            conversion.outputs = outputs
     except ConversionError as error:
         report.messages.append(error.message)
     conversion.messages = report.messages
     conversion.report["messages"] = [m.as_dict() for m in report.messages]
     return conversion
+
+
+def reread(outputs: dict[str, bytes]) -> Iterator[str]:
+    """The texts of the documents written, read back (to find where words were lost)."""
+    for data in outputs.values():
+        yield from lossless.tei_texts([etree.fromstring(data, tei.parser())])

@@ -7,10 +7,13 @@ goes through the rules of the registry in order until one encodes it (see `rules
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterator
+
 from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Segmentation
-from .context import Context, Record, close_turn
+from .context import Context, Draft, Record, close_turn
 from .inline import footnote_markers_in
 from .rules import Registry, default_registry
 from .speech import LABEL_MARKS, patterns
@@ -23,55 +26,77 @@ def encode(
     authors: list[str | None] | None = None,
     default_author: str | None = None,
     registry: Registry | None = None,
-) -> list[Record]:
-    """The records of the transcript. A record in the first person whose author is named only
-    by its signature at the end ("I answered …" … "ROSHCHIN") is encoded again, knowing him."""
+) -> Iterator[Record]:
+    """The records of the transcript, each as soon as it is complete, so that a long
+    transcript is never held as TEI all at once. Their messages go to `report`, the page
+    furniture the rules find to `segmentation.removed`.
+
+    A record in the first person whose author is named only by its signature at the end
+    ("I answered …" … "ROSHCHIN") is encoded again, knowing him."""
     authors = list(authors or [])
-    draft = Reporter(report.file)
-    removed = list(segmentation.removed)
-    records = _encode(segmentation, removed, persons, draft, authors, default_author, registry)
-    signed = [
-        record.signers[0] if record.first_person_unattributed and len(set(record.signers)) == 1 else None
-        for record in records
-    ]
-    if any(signed):
-        authors = [a or s for a, s in zip(authors + [None] * len(records), signed)]
-        for record, signer in zip(records, signed):
-            if signer:
+    registry = registry or default_registry()
+    shared = Shared(persons, report.file, registry, count_labels(segmentation, persons))
+    blocks = segmentation.blocks
+    for draft, end in _drafts(shared, blocks, authors, default_author, set()):
+        record = draft.record
+        signer = (
+            record.signers[0] if record.first_person_unattributed and len(set(record.signers)) == 1 else None
+        )
+        if signer:
+            again = list(
+                _drafts(shared, blocks[draft.start : end], [signer], None, set(draft.earlier_markers))
+            )
+            if len(again) == 1:  # read again, its paragraphs make the same one record
+                draft = again[0][0]
                 report.info(
                     "author-from-signature",
                     f"the record is in the first person and signed by {persons[signer].name}: taken as its author",
                     record.first_line,
                 )
-        removed = list(segmentation.removed)
-        records = _encode(segmentation, removed, persons, report, authors, default_author, registry)
-    else:
-        report.messages.extend(draft.messages)
-    segmentation.removed[:] = removed
-    return records
+        report.messages.extend(draft.report.messages)
+        segmentation.removed.extend(draft.removed)
+        yield draft.record
 
 
-def _encode(segmentation, removed, persons, report, authors, default_author, registry) -> list[Record]:
-    registry = registry or default_registry()
-    ctx = Context(persons, report, list(segmentation.blocks), removed)
-    ctx.label_counts = count_labels(segmentation, persons)
+@dataclass
+class Shared:
+    """What every reading of a transcript's paragraphs shares."""
+
+    persons: Personography
+    file: str
+    registry: Registry
+    label_counts: dict[str, int]
+
+
+def _drafts(shared, blocks, authors, default_author, markers) -> Iterator[tuple[Draft, int]]:
+    """The records the rules make of `blocks`, each with the index of the paragraph after it.
+    `markers`: the footnote markers of the records before them."""
+    ctx = Context(shared.persons, shared.file, list(blocks), shared.label_counts, markers=markers)
     while ctx.blocks:
-        if not ctx.records:
-            ctx.new_record(ctx.blocks[0].line)  # the first record starts at the first paragraph
+        position = len(blocks) - len(ctx.blocks)
+        ctx.reading(position)  # the first begins the first record
         block = ctx.blocks.pop(0)
         ctx.point = None
-        index = len(ctx.records) - 1 if ctx.records else 0
         if not ctx.record.author:  # the sidecar's author, known before the record's first turn
+            index = ctx.begun - 1
             ctx.record.author = (authors[index] if index < len(authors) else None) or default_author
-        for rule in registry:
+        for rule in shared.registry:
             if rule.test(block, ctx) and rule.run(block, ctx):
                 break
-        ctx.record.markers |= footnote_markers_in(block.text)
-    if not ctx.records:
-        raise report.fail("no-text", "contains no paragraphs after page furniture was removed")
-    for record in ctx.records:
-        close_turn(record, report)
-    return ctx.records
+        found = footnote_markers_in(block.text)
+        ctx.record.markers |= found
+        ctx.markers |= found
+        while len(ctx.drafts) > 1:
+            yield _finished(ctx.drafts.pop(0)), ctx.drafts[0].start
+    if not ctx.begun:
+        raise Reporter(shared.file).fail("no-text", "contains no paragraphs after page furniture was removed")
+    for draft in ctx.drafts:
+        yield _finished(draft), len(blocks)
+
+
+def _finished(draft: Draft) -> Draft:
+    close_turn(draft.record, draft.report)
+    return draft
 
 
 def count_labels(segmentation: Segmentation, persons: Personography) -> dict[str, int]:

@@ -74,22 +74,56 @@ class Record:
 
 
 @dataclass
+class Draft:
+    """A record as the rules left it, with what went into it: the paragraphs it was read
+    from (from `start` in the source's paragraphs), and the messages and page furniture the
+    rules found in them. Kept apart per record, so that one record can be encoded again."""
+
+    record: Record
+    start: int
+    report: Reporter
+    removed: list[Removed] = field(default_factory=list)
+    earlier_markers: set[str] = field(default_factory=set)  # footnote markers of the records before
+
+
+@dataclass
 class Context:
     persons: Personography
-    report: Reporter
-    blocks: list[Block]
-    removed: list[Removed]
+    file: str  # the source, for messages
+    blocks: list[Block]  # the paragraphs still to read; a rule may take more than its own
     label_counts: dict[str, int] = field(default_factory=dict)
-    records: list[Record] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)  # records begun and not yet handed on
+    begun: int = 0  # records begun in all
+    position: int = 0  # index of the paragraph being read
+    markers: set[str] = field(default_factory=set)  # footnote markers of all records so far
     last_point: int | None = None
     point: tuple[str, int] | None = None  # number and text offset of a numbered point
     taken: set[tuple[str, int]] = field(default_factory=set)  # short names resolved by participants
+    mark: tuple[int, int] = (0, 0)  # messages and furniture of the running draft before this paragraph
 
     @property
     def record(self) -> Record:
-        if not self.records:
-            self.records.append(Record(self.blocks[0].line if self.blocks else 1))
-        return self.records[-1]
+        return self._draft.record
+
+    @property
+    def report(self) -> Reporter:
+        return self._draft.report
+
+    @property
+    def removed(self) -> list[Removed]:
+        return self._draft.removed
+
+    @property
+    def _draft(self) -> Draft:
+        if not self.drafts:
+            self.new_record(self.blocks[0].line if self.blocks else 1)
+        return self.drafts[-1]
+
+    def reading(self, position: int) -> None:
+        """The rules are about to read paragraph `position`."""
+        self.position = position
+        draft = self._draft
+        self.mark = (len(draft.report.messages), len(draft.removed))
 
     def resolve(self, name: str, line: int = 0) -> tuple[str, ...]:
         """The ids a speaker's name may refer to: the personography's; or, for one word it
@@ -126,9 +160,20 @@ class Context:
                 self.record.aliases[short.group("short").strip(" .")] = (match.id,)
 
     def new_record(self, line: int) -> Record:
-        self.records.append(Record(line))
+        """Begin a record at the paragraph being read. What the rules said of that paragraph
+        before they knew it began a record moves with it to the new record."""
+        draft = Draft(Record(line), self.position, Reporter(self.file), earlier_markers=set(self.markers))
+        if self.drafts:
+            previous = self.drafts[-1]
+            said, found = self.mark
+            draft.report.messages = previous.report.messages[said:]
+            draft.removed = previous.removed[found:]
+            del previous.report.messages[said:], previous.removed[found:]
+        self.drafts.append(draft)
+        self.begun += 1
+        self.mark = (0, 0)
         self.last_point = None
-        return self.records[-1]
+        return draft.record
 
     def place(self, element: etree._Element, block: Block, where: str = "body") -> etree._Element:
         """Put a block-level element into the current record, remembering its source line.

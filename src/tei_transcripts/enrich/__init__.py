@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -47,55 +48,61 @@ def id_from_file_name(name: str) -> str:
     return stem if stem[0].isalpha() else f"doc-{stem}"
 
 
-def document_ids(stem: str, count: int, top: dict, tables: list[dict]) -> list[str]:
-    ids = []
-    for i in range(count):
-        table = tables[i] if i < len(tables) else {}
-        if table.get("id"):
-            ids.append(table["id"])
-        elif count == 1:
-            ids.append(top.get("id") or stem)
-        else:
-            ids.append(f"{top.get('id') or stem}-{i + 1}")
-    return ids
+def document_id(stem: str, index: int, alone: bool, top: dict, tables: list[dict]) -> str:
+    """The id of record `index` of a transcript (`alone`: its only record)."""
+    table = tables[index] if index < len(tables) else {}
+    if table.get("id"):
+        return table["id"]
+    if alone:
+        return top.get("id") or stem
+    return f"{top.get('id') or stem}-{index + 1}"
 
 
 def build_documents(
-    records: list[Record],
+    records: Iterable[Record],
     persons: Personography,
     report: Reporter,
     source_path: str,
     top: dict,
     tables: list[dict],
     persons_href: str,
-) -> list[Document]:
+) -> Iterator[Document]:
+    """One document per record, each as soon as the record after it (or the end) is known."""
     name = os.path.splitext(os.path.basename(source_path))[0]
     stem = id_from_file_name(name)
-    named_by_sidecar = top.get("id") or all(
-        i < len(tables) and tables[i].get("id") for i in range(len(records))
-    )
-    if stem != name and not named_by_sidecar:
-        report.warning(
-            "document-id",
-            f"the file name '{name}' is not a safe XML id and file name; the document id is '{stem}' "
-            '(or give one in the sidecar: id = "...")',
-        )
-    ids = document_ids(stem, len(records), top, tables)
-    if len(set(ids)) != len(ids):
-        raise report.fail(
-            "duplicate-id",
-            f"two records would both be written as {sorted(i for i in ids if ids.count(i) > 1)[0]}.xml",
-        )
-    documents = []
-    for i, (record, doc_id) in enumerate(zip(records, ids)):
+    ids: set[str] = set()
+    for i, (record, last) in enumerate(_with_last(records)):
+        doc_id = document_id(stem, i, i == 0 and last, top, tables)
+        if doc_id in ids:
+            raise report.fail("duplicate-id", f"two records would both be written as {doc_id}.xml")
+        ids.add(doc_id)
         meta = {k: v for k, v in top.items() if k != "id"}
         meta.update(tables[i] if i < len(tables) else {})
         doc = Document(doc_id, record, persons, meta, os.path.basename(source_path), persons_href)
         doc.date = document_date(record, meta, report)
         doc.participants = participants(record, persons)
         doc.root = assemble(doc, report)
-        documents.append(doc)
-    return documents
+        yield doc
+    named_by_sidecar = top.get("id") or all(i < len(tables) and tables[i].get("id") for i in range(len(ids)))
+    if stem != name and not named_by_sidecar:
+        report.warning(
+            "document-id",
+            f"the file name '{name}' is not a safe XML id and file name; the document id is '{stem}' "
+            '(or give one in the sidecar: id = "...")',
+        )
+
+
+def _with_last(items: Iterable) -> Iterator[tuple[object, bool]]:
+    """Each item, and whether it is the last."""
+    iterator = iter(items)
+    try:
+        current = next(iterator)
+    except StopIteration:
+        return
+    for following in iterator:
+        yield current, False
+        current = following
+    yield current, True
 
 
 def document_date(record: Record, meta: dict, report: Reporter) -> str | None:

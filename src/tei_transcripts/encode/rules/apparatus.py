@@ -165,7 +165,7 @@ class FootnotesRule(BlockRule):
             run.append((_number(nxt), later))
         # markers in the paragraphs read so far, of this record or, for endnotes after
         # several records, of an earlier one: "<sup>2</sup>", "[2]", "dacha.1", "leaders*"
-        return run if any(n in record.markers for n, _ in run for record in ctx.records) else []
+        return run if any(n in ctx.markers for n, _ in run) else []
 
     def run(self, block, ctx):
         heading = None
