@@ -33,6 +33,14 @@ def pattern(section: str, key: str, whole: bool = False) -> re.Pattern:
     return re.compile(source, re.IGNORECASE)
 
 
+@cache
+def stage_direction() -> str:
+    """What a stage direction says: up to three capitalised words (a name), then the words
+    of ``[stage]``: "Laughs", "Stalin smiles", "after a pause and laughs"."""
+    words = alternation(load()["stage"]["directions"])
+    return rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?[.!]?"
+
+
 def trie_pattern(words: list[str]) -> str:
     """A regex matching any of `words`, shaped as a trie: "Mao|Mao Zedong|Malenkov" →
     "Ma(?:o(?: Zedong)?|lenkov)". Python's regex engine tries alternatives one by one, so a

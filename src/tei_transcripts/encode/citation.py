@@ -70,12 +70,21 @@ def citation_parts(citation: str) -> list[tuple[str, str]]:
 
 
 CREDIT = re.compile(
-    r"(?:translated|translation)\b(?:\s+(?:for|from)\s+[\w#.-]+){0,2}\s+by\b\s*:?\s*\S|translator\s*:", re.I
+    r"(?:translated|translation)\b(?:\s+(?:for|from)\s+(?:the\s+)?[\w#.-]+){0,2}\s+by\b\s*:?\s*\S|translator\s*:",
+    re.I,
 )
 
 
 def is_translation_credit(text: str, persons) -> bool:
-    """ "Translated by: Danny Rozas", "Translation from Russian by …": a credit of the
+    """ "Translated by: Danny Rozas", "(Translation from Russian by …)": a credit of the
     edition, unless the names are of persons known to the conversation, the interpreters
     of an attendance list ("Translated by comrs. Fedorenko and Shi Zhe")."""
-    return bool(CREDIT.match(text)) and not persons.find(text)
+    return bool(CREDIT.match(unenclosed(text))) and not persons.find(text)
+
+
+ENCLOSED = re.compile(r"^\s*[(\[](.*)[)\]]\.?\s*$", re.S)
+
+
+def unenclosed(text: str) -> str:
+    """A paragraph without the parentheses or brackets around the whole of it."""
+    return ENCLOSED.sub(r"\1", text)

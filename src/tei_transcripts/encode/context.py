@@ -42,6 +42,9 @@ class Record:
     title_line: int = 0
     date_text: str | None = None
     date_line: int = 0
+    month_text: str | None = None  # a title dated by its month only ("…, April 1950")
+    month_line: int = 0
+    place: str | None = None  # where the meeting was, as the text names it ("Moscow")
     fields: dict[str, str] = field(default_factory=dict)
     principals: list[str] = field(default_factory=list)
     attendees: dict[str, Attendee] = field(default_factory=dict)

@@ -147,7 +147,10 @@ class Inline:
         kind = classify_bracket(inner, before, after)
         if kind == "marker":
             return tei.E("ref", inner, type="footnote", n=inner)
-        if kind == "supplied":
+        if kind == "stage":  # kept with its brackets, as a direction in parentheses is
+            element = tei.E("stage", "[")
+            content.append("]")
+        elif kind == "supplied":
             element = tei.E("supplied", reason="omitted-in-original")
         else:
             element = tei.E("note", type=kind, place="inline")
@@ -206,7 +209,7 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     """The kind of a bracketed insertion, from its content and the words around it.
 
     Returns a note type (query, translator, editorial, signature, original, clarification,
-    gloss), "supplied" for words the translator added to the sentence, or "marker" for a
+    gloss), "stage" for a stage direction, "supplied" for words the translator added to the sentence, or "marker" for a
     footnote marker such as [2].
     """
     notes = conventions.load()["notes"]
@@ -223,6 +226,10 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     for kind in ("translator", "editorial", "signature"):
         if re.search(notes[kind], content, re.I):
             return kind
+    if re.fullmatch(notes["page"], bare, re.I):
+        return "editorial"  # the original's pagination: "[Page 2]", "[p. 47]", "[l. 12 ob.]"
+    if re.fullmatch(conventions.stage_direction(), bare):
+        return "stage"  # "[After a pause]", "[Laughter]"
     if not before.strip() and not after.strip(" .") and len(bare.split()) >= 3:
         return "editorial"  # a paragraph of its own: "[The conversation was interrupted.]"
     if re.fullmatch(r"[*_].+[*_]", content):

@@ -211,38 +211,43 @@ def split_names(names: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if n.strip()]
 
 
-def opens_turn(persons: Personography) -> Callable[[str], bool]:
-    """Does a line begin a known speaker's turn: with a label ("Stalin. …", "MAO ZEDONG: …")
-    or in reported speech ("Zhou Enlai announces that …")?"""
+def opens_turn(persons: Personography) -> Callable[[str], str]:
+    """Does a line begin a known speaker's turn? "label" when with a label and a colon
+    ("MAO ZEDONG: …", "STALIN:" alone), "turn" for another label or reported speech
+    ("Stalin. …", "Zhou Enlai announces that …"), "" when not."""
     found = patterns(persons)
 
     def known(match: re.Match) -> bool:
         return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
 
-    def test(line: str) -> bool:
+    def test(line: str) -> str:
         match = found.label_only.match(line)  # "STALIN:" alone, its speech on the next line
         if (
             match
             and match.group().rstrip(" *_").endswith(":")
             and len(split_names(match.group("names"))) <= 2
         ):
-            return known(match)
+            return "label" if known(match) else ""
         match = found.label.match(line)
         if match and known(match):
             punct = match.group("punct").strip(" *_")
+            if punct == ":":
+                return "label"
             if punct in LABEL_MARKS or match.group("names").isupper():  # "STALIN, opening …, says"
-                return True
+                return "turn"
             if not match.group("punct") and line[match.end() : match.end() + 1].isupper():
-                return True  # set out in columns: "Stalin<tab>What do you think?"
+                return "turn"  # set out in columns: "Stalin<tab>What do you think?"
         # not a label of a known person ("Cde. Stalin said …" begins like "Cde." alone)
         match = found.reported.match(line)
         # not "I"/"We": inside a turn in reported speech the speaker often goes over to the
         # first person ("… On the other hand, we told the Koreans …")
         if match:
-            return not found.first_person.fullmatch(match.group("names")) and known(match)
+            return "turn" if not found.first_person.fullmatch(match.group("names")) and known(match) else ""
         # a speaker named after a few words: "In conclusion Zhou Enlai thanked …", "Then
         # Stalin asked …"
         match = found.subject.search(line, 0, 80)
-        return bool(match) and EMBEDDING.fullmatch(line[: match.start()]) is not None and known(match)
+        if match and EMBEDDING.fullmatch(line[: match.start()]) is not None and known(match):
+            return "turn"
+        return ""
 
     return test

@@ -106,20 +106,20 @@ def _with_last(items: Iterable) -> Iterator[tuple[object, bool]]:
 
 
 def document_date(record: Record, meta: dict, report: Reporter) -> str | None:
-    """The date from the text, or from the sidecar; never invented."""
-    from_text = parse_date(record.date_text) if record.date_text else None
-    if record.date_text and not from_text:
-        report.warning(
-            "date-unparsed",
-            f"could not read the document date '{record.date_text.strip()}'",
-            record.date_line,
-        )
+    """The date from the text (a day; else the month a title gives), or from the sidecar;
+    never invented."""
+    stated, line = (
+        (record.date_text, record.date_line) if record.date_text else (record.month_text, record.month_line)
+    )
+    from_text = parse_date(stated) if stated else None
+    if stated and not from_text:
+        report.warning("date-unparsed", f"could not read the document date '{stated.strip()}'", line)
     if meta.get("date"):
         if from_text and from_text != meta["date"]:
             report.warning(
                 "date-conflict",
                 f"the text dates the record {from_text}, the sidecar {meta['date']}; the sidecar's date is used",
-                record.date_line,
+                line,
             )
         return meta["date"]
     if not from_text:

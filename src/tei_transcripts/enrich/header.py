@@ -45,7 +45,7 @@ SMALL_WORDS = {
 URL = re.compile(r"https?://[^\s<>\"]+")
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TRANSLATOR = re.compile(
-    r"(?:(?i:translated|translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?P<language>[A-Z][a-z]+))?"
+    r"(?:(?i:translated|translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?:the\s+)?(?P<language>[A-Z][a-z]+))?"
     r"(?:\s+for\s+[\w#.-]+)?\s+by|Translator)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
@@ -209,11 +209,12 @@ def profile_desc(doc):
     profile.append(tei.E("langUsage", tei.E("language", "English", ident="en")))
     profile.append(partic_desc(doc))
     setting = tei.E("setting")
-    if doc.meta.get("place"):
-        setting.append(tei.E("placeName", doc.meta["place"]))
+    place = doc.meta.get("place") or record.place
+    if place:
+        setting.append(tei.E("placeName", place))
     if doc.date:
         setting.append(tei.E("date", human_date(doc.date), when=doc.date))
-    else:
+    elif not place:  # a setting holds names and dates, or else prose
         setting.append(tei.E("p", "Date not stated."))
     profile.append(tei.E("settingDesc", setting))
     return profile

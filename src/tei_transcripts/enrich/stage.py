@@ -17,18 +17,15 @@ from .text import markup
 
 @cache
 def direction() -> re.Pattern:
-    words = conventions.alternation(conventions.load()["stage"]["directions"])
-    return re.compile(rf"\((?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?[.!]?\)")
+    return re.compile(rf"\((?:{conventions.stage_direction()})\)")
 
 
 @cache
 def set_apart_direction() -> re.Pattern:
     """A direction printed as a paragraph of its own, set apart in italics or brackets
     instead of parentheses: "*Mao Zedong laughs.*", "[Laughter.]"."""
-    words = conventions.alternation(conventions.load()["stage"]["directions"])
     return re.compile(
-        rf"(?:\*|_|<i>|<em>|\[)\s*(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?[.!]?"
-        r"\s*(?:\*|_|</i>|</em>|\])\.?"
+        rf"(?:\*|_|<i>|<em>|\[)\s*(?:{conventions.stage_direction()})\s*(?:\*|_|</i>|</em>|\])\.?"
     )
 
 

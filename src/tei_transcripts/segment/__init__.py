@@ -132,9 +132,7 @@ class Segmentation:
     hard_wrapped: bool = False
 
 
-def segment(
-    source: Source, report: Reporter, opens_turn: Callable[[str], bool] | None = None
-) -> Segmentation:
+def segment(source: Source, report: Reporter, opens_turn: Callable[[str], str] | None = None) -> Segmentation:
     """`opens_turn` tells whether a line starts with a speaker's label ("Stalin. …"): in
     wrapped text such a line starts a paragraph even after a full-width line."""
     lines = source.lines
@@ -230,6 +228,9 @@ def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) ->
     for number, line in run:
         stripped = line.strip()
         column = len(line) - len(line.lstrip()) + 1
+        quoted = QUOTE_MARK.match(stripped)  # Markdown's "> " before a quoted line is markup
+        if quoted:
+            stripped, column = stripped[quoted.end() :], column + quoted.end()
         block = Block(stripped, [0], [number], [column])
         # in wrapped text a first line indented (by spaces or a tab) where the line before
         # was not opens a paragraph
@@ -245,6 +246,9 @@ def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) ->
     if current is not None:
         blocks.append(current)
     return blocks
+
+
+QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")
 
 
 def continues(previous: str, line: str, width: int | None, opens_turn=None) -> bool:
@@ -271,7 +275,13 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
             and not previous.endswith((",", ";", "-", "—", "–"))  # a list or sentence runs on
             and not FUNCTION_WORD_END.search(previous)
         )
-        if opens and (short or heading or room or ends_sentence(previous)):
+        # a label and its colon ("Chairman Mao: …", "Present: …", "Place: …") at a line's
+        # start opens a paragraph, unless the line before breaks off a list or a phrase
+        field = line[:1].isupper() and conventions.pattern("fields", "single").match(line)
+        labelled = (turn == "label" or LABELLED_LINE.match(line) or field) and not (
+            previous.endswith((",", ";", "-", "—", "–")) or FUNCTION_WORD_END.search(previous)
+        )
+        if opens and (short or heading or room or labelled or ends_sentence(previous)):
             return False
         if short and (heading or DATE_LINE.match(previous)):
             return False  # a short heading in capitals, a date line: lines of their own

@@ -11,7 +11,7 @@ from lxml import etree
 from ... import conventions, tei
 from ...enrich.dates import full_days
 from ...segment import STARTS_LOWER, Block, ends_sentence
-from ..citation import has_citation, is_translation_credit
+from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
@@ -257,13 +257,14 @@ class SourceRule(BlockRule):
         text = block.text
         if has_citation(text) and len(text.split()) < 120:
             return True
-        if re.match(r"source\s*:", plain(text), re.I):
+        bare = unenclosed(plain(text))  # "(Translated from the Chinese by …)"
+        if re.match(r"source\s*:", bare, re.I):
             return True  # "Source: …", wherever it stands
-        if is_translation_credit(plain(text), ctx.persons):
+        if is_translation_credit(bare, ctx.persons):
             return True
         if ctx.record.state != "ended":
             return False
-        if re.match(r"(?:translated|translation)\b", plain(text), re.I):
+        if re.match(r"(?:translated|translation)\b", bare, re.I):
             return True
         return len(text.split()) <= 25 and bool(re.search(r"\barchives?\b", text, re.I))  # "Archive of …"
 

@@ -10,20 +10,28 @@ from ... import tei
 from ...segment import Block
 from ..context import Context
 
-LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|\*\*|__|\*(?=\S)|<(?:b|strong|i|em)>)+")
+# heading marks, opening emphasis, a list's bullet ("- Stalin: …", "• Stalin: …")
+LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|\*\*|__|\*(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+)+")
+BULLETS = "-–—•·"
 TRAILING_MARKUP = re.compile(r"(?:\*\*|__|\*|</(?:b|strong|i|em)>)+")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 
 
 def lead(text: str) -> int:
-    """Where the words of a paragraph begin, after heading marks and opening emphasis."""
+    """Where the words of a paragraph begin, after heading marks, opening emphasis and bullets."""
     match = LEADING_MARKUP.match(text)
     return match.end() if match else 0
 
 
 def plain(text: str) -> str:
     """The paragraph without Markdown heading marks and emphasis, for tests that need no offsets."""
-    if "*" not in text and "_" not in text and "<" not in text and "#" not in text:
+    if (
+        "*" not in text
+        and "_" not in text
+        and "<" not in text
+        and "#" not in text
+        and text[:1] not in BULLETS
+    ):
         return text  # most paragraphs have no markup at all; every rule asks
     return TRAILING_MARKUP.sub("", text[lead(text) :])
 

@@ -62,6 +62,10 @@ class FieldListRule(BlockRule):
         add_principals(record, record.fields.get("title", ""), ctx)
         if record.fields.get("date"):
             record.date_text, record.date_line = record.fields["date"], block.line
+        elif record.fields.get("time") and full_days(record.fields["time"]) and not record.date_text:
+            record.date_text, record.date_line = full_days(record.fields["time"])[0].group(), block.line
+        place = record.fields.get("place") or record.fields.get("location")
+        record.place = record.place or (place.strip().rstrip(".;,") if place else None)
         if record.fields.get("source"):
             record.citations.append((record.fields["source"], block.line))
         summary = next((record.fields[k] for k in SUMMARY_FIELDS if record.fields.get(k)), None)
@@ -95,6 +99,10 @@ class FieldListRule(BlockRule):
             value = block.slice(match.end())
             if not value.text.strip() and ctx.blocks and single_field(ctx.blocks[0]) is None:
                 value = ctx.blocks.pop(0)
+            following = conventions.pattern("fields", "inline").search(value.text)
+            if following:  # "Time: 16 December 1949, 6 p.m. Place: the Kremlin"
+                ctx.blocks.insert(0, value.slice(following.end()))
+                value = value.slice(0, following.start())
             printed = match.group().strip(" *")  # "Summary:" or "Summary", as the source has it
             fields.append((match.group(1), value, match.group().lstrip().startswith("**"), printed))
             if not ctx.blocks or single_field(ctx.blocks[0]) is None:
@@ -217,6 +225,11 @@ class TitleRule(BlockRule):
         dates = full_days(block.text)
         if dates and not record.date_text:
             record.date_text, record.date_line = dates[0].group(), block.line
+        ending = TITLE_ENDING.search(plain(block.text))
+        if ending and not dates and not record.month_text:  # "…, April 1950"
+            record.month_text, record.month_line = ending.group("month"), block.line
+        if ending and ending.group("place") and not ctx.persons.resolve(ending.group("place")):
+            record.place = record.place or ending.group("place")  # "…, Moscow, 16 December 1949"
         heading = HEADING.match(block.text)
         title = block.slice(len(heading.group(1))) if heading else block
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
@@ -229,6 +242,12 @@ class TitleRule(BlockRule):
         return True
 
 
+# The end of a title: a place and a date after commas ("…, Moscow, 16 December 1949",
+# "…, Moscow, April 1950"), or a month and year alone.
+TITLE_ENDING = re.compile(
+    rf",\s+(?:(?P<place>(?!{MONTH}\b)(?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+),\s+)?"
+    rf"(?:(?P<month>{MONTH}\s+\d{{4}})|[^,]*?\d{{4}})\.?\s*$"
+)
 ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
 
 
@@ -304,4 +323,7 @@ class DateLineRule(BlockRule):
         ctx.place(tei.E("docDate", block.text), block, "front")
         if not ctx.record.date_text:
             ctx.record.date_text, ctx.record.date_line = date_part(block.text), block.line
+        place = PLACE_HEAD.match(plain(block.text).strip())
+        if place and not ctx.record.place:  # "Moscow, 5 March 1949"
+            ctx.record.place = place.group().strip(" ,")
         return True

@@ -11,7 +11,7 @@ from ...enrich.dates import full_days, parse_date
 from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
-from ..inline import classify_bracket, inline
+from ..inline import inline
 from ..speech import NARRATED, NOT_NAMES, TITLES, patterns, sentence_starts, split_names, verb_forms
 from .attendance import attend_from_narrative
 from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
@@ -269,7 +269,7 @@ class SpeechTurnRule(BlockRule):
 
     def _label(self, block: Block, ctx: Context):
         if ctx.point:
-            return None
+            return _point_label(block, ctx)
         alias = _alias_label(block, ctx)
         if alias:
             return alias, [alias.group("names")], [ctx.record.aliases[alias.group("names")]]
@@ -314,6 +314,28 @@ class SpeechTurnRule(BlockRule):
                 ids.append(_unknown_speaker(name, block, ctx))
         open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
         return True
+
+
+def _the_unnamed_party(ids: tuple[str, ...], ctx: Context) -> bool:
+    """A title that names one side only ("Record of a Conversation with Kim Il Sung") leaves
+    the other unnamed: one person of the other side of these talks may be him."""
+    record, persons = ctx.record, ctx.persons
+    if len(record.principals) != 1 or len(ids) != 1 or ids[0] not in persons:
+        return False
+    side = persons[ids[0]].side
+    principal = persons[record.principals[0]] if record.principals[0] in persons else None
+    return side in ("soviet", "chinese", "korean") and principal is not None and side != principal.side
+
+
+def _point_label(block: Block, ctx: Context):
+    """A numbered point that is a known speaker's turn, labelled with a colon or a dash:
+    "1) Stalin: the international situation has changed." Its number stays in the label."""
+    match = patterns(ctx.persons).label.match(block.text, ctx.point[1])
+    if not match or match.group("punct").strip(" *_") not in (":", "—", "–", "-"):
+        return None
+    names = split_names(match.group("names"))
+    resolved = [ctx.resolve(n, block.line) for n in names]
+    return (match, names, resolved) if all(len(r) == 1 for r in resolved) else None
 
 
 def _speaker_by_role(label: str, block: Block, ctx: Context) -> list[str]:
@@ -421,6 +443,7 @@ class ReportedSpeechRule(BlockRule):
             and record.participants
             and not record.open_participants
             and not set(ids) <= record.participants
+            and not _the_unnamed_party(ids, ctx)
         ):
             return None  # a person named at the start who is not at the meeting: not a turn
         if _several_speakers(block, ctx):
@@ -551,14 +574,11 @@ class NoteParagraphRule(BlockRule):
     name = "note-paragraph"
 
     def test(self, block, ctx):
-        text = plain(block.text)
-        return bool(NOTE_PARAGRAPH.match(text)) and classify_bracket(text, "", "") in (
-            "translator",
-            "editorial",
-        )
+        return bool(NOTE_PARAGRAPH.match(plain(block.text)))
 
     def run(self, block, ctx):
-        kind = classify_bracket(plain(block.text), "", "")
+        label = NOTE_PARAGRAPH.match(plain(block.text)).group()
+        kind = "translator" if re.search(r"\btr", label, re.I) else "editorial"
         note = tei.E("note", *inline(block, ctx.report), type=kind, place="inline")
         if ctx.record.sp is not None:
             ctx.record.sp.append(tei.E("p", note))
@@ -568,7 +588,12 @@ class NoteParagraphRule(BlockRule):
         return True
 
 
-NOTE_PARAGRAPH = re.compile(r"(?:translator|editor)['’]?s['’]?\s+note\s*:|(?:trans|tr|ed)\.\s*note\s*:", re.I)
+# "Translator's note:", "Ed. note:", "Editorial comment:", "Comment by the editor:"
+NOTE_PARAGRAPH = re.compile(
+    r"(?:(?:translator|editor)['’]?s['’]?|editorial|(?:trans|tr|ed)\.)\s*(?:note|comment)\s*:"
+    r"|(?:note|comment)\s+(?:by|of|from)\s+the\s+(?:translator|editors?)\s*:",
+    re.I,
+)
 
 
 class ContinuationRule(BlockRule):
