@@ -222,6 +222,10 @@ LAYOUT_FIXTURES = [
         "repeated-long-sentence-is-not-furniture",
         "browser-printed-pdf-headers-and-footers",
         "embedded-speakers-after-opening-words",
+        "chinese-minutes-time-place-fields-and-bracketed-stage",
+        "dash-dialogue-and-place-in-the-dateline",
+        "markdown-blockquote-with-bold-labels",
+        "one-sided-title-other-party-in-third-person",
     )
 ]
 CASES = [

@@ -24,6 +24,8 @@ TERMINAL = re.compile(r"""[.?!:;"”’)\]*]\s*$|\.{3}\s*$""")
 FUNCTION_WORD_END = re.compile(
     r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|which|who|as|than|between)\s*$", re.I
 )
+# a title that only ever stands before a name: the line after it goes on ("… with Comrade" / "Stalin.")
+HONORIFIC_END = re.compile(r"\b(?:comrade|cdes?\.|com\.|comrs?\.|tov\.|mr\.)\s*$", re.I)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
@@ -253,6 +255,8 @@ QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")
 
 def continues(previous: str, line: str, width: int | None, opens_turn=None) -> bool:
     """Does `line` continue the paragraph whose last source line is `previous`?"""
+    if HONORIFIC_END.search(previous):
+        return True
     if width:
         # In wrapped text a line that stops well short of the width and ends a sentence
         # ends its paragraph, and so does a full line before a line that can only open one
