@@ -21,6 +21,9 @@ HEREAFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A short form in parentheses after a name, taken only if it begins his name: "(S.)", "(Mao)"
+INITIAL_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z][a-z]{0,4}\.?)\s*\)")
+
 
 @dataclass
 class Attendee:
@@ -154,13 +157,19 @@ class Context:
         return ids
 
     def note_aliases(self, text: str) -> None:
-        """ "Comrade I.V. Stalin (hereafter – S.)": the short form the record uses for him."""
+        """ "Comrade I.V. Stalin (hereafter – S.)", or "I.V. Stalin (S.)" where the short
+        form begins his name: the short form the record uses for him."""
         if "(" not in text:
             return
         for match in self.persons.find(text):
-            short = HEREAFTER.match(text, match.end)
-            if match.id and short:
-                self.record.aliases[short.group("short").strip(" .")] = (match.id,)
+            short = HEREAFTER.match(text, match.end) or INITIAL_SHORT.match(text, match.end)
+            if not match.id or not short:
+                continue
+            form = short.group("short").strip(" .")
+            names = self.persons[match.id].names if match.id in self.persons else ()
+            begins_name = any(word.startswith(form) for name in names for word in name.split())
+            if short.re is HEREAFTER or begins_name:
+                self.record.aliases[form] = (match.id,)
 
     def new_record(self, line: int) -> Record:
         """Begin a record at the paragraph being read. What the rules said of that paragraph

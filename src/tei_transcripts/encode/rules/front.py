@@ -11,6 +11,7 @@ from lxml import etree
 from ... import conventions, tei
 from ...enrich.dates import MONTH, full_days, parse_date
 from ...segment import DATE_LINE, Block, Removed
+from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
 from .base import HEADING, BlockRule, _has_turns, _unknown_speaker, plain
@@ -301,8 +302,9 @@ PLACE_HEAD = re.compile(rf"^(?:(?!{MONTH}\b)(?:[A-Z][\w'-]+\s){{0,2}}[A-Z][\w'-]
 
 
 def date_part(line: str) -> str:
-    """The date of a date line without the place before it or the hours after it:
-    "Moscow, 5 March 1949, 8 p.m." → "5 March 1949"."""
+    """The date of a date line without the place before it or the hours after it, or the
+    parentheses around it: "Moscow, 5 March 1949, 8 p.m." → "5 March 1949"."""
+    line = unenclosed(line.strip())
     return TIME_TAIL.sub("", PLACE_HEAD.sub("", line.strip(), count=1))
 
 
@@ -323,7 +325,7 @@ class DateLineRule(BlockRule):
         ctx.place(tei.E("docDate", block.text), block, "front")
         if not ctx.record.date_text:
             ctx.record.date_text, ctx.record.date_line = date_part(block.text), block.line
-        place = PLACE_HEAD.match(plain(block.text).strip())
+        place = PLACE_HEAD.match(unenclosed(plain(block.text).strip()))
         if place and not ctx.record.place:  # "Moscow, 5 March 1949"
             ctx.record.place = place.group().strip(" ,")
         return True
