@@ -103,6 +103,19 @@
                           $source/(tei:bibl | tei:biblStruct)[not(tei:note[@type = 'citation'])]"/>
   </xsl:function>
 
+  <!-- A source as one line. A bibl of a title and a date (and web addresses, shown apart) is
+       "title, date", the date left out where the title already gives it; any other source
+       is its text. -->
+  <xsl:function name="tt:source-text" as="xs:string">
+    <xsl:param name="source" as="element()"/>
+    <xsl:variable name="title" select="normalize-space($source/tei:title[1])"/>
+    <xsl:variable name="date" select="normalize-space($source/tei:date[1])"/>
+    <xsl:sequence select="if ($source/self::tei:bibl and $title
+                              and not($source/*[not(self::tei:title or self::tei:date or self::tei:ref)]))
+        then string-join(($title, $date[. and not(contains($title, .))]), ', ')
+        else normalize-space($source)"/>
+  </xsl:function>
+
   <!-- A participant's side (soviet, chinese, korean, other, unknown), from the listPerson that
        holds them; 'unknown' where the document does not say. -->
   <xsl:function name="tt:side" as="xs:string">

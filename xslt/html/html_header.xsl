@@ -24,7 +24,7 @@
         </xsl:if>
         <xsl:for-each select="tt:sources($tei)">
           <dt>Source</dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+          <dd><xsl:value-of select="tt:source-text(.)"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$file/tei:sourceDesc/tei:bibl/tei:ref[@target]">
           <dt>Online</dt>

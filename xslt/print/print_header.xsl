@@ -37,7 +37,7 @@
             (tt:person-name(.) || (' (' || string-join(tokenize(normalize-space(@role), ' '), ', ') || ')')[current()/@role]), '; '))"/>
       </xsl:for-each-group>
       <xsl:for-each select="tt:sources($tei)">
-        <xsl:sequence select="tt:row('Source', normalize-space(.))"/>
+        <xsl:sequence select="tt:row('Source', tt:source-text(.))"/>
       </xsl:for-each>
       <xsl:for-each select="$file/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
         <xsl:sequence select="tt:row(string-join(tei:resp ! normalize-space(), ', '), string-join((tei:name | tei:persName | tei:orgName) ! normalize-space(), ', '))"/>

@@ -139,10 +139,24 @@ def translators(doc) -> list[tuple[str | None, str]]:
     found = []
     for text, _line in doc.record.citations:
         for match in TRANSLATOR.finditer(clean(text)):
-            name = match.group("name").rstrip(".")
+            name = name_before_sentence_end(match.group("name"))
             if (match.group("language"), name) not in found:
                 found.append((match.group("language"), name))
     return found
+
+
+def name_before_sentence_end(name: str) -> str:
+    """A name read up to a full stop that is not an initial's: "David Wolff. Published" →
+    "David Wolff"; "A.Ya. Vyshinskii" stays whole."""
+    words = []
+    for word in name.split():
+        words.append(word)
+        if word.endswith(".") and not INITIALS.fullmatch(word):
+            break
+    return " ".join(words).rstrip(".")
+
+
+INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+")
 
 
 def source_desc(doc):
