@@ -74,7 +74,7 @@ def _drafts(shared, blocks, authors, default_author, markers) -> Iterator[tuple[
     ctx = Context(shared.persons, shared.file, list(blocks), shared.label_counts, markers=markers)
     while ctx.blocks:
         position = len(blocks) - len(ctx.blocks)
-        ctx.reading(position)  # the first begins the first record
+        ctx.reading(position)  # the first paragraph begins the first record
         block = ctx.blocks.pop(0)
         ctx.point = None
         if not ctx.record.author:  # the sidecar's author, known before the record's first turn

@@ -28,6 +28,7 @@ FUNCTION_WORD_END = re.compile(
 HONORIFIC_END = re.compile(r"\b(?:comrade|cdes?\.|com\.|comrs?\.|tov\.|mr\.)\s*$", re.I)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
+QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")  # Markdown's "> " before a quoted line
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
 HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
@@ -250,9 +251,6 @@ def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) ->
     return blocks
 
 
-QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")
-
-
 def continues(previous: str, line: str, width: int | None, opens_turn=None) -> bool:
     """Does `line` continue the paragraph whose last source line is `previous`?"""
     if HONORIFIC_END.search(previous):
@@ -273,18 +271,13 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         )
         # a known speaker's turn whose first word would have fitted on the previous line: no
         # wrap put it here
-        room = (
-            turn
-            and len(previous) + 1 + len(line.split()[0]) <= width
-            and not previous.endswith((",", ";", "-", "—", "–"))  # a list or sentence runs on
-            and not FUNCTION_WORD_END.search(previous)
-        )
+        # a list or a phrase the line before breaks off runs on
+        broken_off = previous.endswith((",", ";", "-", "—", "–")) or FUNCTION_WORD_END.search(previous)
+        room = turn and len(previous) + 1 + len(line.split()[0]) <= width and not broken_off
         # a label and its colon ("Chairman Mao: …", "Present: …", "Place: …") at a line's
-        # start opens a paragraph, unless the line before breaks off a list or a phrase
+        # start opens a paragraph
         field = line[:1].isupper() and conventions.pattern("fields", "single").match(line)
-        labelled = (turn == "label" or LABELLED_LINE.match(line) or field) and not (
-            previous.endswith((",", ";", "-", "—", "–")) or FUNCTION_WORD_END.search(previous)
-        )
+        labelled = (turn == "label" or LABELLED_LINE.match(line) or field) and not broken_off
         if opens and (short or heading or room or labelled or ends_sentence(previous)):
             return False
         if short and (heading or DATE_LINE.match(previous)):

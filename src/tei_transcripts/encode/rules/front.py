@@ -243,10 +243,12 @@ class TitleRule(BlockRule):
         return True
 
 
+# A place's name: up to three capitalised words, never a month ("Moscow", "Port Arthur")
+PLACE = rf"(?!{MONTH}\b)(?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+"
 # The end of a title: a place and a date after commas ("…, Moscow, 16 December 1949",
 # "…, Moscow, April 1950"), or a month and year alone.
 TITLE_ENDING = re.compile(
-    rf",\s+(?:(?P<place>(?!{MONTH}\b)(?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+),\s+)?"
+    rf",\s+(?:(?P<place>{PLACE}),\s+)?"
     rf"(?:(?P<month>{MONTH}\s+\d{{4}})|[^,]*?\d{{4}})\.?\s*$"
 )
 ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
@@ -298,14 +300,13 @@ TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*(?:{CLOCK})(?:\s*[-–]\s*(?:{CL
 
 
 # "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, " before a date, never a month ("August, 1952")
-PLACE_HEAD = re.compile(rf"^(?:(?!{MONTH}\b)(?:[A-Z][\w'-]+\s){{0,2}}[A-Z][\w'-]+,\s+)+(?=\S)")
+PLACE_HEAD = re.compile(rf"^(?:{PLACE},\s+)+(?=\S)")
 
 
 def date_part(line: str) -> str:
     """The date of a date line without the place before it or the hours after it, or the
     parentheses around it: "Moscow, 5 March 1949, 8 p.m." → "5 March 1949"."""
-    line = unenclosed(line.strip())
-    return TIME_TAIL.sub("", PLACE_HEAD.sub("", line.strip(), count=1))
+    return TIME_TAIL.sub("", PLACE_HEAD.sub("", unenclosed(line).strip(), count=1))
 
 
 class DateLineRule(BlockRule):
