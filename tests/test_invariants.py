@@ -226,6 +226,9 @@ LAYOUT_FIXTURES = [
         "dash-dialogue-and-place-in-the-dateline",
         "markdown-blockquote-with-bold-labels",
         "one-sided-title-other-party-in-third-person",
+        "pronoun-named-in-parentheses-opens-a-turn",
+        "place-after-the-date-and-hours",
+        "participants-heading-without-a-colon",
     )
 ]
 CASES = [

@@ -16,7 +16,7 @@ from ..segment import Segmentation
 from .context import Context, Draft, Record, close_turn
 from .inline import footnote_markers_in
 from .rules import Registry, default_registry
-from .speech import LABEL_MARKS, patterns
+from .speech import LABEL_MARKS, patterns, split_names
 
 
 def encode(
@@ -35,7 +35,13 @@ def encode(
     ("I answered …" … "ROSHCHIN") is encoded again, knowing him."""
     authors = list(authors or [])
     registry = registry or default_registry()
-    shared = Shared(persons, report.file, registry, count_labels(segmentation, persons))
+    shared = Shared(
+        persons,
+        report.file,
+        registry,
+        count_labels(segmentation, persons),
+        names_alone(segmentation, persons),
+    )
     blocks = segmentation.blocks
     for draft, end in _drafts(shared, blocks, authors, default_author, set()):
         record = draft.record
@@ -66,12 +72,15 @@ class Shared:
     file: str
     registry: Registry
     label_counts: dict[str, int]
+    names_alone: bool
 
 
 def _drafts(shared, blocks, authors, default_author, markers) -> Iterator[tuple[Draft, int]]:
     """The records the rules make of `blocks`, each with the index of the paragraph after it.
     `markers`: the footnote markers of the records before them."""
-    ctx = Context(shared.persons, shared.file, list(blocks), shared.label_counts, markers=markers)
+    ctx = Context(
+        shared.persons, shared.file, list(blocks), shared.label_counts, shared.names_alone, markers=markers
+    )
     while ctx.blocks:
         position = len(blocks) - len(ctx.blocks)
         ctx.reading(position)  # the first paragraph begins the first record
@@ -109,3 +118,23 @@ def count_labels(segmentation: Segmentation, persons: Personography) -> dict[str
         if match and match.group("punct").strip(" *_") in LABEL_MARKS:
             counts[match.group("names")] = counts.get(match.group("names"), 0) + 1
     return counts
+
+
+def names_alone(segmentation: Segmentation, persons: Personography) -> bool:
+    """Does the transcript set its speakers' names alone on a line, unmarked, before what
+    they say ("Stalin" / "What do you think …?"), as a copy of a table does? Only then is
+    such a name a label: once, or in a run of names, it is a signature or a list's entry."""
+    label_only = patterns(persons).label_only
+    alone = [
+        bool(match)
+        and not match.group("names").isupper()
+        and not match.group().rstrip(" *_").endswith((":", "."))
+        and all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
+        for match in (label_only.match(block.text) for block in segmentation.blocks)
+    ]
+    speakers = {
+        block.text.strip()
+        for block, here, following in zip(segmentation.blocks, alone, alone[1:])
+        if here and not following
+    }
+    return len(speakers) >= 2

@@ -98,6 +98,7 @@ class Context:
     file: str  # the source, for messages
     blocks: list[Block]  # the paragraphs still to read; a rule may take more than its own
     label_counts: dict[str, int] = field(default_factory=dict)
+    names_alone: bool = False  # a known name alone on its line labels the speech after it
     drafts: list[Draft] = field(default_factory=list)  # records begun and not yet handed on
     begun: int = 0  # records begun in all
     position: int = 0  # index of the paragraph being read

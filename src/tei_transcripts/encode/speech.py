@@ -127,6 +127,7 @@ class SpeechPatterns:
     subject: re.Pattern  # a known person followed by a verb of saying, anywhere
     colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
     first_person: re.Pattern
+    named_pronoun: re.Pattern  # "He (Liu Shaoqi)", "She [Soong Ching-ling]": the editor names him
     described: re.Pattern  # "The Chairman replied" "The Soviet Ambassador noted": a title, no name
     opinion: re.Pattern  # "According to Stalin, …" "In Zhou Enlai's opinion, …" at the start
 
@@ -148,22 +149,26 @@ def patterns(persons: Personography) -> SpeechPatterns:
         if len(form) > 1 or form == "I"
     }
     first = rf"(?:{conventions.alternation(sorted(pronouns))})(?:\s*\[(?P<bracket>[^\]]{{1,40}})\])?"
+    named_pronoun = r"(?:He|She)\s*(?:\[(?P<named>[^\]]{1,40})\]|\((?P<named2>[^()]{1,40})\))"
     adverbs = rf"(?:\s+(?:{conventions.alternation(speech['adverbs'])}|[a-z]+ly))*"
     adverbs_or_aside = rf"(?:{adverbs}|\s*,[^,.;:]{{1,90}},)"
     verbs = conventions.alternation(verb_forms(speech["verbs"]))
     colon_verbs = conventions.alternation(speech["colon_verbs"])
+    # "(to Molotov)", "(smiling)"; a longer one only before a colon: "Kim Il Sung (Chairman of
+    # the Cabinet of Ministers of the Democratic People's Republic of Korea):"
+    aside = r"\s*\((?:[^()]{1,40}|[^()]{41,160}(?=\)\s*(?:\*\*|__|</b>|</strong>)?\s*:))\)"
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:\*\*|__|</b>|</strong>)?"
-            rf"(?P<aside>\s*\([^()]{{1,40}}\))?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{2,}}))"
+            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{2,}}))"
             rf"\s+(?=\S)"  # the label ends in a mark, or only in a tab or a wide space (columns)
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:\*\*|__|</b>|</strong>)?"
-            rf"(?:\s*\([^()]{{1,40}}\))?\s*[.:]?(?:\*\*|__|</b>|</strong>)?\s*$"
+            rf"(?:{aside})?\s*[.:]?(?:\*\*|__|</b>|</strong>)?\s*$"
         ),
         reported=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}))"
+            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}|{named_pronoun}))"
             rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"
         ),
         reported_any=re.compile(
@@ -178,6 +183,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
             rf"{adverbs}\s+(?:{colon_verbs})(?:\s+\w+){{0,2}}\s*:"
         ),
         first_person=re.compile(first),
+        named_pronoun=re.compile(named_pronoun),
         described=re.compile(
             rf"(?P<label>(?i:the)\s+(?P<names>(?:[\w-]+\s+){{0,3}}?(?i:{conventions.alternation(TITLES)})))"
             rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"

@@ -243,8 +243,10 @@ class TitleRule(BlockRule):
         return True
 
 
-# A place's name: up to three capitalised words, never a month ("Moscow", "Port Arthur")
-PLACE = rf"(?!{MONTH}\b)(?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+"
+# A place's name: up to three capitalised words, never a month or a day of the week
+# ("Moscow", "Port Arthur")
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+PLACE = rf"(?:the\s+)?(?!(?:{MONTH}|{WEEKDAY})\b)(?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+"
 # The end of a title: a place and a date after commas ("…, Moscow, 16 December 1949",
 # "…, Moscow, April 1950"), or a month and year alone.
 TITLE_ENDING = re.compile(
@@ -301,12 +303,27 @@ TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*(?:{CLOCK})(?:\s*[-–]\s*(?:{CL
 
 # "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, " before a date, never a month ("August, 1952")
 PLACE_HEAD = re.compile(rf"^(?:{PLACE},\s+)+(?=\S)")
+WEEKDAY_HEAD = re.compile(rf"^{WEEKDAY},?\s+")  # "Friday, 16 December 1949"
+PLACE_TAIL = re.compile(rf",\s+(?P<place>{PLACE})\.?\s*$")  # "14 May 1950, Moscow"
 
 
 def date_part(line: str) -> str:
-    """The date of a date line without the place before it or the hours after it, or the
-    parentheses around it: "Moscow, 5 March 1949, 8 p.m." → "5 March 1949"."""
-    return TIME_TAIL.sub("", PLACE_HEAD.sub("", unenclosed(line).strip(), count=1))
+    """The date of a date line without the place before or after it, the hours after it, or
+    the parentheses around it: "Moscow, 5 March 1949, 8 p.m." → "5 March 1949"."""
+    date = PLACE_HEAD.sub("", WEEKDAY_HEAD.sub("", unenclosed(line).strip()), count=1)
+    date = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", date))
+    return TIME_TAIL.sub("", PLACE_TAIL.sub("", date))
+
+
+def dateline_place(line: str) -> str | None:
+    """The place a date line names before or after its date ("Moscow, 5 March 1949",
+    "14 May 1950, Moscow, 8 p.m.")."""
+    text = WEEKDAY_HEAD.sub("", unenclosed(line.strip()))
+    head = PLACE_HEAD.match(text)
+    if head:
+        return head.group().strip(" ,")
+    tail = PLACE_TAIL.search(TIME_TAIL.sub("", text))
+    return tail.group("place") if tail else None
 
 
 class DateLineRule(BlockRule):
@@ -316,6 +333,9 @@ class DateLineRule(BlockRule):
 
     def test(self, block, ctx):
         text = date_part(plain(block.text))
+        place = dateline_place(plain(block.text))
+        if place and ctx.persons.resolve(place):
+            return False  # "20 August 1952, Zhou Enlai": not where the meeting was
         return not ctx.record.body and bool(
             DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text)
         )
@@ -323,10 +343,12 @@ class DateLineRule(BlockRule):
     def run(self, block, ctx):
         if ctx.record.has_content:
             return False
-        ctx.place(tei.E("docDate", block.text), block, "front")
+        heading = HEADING.match(block.text)  # "## 16 December 1949": the date without the marks
+        line = block.slice(len(heading.group(1))) if heading else block
+        ctx.place(tei.E("docDate", line.text.strip()), block, "front")
         if not ctx.record.date_text:
-            ctx.record.date_text, ctx.record.date_line = date_part(block.text), block.line
-        place = PLACE_HEAD.match(unenclosed(plain(block.text).strip()))
-        if place and not ctx.record.place:  # "Moscow, 5 March 1949"
-            ctx.record.place = place.group().strip(" ,")
+            ctx.record.date_text, ctx.record.date_line = date_part(plain(block.text)), block.line
+        place = dateline_place(plain(block.text))
+        if place and not ctx.record.place:
+            ctx.record.place = place
         return True

@@ -214,6 +214,10 @@ def _resolve_subject(match: re.Match, ctx: Context) -> tuple[str, ...] | None:
             if len(ids) == 1:
                 return ids
         return (ctx.record.author,) if ctx.record.author else None
+    named = patterns(ctx.persons).named_pronoun.fullmatch(names)
+    if named:
+        ids = ctx.resolve(named.group("named") or named.group("named2"))
+        return tuple(ids) if len(ids) == 1 else None
     ids = []
     for name in split_names(names):
         resolved = ctx.resolve(name)
@@ -240,8 +244,9 @@ class SpeakerLabelRule(BlockRule):
         if any(n.lower() in NOT_NAMES for n in names) or len(names) > 2:
             return None  # "Li Fuchun, Zhang Wentian, Su Yu, Shi Zhe" is a list, not a label
         marked = match.group().rstrip(" *_").endswith((":", ".")) or match.group("names").isupper()
-        if not marked and not lead(block.text):
-            return None  # a plain "Stalin" alone is a label only in capitals, with ":" or in bold
+        if not marked and not lead(block.text) and not ctx.names_alone:
+            return None  # a plain "Stalin" alone is a label only in capitals, with ":" or in bold,
+            # or where the transcript sets every speaker's name so
         if not all(len(r) == 1 for r in resolved) and not match.group("names").isupper():
             return None
         return [r[0] if len(r) == 1 else _unknown_speaker(n, block, ctx) for n, r in zip(names, resolved)]
