@@ -7,7 +7,8 @@ Every ``fixtures/convert/NAME.txt`` is converted and checked against ``NAME.toml
 - ``speakers``: the ``speaker`` labels, in order;
 - ``messages``: message codes that must appear; ``absent``: codes that must not;
 - ``[xpath]``: XPath expressions over the first document and the value each must give;
-- ``documents``: how many TEI documents the source gives (default 1).
+- ``documents``: how many TEI documents the source gives (default 1);
+- ``removed``: the page furniture removed, as printed, in order (the report's list).
 
 Every conversion must also be lossless, free of errors unless ``error`` names the code, and
 valid against the project's schema (RelaxNG and Schematron errors).
@@ -59,6 +60,8 @@ def test_fixture(case, persons, tmp_path):
         assert code not in found, (
             f"unexpected message [{code}]: {[str(m) for m in conversion.messages if m.code == code]}"
         )
+    if "removed" in expected:
+        assert [r["text"] for r in conversion.report["removed"]] == expected["removed"]
     for query, value in expected.get("xpath", {}).items():
         result = root.xpath(query, namespaces=NS)
         if isinstance(result, list):

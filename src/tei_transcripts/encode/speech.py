@@ -14,7 +14,9 @@ from typing import Callable
 from .. import conventions
 from ..persons import INITIALS, Personography
 
-CAPS_NAME = r"[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}"
+# a name in capitals, never a section's Roman number alone ("II. On economic aid")
+CAPS_NAME = r"(?!(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})\b(?!\s[A-Z]))[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}"
+MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marker glued to a label: "Stalin:1"
 TITLE_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,2}"
 ABBREVIATIONS = {
     "cde",
@@ -137,7 +139,8 @@ def patterns(persons: Personography) -> SpeechPatterns:
     speech = conventions.load()["speech"]
     known = conventions.trie_pattern(list(persons.forms))
     honorific = rf"(?:(?i:{conventions.alternation(speech['honorifics'])})\s+)*"
-    known_name = rf"(?:{INITIALS})?(?:{known})(?![\w'’-])"
+    # a name ends at a word's end, or where a footnote's marker is glued to it ("Zhou Enlai2:")
+    known_name = rf"(?:{INITIALS})?(?:{known})(?:(?![\w'’-])|(?={MARKER}(?![\w'’-])))"
     any_name = rf"(?:{known_name}|{CAPS_NAME}(?![\w'’-])|{TITLE_NAME}(?![\w'’-]))"
     names = rf"{any_name}(?:\s*,\s*{any_name})*(?:,?\s+and\s+{any_name})?"
     known_names = rf"{known_name}(?:\s*,\s*{known_name})*(?:,?\s+and\s+{known_name})?"
@@ -159,9 +162,9 @@ def patterns(persons: Personography) -> SpeechPatterns:
     aside = r"\s*\((?:[^()]{1,40}|[^()]{41,160}(?=\)\s*(?:\*\*|__|</b>|</strong>)?\s*:))\)"
     return SpeechPatterns(
         label=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{names}))(?:\*\*|__|</b>|</strong>)?"
+            rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER})?(?:\*\*|__|</b>|</strong>)?"
             rf"(?P<aside>{aside})?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{2,}}))"
-            rf"\s+(?=\S)"  # the label ends in a mark, or only in a tab or a wide space (columns)
+            rf"(?:{MARKER}(?=\s))?\s+(?=\S)"  # a footnote's marker after the name or the colon  # the label ends in a mark, or only in a tab or a wide space (columns)
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:\*\*|__|</b>|</strong>)?"

@@ -51,7 +51,7 @@ def mark_bare(text, n: str) -> None:
     for part in body + [
         d for d in text.iterfind(f"{tei.q('back')}/{tei.q('div')}") if d.get("type") != "notes"
     ]:
-        markup(part, find, skip={"note", "ref", "date", "time", "persName", "speaker"})
+        markup(part, find, skip={"note", "ref", "date", "time", "persName"})
 
 
 def footnote_id(n: str) -> str:

@@ -33,6 +33,7 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
     navigation = conventions.pattern("furniture", "lines", whole=True)
     with_values = conventions.pattern("furniture", "with_values", whole=True)
     page_number = conventions.pattern("furniture", "page_number", whole=True)
+    continued = conventions.pattern("furniture", "continued", whole=True)
     heads = running_heads(lines, opens_turn)
     keep = []
     value_of = None  # the metadata heading whose values the next short lines are
@@ -53,6 +54,8 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
                 reason = "archive page metadata"
         elif page_number.match(text):
             reason = "page number"
+        elif continued.match(text):
+            reason = "continuation mark"  # "(continued on next page)"
         elif SEPARATOR.fullmatch(text):
             reason = "separator"  # "* * *", "---": no words, a break between sections
         elif _head_key(text) in heads:
