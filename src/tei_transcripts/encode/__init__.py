@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import conventions
 from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Segmentation
@@ -123,18 +124,27 @@ def count_labels(segmentation: Segmentation, persons: Personography) -> dict[str
 def names_alone(segmentation: Segmentation, persons: Personography) -> bool:
     """Does the transcript set its speakers' names alone on a line, unmarked, before what
     they say ("Stalin" / "What do you think …?"), as a copy of a table does? Only then is
-    such a name a label: once, or in a run of names, it is a signature or a list's entry."""
-    label_only = patterns(persons).label_only
+    such a name a label: once, or in a run of names (an attendance list), or before a turn
+    with a label of its own, it is a signature or a list's entry."""
+    found = patterns(persons)
+    blocks = segmentation.blocks
     alone = [
         bool(match)
         and not match.group("names").isupper()
         and not match.group().rstrip(" *_").endswith((":", "."))
         and all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
-        for match in (label_only.match(block.text) for block in segmentation.blocks)
+        for match in (found.label_only.match(block.text) for block in blocks)
     ]
-    speakers = {
+
+    def speech(block) -> bool:  # what a name alone introduces: no label, no list's heading
+        return not found.label.match(block.text) and not conventions.pattern("attendance", "group").match(
+            block.text
+        )
+
+    before_speech = [
         block.text.strip()
-        for block, here, following in zip(segmentation.blocks, alone, alone[1:])
-        if here and not following
-    }
-    return len(speakers) >= 2
+        for block, here, following, after in zip(blocks, alone, alone[1:], blocks[1:])
+        if here and not following and speech(after)
+    ]
+    labelled = sum(bool(found.label.match(block.text)) for block in blocks)
+    return len(set(before_speech)) >= 2 and len(before_speech) >= labelled
