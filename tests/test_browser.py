@@ -283,3 +283,29 @@ def test_malicious_tei_runs_nothing_in_the_browser(name, hostile_site, visit):
         assert "<script>alert('INJECT-text')</script>" in text and "https is kept" in text
         assert v.page.locator("a[href='https://example.org/allowed']").count() == 1
         assert v.page.locator("a[href='mailto:editor@example.org']").count() == 1
+
+
+def test_a_note_marker_in_a_speaker_label_opens_its_note(tmp_path, visit):
+    """A footnote's marker glued to a label ("Stalin:1") is a marker like any other: its
+    note stays hidden until asked for (a button inside the link to the person made the
+    browser break the link and show the note's text in the label), and the link to the
+    person holds the name only."""
+    source = ROOT / "tests" / "fixtures" / "convert" / "footnote-marker-glued-to-a-label.txt"
+    tei = tmp_path / "tei"
+    assert main(["convert", str(source), "--out", str(tei), "-q"]) == 0
+    shutil.copy(ROOT / "tei" / "persons.xml", tei / "persons.xml")
+    assert main(["render", str(tei), "--to", "html", "--out", str(tmp_path / "site")]) == 0
+    v = visit((tmp_path / "site" / f"{source.stem}.html").as_uri())
+    labels = v.page.locator(".speaker")
+    assert labels.first.inner_text() == "Stalin:1"  # the note's text is not shown in the label
+    assert [a.inner_text() for a in v.page.locator(".speaker > a").all()] == [
+        "Stalin:",
+        "Zhou Enlai",
+        "Stalin:",
+    ]
+    marker = labels.first.locator(".note-marker")
+    popover = v.page.locator(f"#{marker.get_attribute('popovertarget')}")
+    assert not popover.is_visible()
+    marker.click()
+    assert popover.is_visible() and "indirect speech" in popover.inner_text()
+    assert not v.problems

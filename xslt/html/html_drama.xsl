@@ -44,8 +44,15 @@
 
   <xsl:template match="tei:speaker">
     <xsl:variable name="keys" select="tt:who(..) ! tt:person-key(., current())"/>
+    <!-- A footnote's marker in the label ("Stalin:1") is a button with its popover: never
+      inside the link to the person, so the link ends before it. -->
+    <xsl:variable name="marker" select="(tei:ref[exists(tt:referenced-note(.)[tt:is-footnote(.)])])[1]"/>
     <p class="speaker">
       <xsl:choose>
+        <xsl:when test="count($keys[.]) = 1 and exists($marker)">
+          <a href="{$persons-page}#{$keys[.]}"><xsl:apply-templates select="node()[. &lt;&lt; $marker]"/></a>
+          <xsl:apply-templates select="$marker, node()[. &gt;&gt; $marker]"/>
+        </xsl:when>
         <xsl:when test="count($keys[.]) = 1">
           <a href="{$persons-page}#{$keys[.]}"><xsl:apply-templates/></a>
         </xsl:when>
