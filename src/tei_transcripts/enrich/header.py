@@ -60,19 +60,27 @@ def clean(text: str) -> str:
 
 
 def normalise_title(printed: str) -> str:
-    """Sentence punctuation and spacing tidied; a title in capitals set in title case."""
+    """Sentence punctuation and spacing tidied; a title in capitals set in title case, also
+    the capitals before a place and date that are not ("RECORD OF … DELEGATION, Moscow, 3
+    September 1952")."""
     title = clean(printed).strip(" .")
-    if title.isupper():
-        acronyms = {a.lower(): a for a in conventions.load()["titles"]["acronyms"]}
-        words = title.lower().split()
-        title = " ".join(
-            w
-            if i and w in SMALL_WORDS
-            else (w.upper() if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", w) else w[:1].upper() + w[1:])
-            for i, w in enumerate(words)
-        )
-        title = re.sub(r"[\w()]+", lambda m: acronyms.get(m.group().lower(), m.group()), title)
-    return title
+    parts = title.split(",")
+    capitals = next((i for i, part in enumerate(parts) if not part.isupper()), len(parts))
+    if not capitals:
+        return title
+    return ",".join([_title_case(",".join(parts[:capitals])), *parts[capitals:]])
+
+
+def _title_case(title: str) -> str:
+    acronyms = {a.lower(): a for a in conventions.load()["titles"]["acronyms"]}
+    words = title.lower().split()
+    title = " ".join(
+        w
+        if i and w in SMALL_WORDS
+        else (w.upper() if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", w) else w[:1].upper() + w[1:])
+        for i, w in enumerate(words)
+    )
+    return re.sub(r"[\w()]+", lambda m: acronyms.get(m.group().lower(), m.group()), title)
 
 
 def human_date(iso: str) -> str:
