@@ -129,7 +129,7 @@ class SpeechPatterns:
     subject: re.Pattern  # a known person followed by a verb of saying, anywhere
     colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
     first_person: re.Pattern
-    named_pronoun: re.Pattern  # "He (Liu Shaoqi)", "She [Soong Ching-ling]": the editor names him
+    named_pronoun: re.Pattern  # "He (Liu Shaoqi)", "He [Zhou Enlai]": a pronoun the record names
     described: re.Pattern  # "The Chairman replied" "The Soviet Ambassador noted": a title, no name
     opinion: re.Pattern  # "According to Stalin, …" "In Zhou Enlai's opinion, …" at the start
 
@@ -164,7 +164,9 @@ def patterns(persons: Personography) -> SpeechPatterns:
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER})?(?:\*\*|__|</b>|</strong>)?"
             rf"(?P<aside>{aside})?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{2,}}))"
-            rf"(?:{MARKER}(?=\s))?\s+(?=\S)"  # a footnote's marker after the name or the colon  # the label ends in a mark, or only in a tab or a wide space (columns)
+            # the label ends in a mark, or only in a tab or a wide space (columns); a footnote's
+            # marker may follow the name or the mark
+            rf"(?:{MARKER}(?=\s))?\s+(?=\S)"
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:\*\*|__|</b>|</strong>)?"
