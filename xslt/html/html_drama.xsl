@@ -49,12 +49,9 @@
     <xsl:variable name="marker" select="(tei:ref[exists(tt:referenced-note(.)[tt:is-footnote(.)])])[1]"/>
     <p class="speaker">
       <xsl:choose>
-        <xsl:when test="count($keys[.]) = 1 and exists($marker)">
-          <a href="{$persons-page}#{$keys[.]}"><xsl:apply-templates select="node()[. &lt;&lt; $marker]"/></a>
-          <xsl:apply-templates select="$marker, node()[. &gt;&gt; $marker]"/>
-        </xsl:when>
         <xsl:when test="count($keys[.]) = 1">
-          <a href="{$persons-page}#{$keys[.]}"><xsl:apply-templates/></a>
+          <a href="{$persons-page}#{$keys[.]}"><xsl:apply-templates select="node()[empty($marker) or . &lt;&lt; $marker]"/></a>
+          <xsl:apply-templates select="$marker, node()[. &gt;&gt; $marker]"/>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>

@@ -7,13 +7,14 @@ goes through the rules of the registry in order until one encodes it (see `rules
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from .. import conventions
 from ..messages import Reporter
 from ..persons import Personography
-from ..segment import Segmentation
+from ..segment import Block, Segmentation
 from .context import Context, Draft, Record, close_turn
 from .inline import footnote_markers_in
 from .rules import Registry, default_registry
@@ -36,14 +37,11 @@ def encode(
     ("I answered …" … "ROSHCHIN") is encoded again, knowing him."""
     authors = list(authors or [])
     registry = registry or default_registry()
-    shared = Shared(
-        persons,
-        report.file,
-        registry,
-        count_labels(segmentation, persons),
-        names_alone(segmentation, persons),
-    )
     blocks = segmentation.blocks
+    labels = [patterns(persons).label.match(block.text) for block in blocks]  # "Xyz." "Xyz:" at the start
+    shared = Shared(
+        persons, report.file, registry, count_labels(labels), names_alone(blocks, labels, persons)
+    )
     for draft, end in _drafts(shared, blocks, authors, default_author, set()):
         record = draft.record
         signer = (
@@ -109,42 +107,35 @@ def _finished(draft: Draft) -> Draft:
     return draft
 
 
-def count_labels(segmentation: Segmentation, persons: Personography) -> dict[str, int]:
+def count_labels(labels: list[re.Match | None]) -> dict[str, int]:
     """How often each label-like beginning ("Xyz." / "Xyz:") starts a paragraph: a name the
-    personography lacks is taken for a speaker only when the document uses it as one."""
+    personography lacks is taken for a speaker only when the document uses it as one.
+    `labels`: the label pattern's match at the start of each paragraph."""
     counts: dict[str, int] = {}
-    label = patterns(persons).label
-    for block in segmentation.blocks:
-        match = label.match(block.text)
+    for match in labels:
         if match and match.group("punct").strip(" *_") in LABEL_MARKS:
             counts[match.group("names")] = counts.get(match.group("names"), 0) + 1
     return counts
 
 
-def names_alone(segmentation: Segmentation, persons: Personography) -> bool:
+def names_alone(blocks: list[Block], labels: list[re.Match | None], persons: Personography) -> bool:
     """Does the transcript set its speakers' names alone on a line, unmarked, before what
     they say ("Stalin" / "What do you think …?"), as a copy of a table does? Only then is
     such a name a label: once, or in a run of names (an attendance list), or before a turn
     with a label of its own, it is a signature or a list's entry."""
-    found = patterns(persons)
-    blocks = segmentation.blocks
+    label_only = patterns(persons).label_only
+    list_group = conventions.pattern("attendance", "group")
     alone = [
         bool(match)
         and not match.group("names").isupper()
         and not match.group().rstrip(" *_").endswith((":", "."))
         and all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
-        for match in (found.label_only.match(block.text) for block in blocks)
+        for match in (label_only.match(block.text) for block in blocks)
     ]
-
-    def speech(block) -> bool:  # what a name alone introduces: no label, no list's heading
-        return not found.label.match(block.text) and not conventions.pattern("attendance", "group").match(
-            block.text
-        )
-
-    before_speech = [
+    before_speech = [  # a name alone before speech: no label, no list's heading, after it
         block.text.strip()
-        for block, here, following, after in zip(blocks, alone, alone[1:], blocks[1:])
-        if here and not following and speech(after)
+        for block, here, following, after, label in zip(blocks, alone, alone[1:], blocks[1:], labels[1:])
+        if here and not following and not label and not list_group.match(after.text)
     ]
-    labelled = sum(bool(found.label.match(block.text)) for block in blocks)
+    labelled = sum(1 for label in labels if label)
     return len(set(before_speech)) >= 2 and len(before_speech) >= labelled

@@ -310,20 +310,26 @@ PLACE_TAIL = re.compile(rf",\s+(?P<place>{PLACE})\.?\s*$")  # "14 May 1950, Mosc
 def date_part(line: str) -> str:
     """The date of a date line without the place before or after it, the hours after it, or
     the parentheses around it: "Moscow, 5 March 1949, 8 p.m." → "5 March 1949"."""
-    date = PLACE_HEAD.sub("", WEEKDAY_HEAD.sub("", unenclosed(line).strip()), count=1)
-    date = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", date))
-    return TIME_TAIL.sub("", PLACE_TAIL.sub("", date))
+    return _dateline(line)[0]
 
 
 def dateline_place(line: str) -> str | None:
     """The place a date line names before or after its date ("Moscow, 5 March 1949",
     "14 May 1950, Moscow, 8 p.m.")."""
-    text = WEEKDAY_HEAD.sub("", unenclosed(line.strip()))
+    return _dateline(line)[1]
+
+
+def _dateline(line: str) -> tuple[str, str | None]:
+    """A date line's date and its place, the weekday, the hours and the parentheses left out."""
+    text = WEEKDAY_HEAD.sub("", unenclosed(line).strip())
     head = PLACE_HEAD.match(text)
-    if head:
-        return head.group().strip(" ,")
-    tail = PLACE_TAIL.search(TIME_TAIL.sub("", text))
-    return tail.group("place") if tail else None
+    place = head.group().strip(" ,") if head else None
+    text = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", text[head.end() :] if head else text))
+    tail = PLACE_TAIL.search(text)
+    if tail:
+        place = place or tail.group("place")
+        text = TIME_TAIL.sub("", text[: tail.start()])
+    return text, place
 
 
 class DateLineRule(BlockRule):
