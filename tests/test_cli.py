@@ -217,3 +217,21 @@ def test_internal_error_is_one_line_and_the_batch_goes_on(tmp_path, capsys, monk
     assert "first.txt:0:0: error: KeyError: 'boom' (a bug; --debug shows where) [internal-error]" in err
     assert "Traceback" not in err
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["second.xml"]
+
+
+def test_a_file_name_outside_the_id_form_gives_a_valid_id(tmp_path, capsys):
+    """Underscores, capitals, spaces and dots in a transcript's name become the project's id
+    form, so the document is valid against the project's schema; a sidecar id that is not of
+    that form is refused."""
+    source = tmp_path / "Stalin_Mao 16.XII.1949.txt"
+    source.write_text(
+        "Record of conversation, 16 December 1949.\n\nStalin: Good day.\n\nMao Zedong: Good day.\n"
+    )
+    out = tmp_path / "out"
+    assert main(["convert", str(source), "--out", str(out), "--persons", PERSONS, "-q"]) == 0
+    assert "[document-id]" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["stalin-mao-16-xii-1949.xml"]
+    assert main(["validate", str(out / "stalin-mao-16-xii-1949.xml")]) == 0
+    (tmp_path / "Stalin_Mao 16.XII.1949.toml").write_text('id = "Stalin_Mao"\n')
+    assert main(["convert", str(source), "--out", str(tmp_path / "out2"), "--persons", PERSONS]) == 1
+    assert "id 'Stalin_Mao' is not an id of the project's form" in capsys.readouterr().err

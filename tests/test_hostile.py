@@ -307,8 +307,9 @@ def test_two_documents_never_write_the_same_file(tmp_path):
 
 
 def test_convert_never_writes_two_documents_to_one_file(tmp_path, capsys):
-    """Two transcripts with one id, or ids that differ only in case (one file on Windows and
-    macOS), give one document and an error, never one file overwritten by the other."""
+    """Two transcripts with one id, or names that differ only in case (one file on Windows and
+    macOS; ids are lower case), give one document and an error, never one file overwritten
+    by the other."""
     text = "Record of conversation, 1 May 1950.\n\nStalin: Good day.\n"
     for name in ("a", "b", "CON", "con"):
         (tmp_path / f"{name}.txt").write_text(text)
@@ -320,8 +321,8 @@ def test_convert_never_writes_two_documents_to_one_file(tmp_path, capsys):
     assert main(["convert", *sources, "--out", str(out), "--persons", persons, "-q"]) == 1
     err = capsys.readouterr().err
     assert "b.txt:0:0: error: same.xml: same.xml was already written from" in err
-    assert "con.txt:0:0: error: doc-con.xml: doc-CON.xml was already written from" in err
-    assert sorted(p.name for p in out.iterdir()) == ["doc-CON.xml", "same.xml"]
+    assert "con.txt:0:0: error: doc-con.xml: doc-con.xml was already written from" in err
+    assert sorted(p.name for p in out.iterdir()) == ["doc-con.xml", "same.xml"]
 
 
 def test_convert_names_from_hostile_file_names_and_sidecars(tmp_path, capsys):
@@ -346,7 +347,7 @@ def test_convert_names_from_hostile_file_names_and_sidecars(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert status == 1 and "[bad-sidecar]" in err and "../../outside" in err
-    assert sorted(p.name for p in out.iterdir()) == ["doc-CON.xml", "my-notes-2.xml"]
+    assert sorted(p.name for p in out.iterdir()) == ["doc-con.xml", "my-notes-2.xml"]
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xml") == []
 
 
@@ -453,7 +454,7 @@ def test_build_never_writes_two_documents_to_one_file(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.tei-transcripts]\npdf = false\n")
     done = run_cli("build", "-j", "1", cwd=tmp_path)
     assert done.returncode == 1 and done.stderr.count("[duplicate-output]") == 1, done.stderr
-    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == ["doc-CON.xml", "persons.xml"]
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == ["doc-con.xml", "persons.xml"]
 
 
 def test_saxon_reads_no_entity_or_dtd_of_the_personography(tmp_path):

@@ -57,6 +57,19 @@ def files_under(folder: str, suffix: str) -> list[str]:
     return sorted(found)
 
 
+# The project's identifiers (the ODD's teidata.id): lower-case letters and digits in words
+# joined by single hyphens, beginning with a letter: "stalin-mao-1949-12-16".
+PROJECT_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def project_id(name: str) -> str:
+    """`name` made an identifier of the project's form, and safe as a file-name stem:
+    "Stalin_Mao 16.XII.1949" → "stalin-mao-16-xii-1949"."""
+    words = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:100].rstrip("-") or "document"
+    words = words if words[0].isalpha() else f"doc-{words}"
+    return safe_stem(words) or words
+
+
 def safe_stem(candidate: str, reserved: set[str] = frozenset()) -> str | None:
     """`candidate` made safe as a file-name stem, or None when nothing of it is left. A stem
     that is reserved (by Windows, or in `reserved`, compared without case) gets ``doc-``."""

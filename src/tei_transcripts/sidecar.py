@@ -13,11 +13,10 @@ import re
 import tomllib
 
 from .messages import Reporter
-from .paths import read_bytes, safe_stem
+from .paths import PROJECT_ID, read_bytes, safe_stem
 
 KEYS = {"id", "title", "date", "place", "author", "url", "citation", "translator"}
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
 
 
 def sidecar_path(transcript: str) -> str:
@@ -53,10 +52,13 @@ def load_sidecar(transcript: str, report: Reporter) -> tuple[dict, list[dict]]:
                 "bad-sidecar",
                 f"{os.path.basename(path)}: date '{table['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD",
             )
-        if "id" in table and not (NCNAME.fullmatch(table["id"]) and safe_stem(table["id"]) == table["id"]):
+        if "id" in table and not (
+            PROJECT_ID.fullmatch(table["id"]) and safe_stem(table["id"]) == table["id"]
+        ):
             raise report.fail(
                 "bad-sidecar",
-                f"{os.path.basename(path)}: id '{table['id']}' is not a valid XML name and file name "
-                "(a letter, then letters, digits, '.', '_', '-'; not a name Windows reserves such as CON)",
+                f"{os.path.basename(path)}: id '{table['id']}' is not an id of the project's form "
+                "(lower-case letters and digits in words joined by hyphens, beginning with a letter; "
+                "not a name Windows reserves such as con)",
             )
     return data, records

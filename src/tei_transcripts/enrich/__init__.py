@@ -18,7 +18,7 @@ from lxml import etree
 from .. import tei
 from ..encode.context import Record
 from ..messages import Reporter
-from ..paths import safe_stem
+from ..paths import project_id
 from ..persons import Personography
 from .dates import parse_date, tag_dates
 from .header import build_header
@@ -39,13 +39,6 @@ class Document:
     date: str | None = None
     participants: dict = field(default_factory=dict)  # id → (side, roles, name)
     root: etree._Element | None = None
-
-
-def id_from_file_name(name: str) -> str:
-    """A document id from a transcript's file name: a safe file-name stem that is also an
-    XML name (it begins with a letter)."""
-    stem = safe_stem(name) or "document"
-    return stem if stem[0].isalpha() else f"doc-{stem}"
 
 
 def document_id(stem: str, index: int, alone: bool, top: dict, tables: list[dict]) -> str:
@@ -69,7 +62,7 @@ def build_documents(
 ) -> Iterator[Document]:
     """One document per record, each as soon as the record after it (or the end) is known."""
     name = os.path.splitext(os.path.basename(source_path))[0]
-    stem = id_from_file_name(name)
+    stem = project_id(name)
     ids: set[str] = set()
     for i, (record, last) in enumerate(_with_last(records)):
         doc_id = document_id(stem, i, i == 0 and last, top, tables)
@@ -87,7 +80,7 @@ def build_documents(
     if stem != name and not named_by_sidecar:
         report.warning(
             "document-id",
-            f"the file name '{name}' is not a safe XML id and file name; the document id is '{stem}' "
+            f"the file name '{name}' is not an id of the project's form; the document id is '{stem}' "
             '(or give one in the sidecar: id = "...")',
         )
 
