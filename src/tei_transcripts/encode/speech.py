@@ -139,8 +139,9 @@ def patterns(persons: Personography) -> SpeechPatterns:
     speech = conventions.load()["speech"]
     known = conventions.trie_pattern(list(persons.forms))
     honorific = rf"(?:(?i:{conventions.alternation(speech['honorifics'])})\s+)*"
-    # a name ends at a word's end, or where a footnote's marker is glued to it ("Zhou Enlai2:")
-    known_name = rf"(?:{INITIALS})?(?:{known})(?:(?![\w'’-])|(?={MARKER}(?![\w'’-])))"
+    # a name ends at a word's end, where a footnote's marker is glued to it ("Zhou Enlai2:"),
+    # or at a possessive ("Mao's remarks:")
+    known_name = rf"(?:{INITIALS})?(?:{known})(?:(?![\w'’-])|(?={MARKER}(?![\w'’-])|['’]s\s))"
     any_name = rf"(?:{known_name}|{CAPS_NAME}(?![\w'’-])|{TITLE_NAME}(?![\w'’-]))"
     names = rf"{any_name}(?:\s*,\s*{any_name})*(?:,?\s+and\s+{any_name})?"
     known_names = rf"{known_name}(?:\s*,\s*{known_name})*(?:,?\s+and\s+{known_name})?"
@@ -160,16 +161,18 @@ def patterns(persons: Personography) -> SpeechPatterns:
     # "(to Molotov)", "(smiling)"; a longer one only before a colon: "Kim Il Sung (Chairman of
     # the Cabinet of Ministers of the Democratic People's Republic of Korea):"
     aside = r"\s*\((?:[^()]{1,40}|[^()]{41,160}(?=\)\s*(?:\*\*|__|</b>|</strong>)?\s*:))\)"
+    # what the speaker says, named: "Chairman Mao's remarks:" (a label only before a colon)
+    said = rf"['’]s\s+(?i:{conventions.alternation(speech['said_nouns'])})(?=(?:\*\*|__|</b>|</strong>)?\s*:)"
     return SpeechPatterns(
         label=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER})?(?:\*\*|__|</b>|</strong>)?"
+            rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?(?:\*\*|__|</b>|</strong>)?"
             rf"(?P<aside>{aside})?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{2,}}))"
             # the label ends in a mark, or only in a tab or a wide space (columns); a footnote's
             # marker may follow the name or the mark
             rf"(?:{MARKER}(?=\s))?\s+(?=\S)"
         ),
         label_only=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:\*\*|__|</b>|</strong>)?"
+            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:{said})?(?:\*\*|__|</b>|</strong>)?"
             rf"(?:{aside})?\s*[.:]?(?:\*\*|__|</b>|</strong>)?\s*$"
         ),
         reported=re.compile(

@@ -303,7 +303,8 @@ TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*(?:{CLOCK})(?:\s*[-–]\s*(?:{CL
 
 # "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, " before a date, never a month ("August, 1952")
 PLACE_HEAD = re.compile(rf"^(?:{PLACE},\s+)+(?=\S)")
-WEEKDAY_HEAD = re.compile(rf"^(?:{WEEKDAY},?\s+)?(?:the\s+(?=\d))?", re.I)  # "Friday, 16 December 1949", "the 10th of April"
+# a day of the week, "the" before a day: "Friday, 16 December 1949", "the 10th of April"
+WEEKDAY_HEAD = re.compile(rf"^(?:{WEEKDAY},?\s+)?(?:the\s+(?=\d))?", re.I)
 PLACE_TAIL = re.compile(rf",\s+(?P<place>{PLACE})\.?\s*$")  # "14 May 1950, Moscow"
 
 
