@@ -262,6 +262,32 @@ def test_the_source_web_address_is_a_link_in_the_record_panel(tmp_path):
     assert link.get("href") == "https://digitalarchive.wilsoncenter.org/document/111245"
 
 
+def test_links_of_the_source_are_links_in_both_editions(tmp_path):
+    """A Markdown link of the transcript: a link of the web page and of the PDF, its words
+    printed, its address not (and needing no glyph)."""
+    documents = converted_fixture("markdown-links", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "markdown-links.html")).getroot()
+    links = [(a.get("href"), a.text_content()) for a in page.xpath("//main//p//a[not(@class)]")]
+    assert ("https://example.org/machinery", "machinery") in links
+    assert ("mailto:office@example.org", "mailto") in links
+    written, messages = render_pdf(
+        documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False
+    )
+    assert [m for m in messages if m.code == "missing-glyph"] == []
+    reader = pypdf.PdfReader(written[0])
+    targets = {
+        annotation.get_object()["/A"].get("/URI")
+        for pdf_page in reader.pages
+        for annotation in pdf_page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    }
+    assert {"https://example.org/machinery", "mailto:office@example.org"} <= targets
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert squeeze("we need help with machinery and mailto.") in text
+    assert "example.org/machinery" not in text
+
+
 def test_a_space_between_two_elements_is_printed(tmp_path):
     """ "<hi>Date:</hi> <date>…</date>": the space between them is kept in print."""
     documents = converted_fixture("translator-credit-bold-field", tmp_path)

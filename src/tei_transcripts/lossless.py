@@ -5,7 +5,8 @@ removed as page furniture and listed in the report.
 A word is a run of letters or digits. Markup of the source (HTML tags such as ``<sup>``,
 Markdown's asterisks) is not a word; a footnote's printed number is kept in ``note/@n``,
 in plain digits even where the source printed it in superscript ("¹"), so both sides are
-compared with superscript digits read as plain ones.
+compared with superscript digits read as plain ones; a Markdown link's address, printed after
+its text ("[the report](https://…)"), is kept in ``ref/@target`` and read from there.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def _collect(element: etree._Element, pieces: list[str]) -> None:
         if isinstance(child.tag, str):
             _collect(child, pieces)
         pieces.append(child.tail or "")
+    if name == "ref" and element.get("type") == "link":
+        pieces.append(" " + element.get("target", ""))  # the address printed after the link's text
     if not joins:
         pieces.append(" ")
 

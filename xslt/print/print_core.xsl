@@ -139,6 +139,15 @@
     <xsl:apply-templates/>
   </xsl:template>
 
+  <!-- A link the source printed: its words, linked in the PDF to a web or mail address. -->
+  <xsl:template match="tei:ref[@type = 'link'][matches(@target, '^(https?://|mailto:)\S+$')]">
+    <xsl:text>#link(</xsl:text>
+    <xsl:value-of select="tt:str(@target)"/>
+    <xsl:text>)[</xsl:text>
+    <xsl:apply-templates/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:gap">
     <xsl:value-of select="tt:text('[…]')"/>
   </xsl:template>

@@ -31,7 +31,11 @@ def strip_tags(text: str, keep_newlines: bool = False) -> str:
 
 SUP = re.compile(r"<sup>\s*((?:(?!<sup>).)*?)\s*</sup>", re.I | re.S)  # innermost pair
 ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
-EMPHASIS = re.compile(r"(\*\*|\*|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|\*|</(?:b|strong|i|em)>)", re.S)
+EMPHASIS = re.compile(
+    r"(\*\*|__|\*|_|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|__|\*|_|</(?:b|strong|i|em)>)", re.S
+)
+# A Markdown link's address after its bracketed text: "[the report](https://…)"
+LINK_TARGET = re.compile(r"\(((?:https?://|mailto:)[^\s()<>]+)\)")
 FOOTNOTE_MARKER = re.compile(r"^\d{1,3}\*?$|^\*{1,3}$")
 DEICTIC = {"there", "here", "then", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her"}
 DATE_ONLY = re.compile(
@@ -135,8 +139,13 @@ class Inline:
                 break
             out.extend(self._markup(self.text[i:bracket]))
             close = self.pairs[bracket]
-            out.append(self._bracket(bracket, close))
-            i = close + 1
+            link = LINK_TARGET.match(self.text, close + 1, end)
+            if link:  # the words in brackets are a link's text: "[the report](https://…)"
+                out.append(tei.E("ref", *self.parse(bracket + 1, close), type="link", target=link.group(1)))
+                i = link.end()
+            else:
+                out.append(self._bracket(bracket, close))
+                i = close + 1
         return out
 
     def _bracket(self, start: int, end: int):
@@ -184,10 +193,10 @@ class Inline:
                 text[match.start() - 1 : match.start()].isalnum()
                 or text[match.end() : match.end() + 1].isalnum()
             )
-            if glued and opener.startswith("*"):
-                continue  # asterisks inside a word ("*0*0") are printed characters, not emphasis
+            if glued and opener[0] in "*_":
+                continue  # asterisks or underscores inside a word ("*0*0", "snake_case") are printed
             out.append(_plain(text[position : match.start()]))
-            bold = opener in ("**", "<b>", "<strong>")
+            bold = opener in ("**", "__", "<b>", "<strong>")
             out.append(tei.E("hi", *self._emphasis(match.group(2)), rend="bold" if bold else "italic"))
             position = match.end()
         out.append(_plain(text[position:]))
@@ -195,7 +204,7 @@ class Inline:
 
 
 def _closes(opener: str, closer: str) -> bool:
-    if opener.startswith("*"):
+    if opener[0] in "*_":
         return opener == closer
     return closer == "</" + opener[1:]
 

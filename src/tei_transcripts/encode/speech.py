@@ -17,6 +17,8 @@ from ..persons import INITIALS, Personography
 # a name in capitals, never a section's Roman number alone ("II. On economic aid")
 CAPS_NAME = r"(?!(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})\b(?!\s[A-Z]))[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}"
 MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marker glued to a label: "Stalin:1"
+CLOSE = r"(?:\*\*|__|\*|_|</(?:b|strong|i|em)>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
+WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe or hyphen follows ("_" may)
 TITLE_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,2}"
 ABBREVIATIONS = {
     "cde",
@@ -141,11 +143,11 @@ def patterns(persons: Personography) -> SpeechPatterns:
     honorific = rf"(?:(?i:{conventions.alternation(speech['honorifics'])})\s+)*"
     # a name ends at a word's end, where a footnote's marker is glued to it ("Zhou Enlai2:"),
     # or at a possessive ("Mao's remarks:")
-    known_name = rf"(?:{INITIALS})?(?:{known})(?:(?![\w'’-])|(?={MARKER}(?![\w'’-])|['’]s\s))"
-    any_name = rf"(?:{known_name}|{CAPS_NAME}(?![\w'’-])|{TITLE_NAME}(?![\w'’-]))"
+    known_name = rf"(?:{INITIALS})?(?:{known})(?:{WORD_END}|(?={MARKER}{WORD_END}|['’]s\s))"
+    any_name = rf"(?:{known_name}|{CAPS_NAME}{WORD_END}|{TITLE_NAME}{WORD_END})"
     names = rf"{any_name}(?:\s*,\s*{any_name})*(?:,?\s+and\s+{any_name})?"
     known_names = rf"{known_name}(?:\s*,\s*{known_name})*(?:,?\s+and\s+{known_name})?"
-    caps_names = rf"{CAPS_NAME}(?:\s*,\s*{CAPS_NAME})*(?:,?\s+and\s+{CAPS_NAME})?(?![\w'’-])"
+    caps_names = rf"{CAPS_NAME}(?:\s*,\s*{CAPS_NAME})*(?:,?\s+and\s+{CAPS_NAME})?{WORD_END}"
     pronouns = {
         form
         for word in speech["first_person"]
@@ -160,20 +162,20 @@ def patterns(persons: Personography) -> SpeechPatterns:
     colon_verbs = conventions.alternation(speech["colon_verbs"])
     # "(to Molotov)", "(smiling)"; a longer one only before a colon: "Kim Il Sung (Chairman of
     # the Cabinet of Ministers of the Democratic People's Republic of Korea):"
-    aside = r"\s*\((?:[^()]{1,40}|[^()]{41,160}(?=\)\s*(?:\*\*|__|</b>|</strong>)?\s*:))\)"
+    aside = rf"\s*\((?:[^()]{{1,40}}|[^()]{{41,160}}(?=\)\s*{CLOSE}?\s*:))\)"
     # what the speaker says, named: "Chairman Mao's remarks:" (a label only before a colon)
-    said = rf"['’]s\s+(?i:{conventions.alternation(speech['said_nouns'])})(?=(?:\*\*|__|</b>|</strong>)?\s*:)"
+    said = rf"['’]s\s+(?i:{conventions.alternation(speech['said_nouns'])})(?={CLOSE}?\s*:)"
     return SpeechPatterns(
         label=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?(?:\*\*|__|</b>|</strong>)?"
-            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,](?:\*\*|__|</b>|</strong>)?|\s+[—–-]|(?=\t|\s{{2,}}))"
+            rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?{CLOSE}?"
+            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|\s+[—–-]|(?=\t|\s{{2,}}))"
             # the label ends in a mark, or only in a tab or a wide space (columns); a footnote's
             # marker may follow the name or the mark
             rf"(?:{MARKER}(?=\s))?\s+(?=\S)"
         ),
         label_only=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:{said})?(?:\*\*|__|</b>|</strong>)?"
-            rf"(?:{aside})?\s*[.:]?(?:\*\*|__|</b>|</strong>)?\s*$"
+            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:{said})?{CLOSE}?"
+            rf"(?:{aside})?\s*[.:]?{CLOSE}?\s*$"
         ),
         reported=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}|{named_pronoun}))"

@@ -13,7 +13,7 @@ import re
 
 from .. import __version__, conventions, tei
 from ..encode.citation import citation_parts, citation_pattern, is_translation_credit
-from ..encode.inline import strip_tags
+from ..encode.inline import LINK_TARGET, strip_tags
 from ..persons import Personography
 
 SIDE_ORDER = ["soviet", "chinese", "korean", "other", "unknown"]
@@ -51,11 +51,16 @@ TRANSLATOR = re.compile(
 )
 
 
-MARKUP = re.compile(r"^#{1,6}\s+|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+LINK = re.compile(r"\[([^\[\]]+)\]" + LINK_TARGET.pattern)  # "[the archive](https://…)"
+MARKUP = re.compile(
+    r"^#{1,6}\s+|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"
+)
 
 
 def clean(text: str) -> str:
-    """Header text: the words as printed, without Markdown or HTML marks, on one line."""
+    """Header text: the words as printed, without Markdown or HTML marks, on one line; a
+    Markdown link's words without its address (the source's addresses are `bibl/ref`s)."""
+    text = LINK.sub(r"\1", text) if "](" in text else text
     return " ".join(strip_tags(MARKUP.sub("", text)).split())
 
 

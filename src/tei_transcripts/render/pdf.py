@@ -31,7 +31,7 @@ from . import Document, corpus_xml, transform, wrapped
 PRINT_DIR = xslt.XSLT_DIR / "print"
 STRING_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 NOT_PRINTED = re.compile(
-    r'(?:side:\s*|#mention\(|#import\s+)"(?:[^"\\]|\\.)*"|who:\s*\((?:\s*"(?:[^"\\]|\\.)*",?)*\s*\)'
+    r'(?:side:\s*|#mention\(|#link\(|#import\s+)"(?:[^"\\]|\\.)*"|who:\s*\((?:\s*"(?:[^"\\]|\\.)*",?)*\s*\)'
 )
 
 
@@ -95,7 +95,7 @@ def render_pdf(
 def printed_characters(source: str) -> set[str]:
     """Every character the Typst source prints: the contents of its string literals, less
     those that are keys and names of things (a turn's side and speakers, a person's key in
-    the index, an import)."""
+    the index, a link's address, an import)."""
     characters = set()
     for literal in STRING_LITERAL.findall(NOT_PRINTED.sub("", source)):
         characters.update(re.sub(r"\\(.)", r"\1", literal))

@@ -11,9 +11,9 @@ from ...segment import Block
 from ..context import Context
 
 # heading marks, opening emphasis, a list's bullet ("- Stalin: …", "• Stalin: …")
-LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|\*\*|__|\*(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+)+")
+LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+)+")
 BULLETS = "-–—•·"
-TRAILING_MARKUP = re.compile(r"(?:\*\*|__|\*|</(?:b|strong|i|em)>)+")
+TRAILING_MARKUP = re.compile(r"(?:\*\*|__|\*|(?<=\S)_(?![\w_])|</(?:b|strong|i|em)>)+")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 
 

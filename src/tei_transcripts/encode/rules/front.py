@@ -223,7 +223,7 @@ class TitleRule(BlockRule):
             record.state = "front"
         record.title = record.title or printed
         record.title_line = record.title_line or block.line
-        dates = full_days(block.text)
+        dates = full_days(plain(block.text))
         if dates and not record.date_text:
             record.date_text, record.date_line = dates[0].group(), block.line
         ending = TITLE_ENDING.search(plain(block.text))
