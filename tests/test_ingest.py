@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 from tei_transcripts.ingest import read_source
@@ -79,3 +81,60 @@ def test_refusals(tmp_path, data, code):
     with pytest.raises(ConversionError) as caught:
         read(tmp_path, data)
     assert caught.value.message.code == code
+
+
+def test_html_source_is_read_as_the_text_it_shows(tmp_path):
+    """Block tags part paragraphs (the line parted where one stands inside it), headings and
+    list items become Markdown's, cells are parted by tabs, comments and scripts go, and the
+    lines read map back to the file's lines."""
+    source, report = read(
+        tmp_path,
+        b"<!-- saved page -->\n<h2>Record</h2><p>Stalin: Yes.</p><p>Mao: No.</p>\n"
+        b"<script>var x = 1;\n</script><ul><li>Molotov</li></ul>\n"
+        b"<table><tr><td>Stalin</td> <td>Good.</td></tr></table><br>\n"
+        b'<p>See <a class="x" href="https://example.org/a?b=1">the page</a>, <span>Mol</span>otov.</p>\n',
+    )
+    assert source.lines == [
+        "",
+        "## Record",
+        "",
+        "Stalin: Yes.",
+        "",
+        "Mao: No.",
+        "",
+        "- Molotov",
+        "Stalin\tGood.",
+        "See [the page](https://example.org/a?b=1), Molotov.",
+        "",
+    ]
+    assert [report.source_line(n) for n in range(1, 12)] == [1, 2, 2, 2, 2, 2, 3, 4, 5, 6, 7]
+    assert [m.code for m in report.messages if m.level == "warning"] == ["html-code-removed"]
+
+
+def test_angle_brackets_without_page_source_are_text(tmp_path):
+    source, report = read(tmp_path, b"Stalin: the <sup>2</sup> marker, a<br>break and x < y > z.\n")
+    assert source.lines == ["Stalin: the <sup>2</sup> marker, a<br>break and x < y > z.", ""]
+    assert report.line_map is None
+
+
+def test_markdown_tables_are_rows_of_cells(tmp_path):
+    source, report = read(tmp_path, b"| Speaker | Words |\n|:--|--:|\n| Stalin | Yes. |\nStalin | no table\n")
+    assert source.lines == ["Speaker\tWords", "", "Stalin\tYes.", "Stalin | no table", ""]
+    assert [m.code for m in report.messages] == ["normalised"]
+
+
+def test_messages_name_the_lines_of_the_file_after_html_parted_them(tmp_path):
+    from tei_transcripts.persons import Personography
+    from tei_transcripts.pipeline import convert_source
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "<html><body>\n<title>Record | Wilson Center Digital Archive</title>\n"
+        "<h1>Record of a Conversation between Stalin and Zhou Enlai</h1><p>20 August 1952</p>"
+        "<p>Stalin: Good.</p><p>Zorglub: Yes.</p></body></html>\n"
+    )
+    persons = Personography.load(str(pathlib.Path(__file__).parent.parent / "tei" / "persons.xml"))
+    conversion = convert_source(str(path), persons, str(tmp_path))
+    unknown = [m for m in conversion.messages if m.code == "unknown-speaker"]
+    assert [m.line for m in unknown] == [3]
+    assert conversion.report["removed"][0]["line"] == 2

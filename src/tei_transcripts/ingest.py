@@ -30,6 +30,33 @@ HTML_ENTITY = re.compile(
     + trie_pattern([name.rstrip(";") for name in html.entities.html5 if name.endswith(";")])
     + ");"
 )
+# The markup of a page's HTML source pasted as text. Its block tags part paragraphs: where one
+# stands inside a line, the line is parted there (and the reporter maps the new lines back to
+# the source's); at a line's start or end it is taken out. Headings become Markdown's, list
+# items bullets, the cells of a row are parted by tabs, links become Markdown links; inline
+# tags (<span>, <font>) are taken out; phrase tags (<b>, <i>, <sup>, <br>, …) stay for the
+# inline pass, but for a <br> at a line's end, which the line's end says.
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+HTML_CODE = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
+HTML_LINK = re.compile(
+    r"<a\s[^<>]*?href\s*=\s*[\"']((?:https?://|mailto:)[^\"'\s<>]+)[\"'][^<>]*>((?:(?!</?a\b)[^\[\]])*?)</a\s*>",
+    re.I | re.S,
+)
+HTML_LINE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*$", re.I)  # at a line's end: the line's end says it
+HTML_CELL_BREAK = re.compile(r"</t[dh]\s*>[ \t]*<t[dh]\b[^<>]*>", re.I)
+HTML_BLOCK_NAMES = (
+    "p|div|h[1-6]|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|blockquote|section|article|main|"
+    "header|footer|nav|aside|body|html|head|title|hr"
+)
+HTML_TAG = re.compile(
+    rf"<(/?)({HTML_BLOCK_NAMES}|td|th|span|font|center|a|meta|link|!doctype)\b[^<>]*>",
+    re.I,
+)
+HTML_BLOCK = re.compile(rf"(?:{HTML_BLOCK_NAMES})", re.I)
+# A Markdown table: rows between pipes, its head parted from its body by a row of dashes. The
+# cells of a row are parted by tabs, as a table copied from a page is; the dashes go.
+TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
+TABLE_ROW = re.compile(r"^[ \t]*\|(.*\|.*)\|[ \t]*$")
 # Characters that show nothing: zero-width spaces, word joiner, soft hyphen, stray BOMs.
 INVISIBLES = re.compile("[\u200b\u2060\u00ad\ufeff]")
 CONTROLS = re.compile("[\u0000-\u0008\u000e-\u001f\u007f]")
@@ -142,6 +169,10 @@ def normalise(text: str, report: Reporter) -> list[str]:
     how many of each kind and the first line that had one.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text:
+        text = _html_markup(text, report)
+    if "|" in text and TABLE_RULE.search(text):
+        text = _markdown_tables(text, report)
     first = HTML_ENTITY.search(text)  # copied from a page's source: "&nbsp;", "&#8217;"
     if first:
         text, n = HTML_ENTITY.subn(lambda m: html.unescape(m.group()), text)
@@ -175,6 +206,84 @@ def normalise(text: str, report: Reporter) -> list[str]:
     return text.split("\n")
 
 
+def _html_markup(text: str, report: Reporter) -> str:
+    """A page's HTML source as the text it shows (see `HTML_TAG`)."""
+    first = HTML_TAG.search(text)
+    if not first or not re.search(rf"<(?:{HTML_BLOCK_NAMES})\b[^<>]*>", text, re.I):
+        return text  # no page source: at most the phrase tags the inline pass reads
+    code = HTML_CODE.search(text)
+    if code:
+        report.warning(
+            "html-code-removed",
+            "the page's scripts and style sheets were taken out with the HTML tags (they are no text "
+            "of the transcript; first on this line)",
+            text.count("\n", 0, code.start()) + 1,
+        )
+
+    def lines_of(match: re.Match) -> str:
+        return "\n" * match.group().count("\n")
+
+    text = HTML_CODE.sub(lines_of, HTML_COMMENT.sub(lines_of, text))
+    text = HTML_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
+    text = HTML_TAG.sub(lambda m: lines_of(m) if "\n" in m.group() else m.group(), text)  # over two lines
+    lines, line_map, tags = [], [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = HTML_LINE_BREAK.sub("", HTML_CELL_BREAK.sub("\t", line))
+        tags += len(HTML_TAG.findall(line))
+        parts = _html_line(line).split("\n")
+        lines.extend(parts)
+        line_map.extend([number] * len(parts))
+    if len(lines) != number:
+        report.line_map = line_map
+    _report_normalised(
+        report,
+        tags,
+        "HTML tag",
+        text.count("\n", 0, first.start()) + 1,
+        how="taken out; headings, list items, cells and links as Markdown's",
+    )
+    return "\n".join(lines)
+
+
+def _markdown_tables(text: str, report: Reporter) -> str:
+    """Markdown tables as rows of cells parted by tabs, line for line."""
+    lines = text.split("\n")
+    rules = [i for i, line in enumerate(lines) if TABLE_RULE.fullmatch(line)]
+    for rule in rules:
+        start = rule
+        while start > 0 and TABLE_ROW.fullmatch(lines[start - 1]):
+            start -= 1
+        end = rule + 1
+        while end < len(lines) and TABLE_ROW.fullmatch(lines[end]):
+            end += 1
+        for i in range(start, end):
+            row = TABLE_ROW.fullmatch(lines[i])
+            lines[i] = "" if i == rule else "\t".join(cell.strip() for cell in row.group(1).split("|"))
+    _report_normalised(report, len(rules), "Markdown table", rules[0] + 1, how="rows as cells parted by tabs")
+    return "\n".join(lines)
+
+
+def _html_line(line: str) -> str:
+    """One line of HTML source as text: a block tag inside it parts it into paragraphs."""
+
+    def bare(text: str) -> str:
+        return HTML_TAG.sub("", text).strip()
+
+    def replace(match: re.Match) -> str:
+        closing, name = match.group(1), match.group(2).lower()
+        if not HTML_BLOCK.fullmatch(name):
+            return ""  # inline: <span>, <font>, a cell's edge, <a> without an address
+        inside = bare(line[: match.start()]) and bare(line[match.end() :])
+        parting = "\0" if inside else ""  # several tags together part the line once
+        if not closing and re.fullmatch(r"h[1-6]", name):
+            return parting + "#" * int(name[1]) + " "  # a heading, as Markdown writes it
+        if not closing and name == "li":
+            return parting + "- "
+        return parting
+
+    return re.sub(r"[ \t]*\0[\s\0]*", "\n\n", HTML_TAG.sub(replace, line))
+
+
 def _mixed_script_words(text: str) -> Iterator[re.Match]:
     """Words that mix Latin and Cyrillic letters. Only the lines with a Cyrillic letter are
     searched: over a whole English text the pattern costs more than the rest of reading."""
@@ -187,6 +296,8 @@ def _mixed_script_words(text: str) -> Iterator[re.Match]:
         position = end
 
 
-def _report_normalised(report: Reporter, n: int, what: str, line: int, counted: bool = True) -> None:
+def _report_normalised(
+    report: Reporter, n: int, what: str, line: int, counted: bool = True, how: str = "NFC, plain spaces"
+) -> None:
     amount = f"{n} {what}{'s' if n > 1 else ''}" if counted else f"{what.capitalize()}s"
-    report.info("normalised", f"{amount} normalised (NFC, plain spaces; first on this line)", line)
+    report.info("normalised", f"{amount} normalised ({how}; first on this line)", line)

@@ -53,9 +53,19 @@ class Reporter:
 
     file: str
     messages: list[Message] = field(default_factory=list)
+    # the source's line of each line read, where reading parted lines (HTML blocks on one line)
+    line_map: list[int] | None = None
+
+    def source_line(self, line: int) -> int:
+        """The line of the source file that line `line` of the text read comes from."""
+        return self.line_map[line - 1] if self.line_map and 0 < line <= len(self.line_map) else line
 
     def add(self, level: str, code: str, text: str, line: int = 0, column: int = 0) -> None:
-        self.messages.append(Message(self.file, line, column, level, code, text))
+        self.messages.append(Message(self.file, self.source_line(line), column, level, code, text))
+
+    def adopt(self, messages: list[Message]) -> None:
+        """Take on messages that another reporter made about lines of the same text."""
+        self.messages.extend(replace(m, line=self.source_line(m.line)) for m in messages)
 
     def info(self, code: str, text: str, line: int = 0, column: int = 0) -> None:
         self.add("info", code, text, line, column)
@@ -68,7 +78,7 @@ class Reporter:
 
     def fail(self, code: str, text: str, line: int = 0, column: int = 0) -> ConversionError:
         """An error that ends the conversion: ``raise reporter.fail(...)``."""
-        return ConversionError(Message(self.file, line, column, "error", code, text))
+        return ConversionError(Message(self.file, self.source_line(line), column, "error", code, text))
 
 
 def relabel(messages: list[Message], old: str, new: str) -> list[Message]:

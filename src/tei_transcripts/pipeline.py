@@ -82,7 +82,12 @@ def convert_source(
             "encoding": source.encoding,
             "documents": documents,
             "removed": [
-                {"line": r.line, "last_line": max(r.line, r.last_line), "reason": r.reason, "text": r.text}
+                {
+                    "line": report.source_line(r.line),
+                    "last_line": report.source_line(max(r.line, r.last_line)),
+                    "reason": r.reason,
+                    "text": r.text,
+                }
                 for r in segmentation.removed
             ],
         }

@@ -58,7 +58,7 @@ def encode(
                     f"the record is in the first person and signed by {persons[signer].name}: taken as its author",
                     record.first_line,
                 )
-        report.messages.extend(draft.report.messages)
+        report.adopt(draft.report.messages)
         segmentation.removed.extend(draft.removed)
         yield draft.record
 

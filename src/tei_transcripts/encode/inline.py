@@ -83,17 +83,18 @@ def bare_marker(n: str) -> re.Pattern:
     return re.compile(glued)
 
 
-def inline(block: Block, report: Reporter) -> list:
-    """Parse the inline markup of a paragraph into strings and elements."""
-    return Inline(block, report).parse(0, len(block.text))
+def inline(block: Block, report: Reporter, brackets: bool = True) -> list:
+    """Parse the inline markup of a paragraph into strings and elements; with `brackets`
+    false, its brackets are printed characters (a date line "[16 December 1949]")."""
+    return Inline(block, report, brackets).parse(0, len(block.text))
 
 
 class Inline:
-    def __init__(self, block: Block, report: Reporter):
+    def __init__(self, block: Block, report: Reporter, brackets: bool = True):
         self.block = block
         self.text = block.text
         self.report = report
-        self.pairs = self._pair_brackets()
+        self.pairs = self._pair_brackets() if brackets else {}
 
     def _pair_brackets(self) -> dict[int, int]:
         pairs: dict[int, int] = {}

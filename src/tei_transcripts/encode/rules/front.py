@@ -352,7 +352,7 @@ class DateLineRule(BlockRule):
             return False
         heading = HEADING.match(block.text)  # "## 16 December 1949": the date without the marks
         line = block.slice(len(heading.group(1))) if heading else block
-        ctx.place(tei.E("docDate", line.text.strip()), block, "front")
+        ctx.place(tei.E("docDate", *inline(line, ctx.report, brackets=False)), block, "front")
         if not ctx.record.date_text:
             ctx.record.date_text, ctx.record.date_line = date_part(plain(block.text)), block.line
         place = dateline_place(plain(block.text))

@@ -20,6 +20,8 @@ SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
 )
 FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
+# speech ends as a sentence does, or broken off, a mark or a footnote's number after it
+SPOKEN_END = re.compile(r"[.?!…—–-][\"”’)\]*_]*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?\s*$")
 POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
 QUOTES_OPEN = ('"', "“")
 CONTINUING = re.compile(
@@ -287,9 +289,12 @@ class SpeechTurnRule(BlockRule):
         known = all(len(r) == 1 for r in resolved)
         if not punct:
             # set out in columns ("STALIN<tab>What do you think?"): a known name or capitals,
-            # and a sentence after it
-            if not (known or match.group("names").isupper()) or not re.match(
-                r"[A-Z\"“‘(\[]", block.text[match.end() :]
+            # and a sentence after it (not an office: "Molotov<tab>Minister of Foreign Affairs")
+            rest = block.text[match.end() :]
+            if (
+                not (known or match.group("names").isupper())
+                or not re.match(r"[A-Z\"“‘(\[]", rest)
+                or not SPOKEN_END.search(rest)
             ):
                 return None
         elif punct == ",":
