@@ -12,7 +12,7 @@ from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
-from ..speech import NARRATED, NOT_NAMES, TITLES, patterns, sentence_starts, split_names, verb_forms
+from ..speech import CLOSE, NARRATED, NOT_NAMES, TITLES, patterns, sentence_starts, split_names, verb_forms
 from .attendance import attend_from_narrative
 from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
 
@@ -298,11 +298,15 @@ class SpeechTurnRule(BlockRule):
             ):
                 return None
         elif punct == ",":
-            # "STALIN, opening the conversation …, says that": a label only if a verb of saying follows
+            # "STALIN, opening the conversation …, says that": a label only if a verb of saying
+            # follows; else perhaps an office after the name ("Stalin, Chairman of …:")
             rest = block.text[match.end() :]
             if not known or not re.match(rf"[^.;:]{{0,160}},\s*(?:\w+\s+)?(?:{'|'.join(_verbs())})\b", rest):
-                return None
+                return _titled_label(block, ctx)
         elif not known:
+            titled = _titled_label(block, ctx)  # "Kim Il Sung, Chairman: …"
+            if titled:
+                return titled
             label = match.group("names")
             if any(n.lower() in NOT_NAMES for n in names) or len(label.split()) > 3:
                 return None
@@ -389,18 +393,28 @@ def _name_at_end(label: str, ctx: Context) -> tuple[str, ...]:
 def _titled_label(block: Block, ctx: Context):
     """ "Chairman of the Central People's Government Mao Zedong: …", "PRC Premier Zhou
     Enlai: …": an office of capitalised words (and of, the, and) before a known name and a
-    colon. Returns what `SpeechTurnRule._label` does, or None."""
-    colon = block.text.find(":", 0, 160)
-    if colon < 0 or not block.text[colon + 1 : colon + 2].isspace():
+    colon; or after it and a comma: "Kim Il Sung, Chairman of the Cabinet of Ministers: …".
+    Returns what `SpeechTurnRule._label` does, or None."""
+    colon = TITLED_LABEL.match(block.text)
+    if not colon:
         return None
-    label = block.text[:colon]
+    label = colon.group("label")[lead(colon.group("label")) :]  # after bold or a bullet
+    name, comma, role = label.partition(",")
+    if comma and ROLE_AFTER.fullmatch(role.strip()) and not ctx.persons.find(role):
+        ids = tuple(ctx.resolve(name.strip(), block.line)) or _name_at_end(name, ctx)
+        if len(ids) == 1:
+            return colon, [name.strip()], [ids]
     ids = _name_at_end(label, ctx)
     office = label[: ctx.persons.find(label)[-1].start] if ids else ""
     if not ids or not OFFICE_WORDS.fullmatch(office.strip()):
         return None
-    return re.match(rf"{re.escape(label)}:\s*", block.text), [label], [ids]
+    return colon, [label], [ids]
 
 
+# A label of up to 160 characters before a colon (and the emphasis it closes) and a space
+TITLED_LABEL = re.compile(rf"(?P<label>[^:]{{1,160}}):{CLOSE}?(?:\s+|$)")
+# The office after a name and a comma in a label: a few words, no sentence's marks
+ROLE_AFTER = re.compile(r"[^,.;:!?()\[\]\"“”*_]{2,80}")
 # The office before a name in a label: capitalised words, "of", "the", "and", "'s"; or what
 # the words are: "Question from Comrade Stalin:", "Reply by Zhou Enlai:"
 OFFICE_WORDS = re.compile(
