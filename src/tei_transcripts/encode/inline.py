@@ -49,7 +49,9 @@ BARE_MARKERS = re.compile(r"(?=[\d*])(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\
 
 
 # "[2]", "agreement[a]", "agreement(1)"; each begins with its bracket, which keeps the search fast
-BRACKET_MARKER = re.compile(r"\[(?:(\d{1,3})|(?<=[^\W\d_]\[)([a-z]))\]")
+BRACKET_MARKER = re.compile(
+    r"\[(?:(\d{1,3})|(?<=[^\W\d_]\[)([a-z])|\^([\w-]{1,20}))\]"
+)  # and Markdown's "[^1]"
 PAREN_MARKER = re.compile(r"\((?<=[^\W\d_]\()(\d{1,3})\)")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_MARKER = re.compile(
@@ -64,7 +66,7 @@ def footnote_markers_in(text: str) -> set[str]:
     found = {ESCAPE.sub(r"\1", m).strip() for m in SUP.findall(text)}
     return (
         {m for m in found if FOOTNOTE_MARKER.match(m)}
-        | {number or letter for number, letter in BRACKET_MARKER.findall(text)}
+        | {"".join(groups) for groups in BRACKET_MARKER.findall(text)}
         | set(PAREN_MARKER.findall(text))
         | set(BARE_MARKERS.findall(text))
         | {m.translate(FROM_SUPERSCRIPT) for m in SUPERSCRIPT_MARKER.findall(text)}
@@ -155,8 +157,8 @@ class Inline:
         before = self.text[:start]
         after = self.text[end + 1 :]
         kind = classify_bracket(inner, before, after)
-        if kind == "marker":
-            return tei.E("ref", inner, type="footnote", n=inner)
+        if kind == "marker":  # "[2]", Markdown's "[^2]" (its caret is markup)
+            return tei.E("ref", inner.lstrip("^"), type="footnote", n=inner.lstrip("^"))
         if kind == "stage":  # kept with its brackets, as a direction in parentheses is
             element = tei.E("stage", "[")
             content.append("]")
@@ -229,7 +231,7 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "query"
     if re.fullmatch(r"(?:\.\s*){2,}|…", content):
         return "editorial"  # "[...]": words left out
-    if re.fullmatch(r"\d{1,3}", content):
+    if re.fullmatch(r"\d{1,3}|\^[\w-]{1,20}", content):
         return "marker"
     if re.fullmatch(r"[a-z]", content) and before[-1:].isalpha():
         return "marker"  # a letter glued to a word: "agreement[a]"

@@ -49,7 +49,8 @@ PATTERN = re.compile(
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)[./-](?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:[./-](?P<y6>{YEAR}|\d\d)\b)?)"
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
-    rf"|(?P<year>\b(?:(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) |mid-)(?P<y7>{YEAR})\b(?![-–]\d))"
+    rf"|(?P<ymddot>\b(?P<y11>{YEAR})[./](?P<m11>[01]\d)[./](?P<d11>[0-3]\d)\b)"  # "1952.09.19"
+    rf"|(?P<year>\b(?:(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) |mid-)(?P<y7>{YEAR})\b(?![-–/.]\d))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
     r"|(?P<ampm>\b(?P<h4>1[0-2]|0?[1-9])(?:[.:](?P<min4>[0-5]\d))?\s*(?P<half>[ap])\.\s?m\.)"
     r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))"
@@ -62,7 +63,19 @@ PATTERN = re.compile(
 )
 
 
-DAYS = ("dmy", "mdy", "ymd", "my", "year", "isodate", "dotted", "roman", "dm", "md")  # one day, month or year
+DAYS = (
+    "dmy",
+    "mdy",
+    "ymd",
+    "my",
+    "year",
+    "isodate",
+    "dotted",
+    "ymddot",
+    "roman",
+    "dm",
+    "md",
+)  # one day, month or year
 
 
 def parse_date(text: str) -> str | None:
@@ -110,6 +123,8 @@ def _when(match: re.Match, document_year: int | None) -> tuple[str | None, bool]
         return g["y7"], False
     if g["isodate"]:
         return _iso(int(g["y8"]), int(g["m8"]), int(g["d8"])), False
+    if g["ymddot"]:
+        return _iso(int(g["y11"]), int(g["m11"]), int(g["d11"])), False
     if g["dotted"]:
         month = int(g["m9"])
         return (_iso(int(g["y9"]), month, int(g["d9"])) if 1 <= month <= 12 else None), False

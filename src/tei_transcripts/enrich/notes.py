@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import tei
 from ..encode.inline import bare_marker
 from ..messages import Reporter
@@ -55,4 +57,8 @@ def mark_bare(text, n: str) -> None:
 
 
 def footnote_id(n: str) -> str:
-    return "fn-" + ("star" * n.count("*") if n.strip("*") == "" else n.replace("*", "-star"))
+    """The id of footnote `n` in the project's id form: "fn-2", "fn-star", "fn-2-star", and for
+    Markdown's named notes ("[^Note_2]") "fn-note-2"."""
+    if n.strip("*") == "":
+        return "fn-" + "star" * n.count("*")
+    return "fn-" + (re.sub(r"[^a-z0-9]+", "-", n.replace("*", "-star").lower()).strip("-") or "note")

@@ -15,16 +15,16 @@ from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
-from .base import HEADING, BlockRule, plain
+from .base import HEADING, BlockRule, plain, without_heading_marks
 from .front import FieldListRule, TitleRule
 
 # What a closer may follow in a division: the schema's model.common
 TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
 SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$")
 NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*:?", re.I)  # above the notes
-# The start of a footnote: "1. ", "2) ", "* ", "[3] "
+# The start of a footnote: "1. ", "2) ", "* ", "[3] ", Markdown's "[^3]: "
 FOOTNOTE = re.compile(
-    rf"(?:\[(?P<bracketed>\d{{1,3}}|[a-z])\]|\((?P<paren>\d{{1,3}}|[a-z])\)|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})"
+    rf"(?:\[\^(?P<caret>[\w-]{{1,20}})\]:|\[(?P<bracketed>\d{{1,3}}|[a-z])\]|\((?P<paren>\d{{1,3}}|[a-z])\)|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})"
     rf"|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?|(?P<letter>[a-z])[.)])\s+"
     r"(?:[↑⇑^]\s+)?"  # a web page's link back to the marker: "[1] ↑ The telegram …"
 )
@@ -160,7 +160,8 @@ class FootnotesRule(BlockRule):
         run = [(_number(match), block)]
         for later in following:
             nxt = FOOTNOTE.match(later.text)
-            if not nxt or not _follows(_number(nxt), run[-1][0]):
+            named = nxt and nxt.group("caret") and match.group("caret")  # Markdown's, in any order
+            if not nxt or not (named or _follows(_number(nxt), run[-1][0])):
                 break
             run.append((_number(nxt), later))
         # markers in the paragraphs read so far, of this record or, for endnotes after
@@ -192,7 +193,7 @@ class FootnotesRule(BlockRule):
         ctx.end_turn()
         division = tei.E("div", type="notes")
         if heading is not None:
-            division.append(tei.E("head", *inline(heading, ctx.report)))
+            division.append(tei.E("head", *inline(without_heading_marks(heading), ctx.report)))
         division.extend(notes)
         ctx.place(division, heading or block, "back")
         ctx.record.state = "ended"
@@ -240,7 +241,8 @@ def _follows(number: str, previous: str) -> bool:
 def _number(footnote: re.Match) -> str:
     superscript = footnote.group("superscript")
     return (
-        footnote.group("bracketed")
+        footnote.group("caret")
+        or footnote.group("bracketed")
         or footnote.group("paren")
         or (superscript and superscript.translate(FROM_SUPERSCRIPT))
         or footnote.group("n")
@@ -313,7 +315,7 @@ class CommentaryRule(BlockRule):
         else:
             div = back[-1]
         if heading:
-            div.append(tei.E("head", *inline(block.slice(len(heading.group(1))), ctx.report)))
+            div.append(tei.E("head", *inline(without_heading_marks(block), ctx.report)))
         else:
             div.append(paragraph(inline(block, ctx.report)))
         return True

@@ -23,6 +23,12 @@ def lead(text: str) -> int:
     return match.end() if match else 0
 
 
+def without_heading_marks(block: Block) -> Block:
+    """A Markdown heading's words without its marks: "## Notes" → "Notes"."""
+    heading = HEADING.match(block.text)
+    return block.slice(len(heading.group(1))) if heading else block
+
+
 def plain(text: str) -> str:
     """The paragraph without Markdown heading marks and emphasis, for tests that need no offsets."""
     if (

@@ -14,7 +14,7 @@ from ...segment import DATE_LINE, Block, Removed
 from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
-from .base import HEADING, BlockRule, _has_turns, _unknown_speaker, plain
+from .base import BlockRule, _has_turns, _unknown_speaker, plain, without_heading_marks
 
 FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
 FIELD_ELEMENTS = {
@@ -231,8 +231,7 @@ class TitleRule(BlockRule):
             record.month_text, record.month_line = ending.group("month"), block.line
         if ending and ending.group("place") and not ctx.persons.resolve(ending.group("place")):
             record.place = record.place or ending.group("place")  # "…, Moscow, 16 December 1949"
-        heading = HEADING.match(block.text)
-        title = block.slice(len(heading.group(1))) if heading else block
+        title = without_heading_marks(block)
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
         add_principals(record, without_addressee(block.text), ctx)
         ctx.note_aliases(block.text)
@@ -350,8 +349,7 @@ class DateLineRule(BlockRule):
     def run(self, block, ctx):
         if ctx.record.has_content:
             return False
-        heading = HEADING.match(block.text)  # "## 16 December 1949": the date without the marks
-        line = block.slice(len(heading.group(1))) if heading else block
+        line = without_heading_marks(block)  # "## 16 December 1949": the date without the marks
         ctx.place(tei.E("docDate", *inline(line, ctx.report, brackets=False)), block, "front")
         if not ctx.record.date_text:
             ctx.record.date_text, ctx.record.date_line = date_part(plain(block.text)), block.line
