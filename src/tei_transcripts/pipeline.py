@@ -27,7 +27,7 @@ from .enrich import build_documents, statistics
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .messages import ConversionError, Message, Reporter
 from .persons import Personography
-from .segment import segment
+from .segment import Removed, segment
 from .serialize import to_bytes
 from .sidecar import load_sidecar
 
@@ -38,6 +38,9 @@ class Conversion:
     outputs: dict[str, bytes] = field(default_factory=dict)  # file name → bytes
     messages: list[Message] = field(default_factory=list)
     report: dict = field(default_factory=dict)
+    # the furniture removed, by the lines as read (the report gives the file's lines, which
+    # differ where reading parted a line of HTML)
+    removed: list[Removed] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -91,6 +94,7 @@ def convert_source(
                 for r in segmentation.removed
             ],
         }
+        conversion.removed = segmentation.removed
         if not loss:
             conversion.outputs = outputs
     except ConversionError as error:
