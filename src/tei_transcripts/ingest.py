@@ -211,6 +211,7 @@ def _html_markup(text: str, report: Reporter) -> str:
     first = HTML_TAG.search(text)
     if not first or not re.search(rf"<(?:{HTML_BLOCK_NAMES})\b[^<>]*>", text, re.I):
         return text  # no page source: at most the phrase tags the inline pass reads
+    first_line = text.count("\n", 0, first.start()) + 1
     code = HTML_CODE.search(text)
     if code:
         report.warning(
@@ -239,7 +240,7 @@ def _html_markup(text: str, report: Reporter) -> str:
         report,
         tags,
         "HTML tag",
-        text.count("\n", 0, first.start()) + 1,
+        first_line,
         how="taken out; headings, list items, cells and links as Markdown's",
     )
     return "\n".join(lines)

@@ -395,20 +395,20 @@ def _titled_label(block: Block, ctx: Context):
     Enlai: …": an office of capitalised words (and of, the, and) before a known name and a
     colon; or after it and a comma: "Kim Il Sung, Chairman of the Cabinet of Ministers: …".
     Returns what `SpeechTurnRule._label` does, or None."""
-    colon = TITLED_LABEL.match(block.text)
-    if not colon:
+    labelled = TITLED_LABEL.match(block.text)
+    if not labelled:
         return None
-    label = colon.group("label")[lead(colon.group("label")) :]  # after bold or a bullet
+    label = labelled.group("label")[lead(labelled.group("label")) :]  # after bold or a bullet
     name, comma, role = label.partition(",")
     if comma and ROLE_AFTER.fullmatch(role.strip()) and not ctx.persons.find(role):
         ids = tuple(ctx.resolve(name.strip(), block.line)) or _name_at_end(name, ctx)
         if len(ids) == 1:
-            return colon, [name.strip()], [ids]
+            return labelled, [name.strip()], [ids]
     ids = _name_at_end(label, ctx)
     office = label[: ctx.persons.find(label)[-1].start] if ids else ""
     if not ids or not OFFICE_WORDS.fullmatch(office.strip()):
         return None
-    return colon, [label], [ids]
+    return labelled, [label], [ids]
 
 
 # A label of up to 160 characters before a colon (and the emphasis it closes) and a space
