@@ -52,6 +52,7 @@ TRANSLATOR = re.compile(
 
 
 LINK = re.compile(r"\[([^\[\]]+)\]" + LINK_TARGET.pattern)  # "[the archive](https://…)"
+CITATION_LABEL = re.compile(r"^(?:source|citation)\s*:\s*", re.I)
 MARKUP = re.compile(
     r"^#{1,6}\s+|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"
 )
@@ -180,7 +181,8 @@ def source_desc(doc):
         bibl.append(tei.E("date", human_date(doc.date), when=doc.date))
     for text, _line in record.citations:
         if not is_translation_credit(clean(text), doc.persons) or citation_pattern().search(text):
-            bibl.append(tei.E("note", clean(text), type="citation"))  # a credit alone is the respStmt's
+            # the citation without its field's label ("Source: …"); a credit alone is the respStmt's
+            bibl.append(tei.E("note", CITATION_LABEL.sub("", clean(text)), type="citation"))
     if doc.meta.get("citation"):
         bibl.append(tei.E("note", doc.meta["citation"], type="citation"))
     urls = [doc.meta["url"]] if doc.meta.get("url") else []
