@@ -229,6 +229,11 @@ LAYOUT_FIXTURES = [
         "pronoun-named-in-parentheses-opens-a-turn",
         "place-after-the-date-and-hours",
         "participants-heading-without-a-colon",
+        "labels-possessive-remarks-and-answers",
+        "dateline-ordinal-day-with-the",
+        "narrative-sides-not-persons",
+        "markdown-footnotes-under-a-heading",
+        "markdown-italic-asterisk-labels",
     )
 ]
 CASES = [
