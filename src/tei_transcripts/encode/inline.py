@@ -35,7 +35,7 @@ EMPHASIS = re.compile(
     r"(\*\*|__|\*|_|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|__|\*|_|</(?:b|strong|i|em)>)", re.S
 )
 # A Markdown link's address after its bracketed text: "[the report](https://…)"
-LINK_TARGET = re.compile(r"\(((?:https?://|mailto:)[^\s()<>]+)\)")
+LINK_TARGET = re.compile(r"\(((?:https?://|mailto:)[^\s()<>\[\]\"{}|\\^`]+)\)")
 FOOTNOTE_MARKER = re.compile(r"^\d{1,3}\*?$|^\*{1,3}$")
 DEICTIC = {"there", "here", "then", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her"}
 DATE_ONLY = re.compile(

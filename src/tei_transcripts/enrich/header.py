@@ -42,7 +42,9 @@ SMALL_WORDS = {
     "to",
     "with",
 }
-URL = re.compile(r"https?://[^\s<>\"]+")
+# a web address: none of the characters a URI may not hold as printed; a closing parenthesis
+# or bracket without its opening one ends it ("(https://…)", "[text](https://…)")
+URL = re.compile(r"https?://[^\s<>\"\[\]{}|\\^`]+")
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TRANSLATOR = re.compile(
     r"(?:(?i:translated|translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?:the\s+)?(?P<language>[A-Z][a-z]+))?"
@@ -173,6 +175,13 @@ def name_before_sentence_end(name: str) -> str:
 INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+")
 
 
+def _address(url: str) -> str:
+    """A web address as found in text, without what follows it: "…/112127)." → "…/112127"."""
+    if ")" in url and "(" not in url:
+        url = url[: url.index(")")]
+    return url.rstrip(".,;:!?*_'’")
+
+
 def source_desc(doc):
     record = doc.record
     bibl = tei.E("bibl")
@@ -187,7 +196,7 @@ def source_desc(doc):
         bibl.append(tei.E("note", doc.meta["citation"], type="citation"))
     urls = [doc.meta["url"]] if doc.meta.get("url") else []
     for text, _line in record.citations:  # "… Digital Archive, AVP RF, f. 0100 … https://…/111245"
-        urls += [url.rstrip(".,;)") for url in URL.findall(text) if url.rstrip(".,;)") not in urls]
+        urls += [url for url in map(_address, URL.findall(text)) if url not in urls]
     for url in urls:
         bibl.append(tei.E("ref", url, target=url))
     desc = tei.E("sourceDesc", bibl)
