@@ -34,8 +34,11 @@ ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
 EMPHASIS = re.compile(
     r"(\*\*|__|\*|_|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|__|\*|_|</(?:b|strong|i|em)>)", re.S
 )
+# A character a web address may hold as printed (not a space, nor one a URI may not hold,
+# nor a parenthesis, which may close the text around it)
+ADDRESS_CHAR = r"[^\s()<>\[\]\"{}|\\^`]"
 # A Markdown link's address after its bracketed text: "[the report](https://…)"
-LINK_TARGET = re.compile(r"\(((?:https?://|mailto:)[^\s()<>\[\]\"{}|\\^`]+)\)")
+LINK_TARGET = re.compile(rf"\(((?:https?://|mailto:){ADDRESS_CHAR}+)\)")
 FOOTNOTE_MARKER = re.compile(r"^\d{1,3}\*?$|^\*{1,3}$")
 DEICTIC = {"there", "here", "then", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her"}
 DATE_ONLY = re.compile(

@@ -13,7 +13,7 @@ import re
 
 from .. import __version__, conventions, tei
 from ..encode.citation import citation_parts, citation_pattern, is_translation_credit
-from ..encode.inline import LINK_TARGET, strip_tags
+from ..encode.inline import ADDRESS_CHAR, LINK_TARGET, strip_tags
 from ..persons import Personography
 
 SIDE_ORDER = ["soviet", "chinese", "korean", "other", "unknown"]
@@ -42,9 +42,9 @@ SMALL_WORDS = {
     "to",
     "with",
 }
-# a web address: none of the characters a URI may not hold as printed; a closing parenthesis
-# or bracket without its opening one ends it ("(https://…)", "[text](https://…)")
-URL = re.compile(r"https?://[^\s<>\"\[\]{}|\\^`]+")
+# a web address, parentheses and all ("…/Foo_(bar)"): `_address` cuts it at a closing
+# parenthesis it did not open ("(https://…)", "[text](https://…)")
+URL = re.compile(rf"https?://(?:{ADDRESS_CHAR}|[()])+")
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TRANSLATOR = re.compile(
     r"(?:(?i:translated|translation)(?:\s+for\s+[\w#.-]+)?(?:\s+from\s+(?:the\s+)?(?P<language>[A-Z][a-z]+))?"
