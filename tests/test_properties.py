@@ -165,3 +165,25 @@ def test_mutated_real_transcripts(tmp_path, persons, data):
             text = text[:position] + "\n" + text[position:]
     conversion = convert_text(tmp_path, text, persons)
     assert_lossless_or_refused(conversion, text, tmp_path)
+
+
+# Dates and times, and what stands near them: the windowed search must find what a search at
+# every place of the text finds. A piece: a word, spaces, a number, maybe more, spaces, a word.
+DATE_WORDS = st.sampled_from(
+    ["", "September", "Sept.", "Dec", "from", "until", "at", "in", "mid-", "the", "of", "Stalin",
+     "hours", "o'clock", "p.m.", "h.", "m.", "(", ")"]
+)  # fmt: skip
+SPACES = st.sampled_from(["", " ", "  ", "\n", "   \t "])
+NUMBERS = st.sampled_from(["12", "4th", "1952", "23.30", "5.IX", "16.XII.49", "1952-08-20", "0", "24"])
+DATE_PIECE = st.tuples(
+    DATE_WORDS, SPACES, NUMBERS, st.sampled_from(["", "-", "–", ".", "/", ",", " "]),
+    st.sampled_from(["", "12", "1952", "XII", "May"]), SPACES, DATE_WORDS, SPACES,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000, derandomize=True, deadline=None)  # each case takes microseconds
+@given(text=st.lists(DATE_PIECE, max_size=6).map("".join) | st.text())
+def test_dates_are_found_where_a_full_search_finds_them(text):
+    from tei_transcripts.enrich.dates import PATTERN, matches
+
+    assert [m.span() for m in matches(text)] == [m.span() for m in PATTERN.finditer(text)]

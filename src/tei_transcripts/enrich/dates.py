@@ -63,6 +63,32 @@ PATTERN = re.compile(
 )
 
 
+# Every date and time the pattern knows has a digit, at most a word (a month's name, "during",
+# "until") and spaces before its first one: the pattern is tried only where such a stretch
+# ends in a digit, not at every place of the text. The same matches as `PATTERN.finditer`.
+WORD_BEFORE_DIGIT = 11
+
+
+def matches(text: str):
+    """The dates and times of `text`, as `PATTERN.finditer(text)` gives them, only quicker."""
+    end = 0
+    for digit in DIGIT.finditer(text):
+        at = digit.start()
+        if at < end:
+            continue
+        spaces = at
+        while spaces > end and text[spaces - 1].isspace():
+            spaces -= 1
+        for start in range(max(end, spaces - WORD_BEFORE_DIGIT), at + 1):
+            match = PATTERN.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+                break
+        else:
+            end = at + 1  # no date or time begins at or before this digit
+
+
 DAYS = (
     "dmy",
     "mdy",
@@ -90,7 +116,7 @@ def parse_date(text: str) -> str | None:
 def full_days(text: str) -> list[re.Match]:
     """The dates in `text` that name one whole day with its year, in order: "16 December
     1949", "December 16th, 1949", "Dec. 16, 1949", "16.XII.49", "16.12.1949"."""
-    return [m for m in PATTERN.finditer(text) if len(parse_date(m.group()) or "") == 10]
+    return [m for m in matches(text) if len(parse_date(m.group()) or "") == 10]
 
 
 def _month(name: str) -> int:
@@ -143,9 +169,7 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
     year = int(document_date[:4]) if document_date else None
 
     def find(text, parent):
-        if not DIGIT.search(text):
-            return  # every date and time this pattern knows has a digit
-        for match in PATTERN.finditer(text):
+        for match in matches(text):
             found = match.group()
             g = match.groupdict()
             if g["span"]:

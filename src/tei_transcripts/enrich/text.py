@@ -15,9 +15,9 @@ Finder = Callable[[str, etree._Element], Iterable[tuple[int, int, etree._Element
 
 def markup(root: etree._Element, find: Finder, skip: set[str]) -> None:
     """Wrap what `find` finds in each text node of `root`, except inside `skip` elements."""
-    for element in list(root.iter(etree.Element)):
-        if _inside(element, skip):
-            continue
+    if any(_name(node) in skip for node in root.iterancestors()):
+        return
+    for element in list(_outside(root, skip)):
         if element.text:
             matches = list(find(element.text, element))
             if matches:
@@ -45,13 +45,18 @@ def _pieces(text: str, matches) -> list[etree._Element]:
     return out
 
 
-def _inside(element: etree._Element, skip: set[str]) -> bool:
-    node = element
-    while node is not None:
-        if etree.QName(node).localname in skip:
-            return True
-        node = node.getparent()
-    return False
+def _outside(element: etree._Element, skip: set[str]):
+    """`element` and its descendants, in document order, except `skip` elements and what is
+    inside them."""
+    if _name(element) not in skip:
+        yield element
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment
+                yield from _outside(child, skip)
+
+
+def _name(element: etree._Element) -> str:
+    return element.tag.rpartition("}")[2]
 
 
 def source_line(element: etree._Element) -> int:

@@ -338,13 +338,12 @@ class DateLineRule(BlockRule):
     name = "date-line"
 
     def test(self, block, ctx):
-        text = date_part(plain(block.text))
-        place = dateline_place(plain(block.text))
+        if ctx.record.body:
+            return False
+        text, place = _dateline(plain(block.text))
         if place and ctx.persons.resolve(place):
             return False  # "20 August 1952, Zhou Enlai": not where the meeting was
-        return not ctx.record.body and bool(
-            DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text)
-        )
+        return bool(DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text))
 
     def run(self, block, ctx):
         if ctx.record.has_content:
