@@ -90,6 +90,12 @@ PIECES = st.sampled_from(
         "_",
         "Kim Il Sung, Chairman:",
         "Mao's remarks:",
+        # words broken at a line's end by a hyphen, and compounds
+        "econo-\n",
+        "my",
+        "pre-\nwar",
+        "CHAIR-\nMAN",
+        "Sino-\n",
     ]
 )
 GENRE_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)

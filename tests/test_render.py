@@ -288,6 +288,24 @@ def test_links_of_the_source_are_links_in_both_editions(tmp_path):
     assert "example.org/machinery" not in text
 
 
+def test_words_broken_at_line_ends_are_whole_in_both_editions(tmp_path):
+    """ "econo<lb break="no" rend="hyphen"/>my": "economy" on the web page and in the PDF, no
+    line break and no hyphen where the source's line ended."""
+    documents = converted_fixture("hyphen-broken-words", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "hyphen-broken-words.html")).getroot()
+    (paragraph,) = page.xpath("//main//p[contains(., 'pre-war levels')]")
+    assert (
+        "the economy back to pre-war levels and to stabilize the country in general."
+        in paragraph.text_content()
+    )
+    assert not paragraph.xpath(".//br")
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    words = " ".join(pdf_pages(pathlib.Path(written[0]))).split()
+    assert {"economy", "general.", "Union", "actually", "conclude"} <= set(words)
+    assert not {"econo", "econo-", "gen-", "Uni-", "con-"} & set(words)
+
+
 def test_a_space_between_two_elements_is_printed(tmp_path):
     """ "<hi>Date:</hi> <date>…</date>": the space between them is kept in print."""
     documents = converted_fixture("translator-credit-bold-field", tmp_path)

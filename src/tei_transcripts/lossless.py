@@ -6,7 +6,9 @@ A word is a run of letters or digits. Markup of the source (HTML tags such as ``
 Markdown's asterisks) is not a word; a footnote's printed number is kept in ``note/@n``,
 in plain digits even where the source printed it in superscript ("¹"), so both sides are
 compared with superscript digits read as plain ones; a Markdown link's address, printed after
-its text ("[the report](https://…)"), is kept in ``ref/@target`` and read from there.
+its text ("[the report](https://…)"), is kept in ``ref/@target`` and read from there. A
+hyphen the end of a line put into a word ("econo-" / "my") is an ``lb`` that parts the word
+in the check as the hyphen parts it in the source.
 """
 
 from __future__ import annotations

@@ -93,6 +93,9 @@
     <br/>
   </xsl:template>
 
+  <!-- a hyphen the end of a line put into a word: the reading text joins the word -->
+  <xsl:template match="tei:lb[@break = 'no'][@rend = 'hyphen']"/>
+
   <xsl:template match="tei:pb">
     <span class="pb" title="page break">[<xsl:value-of select="('page ' || @n)[current()/@n], 'page break'[not(current()/@n)]"/>]</span>
   </xsl:template>

@@ -99,6 +99,9 @@
     <xsl:text>#linebreak();</xsl:text>
   </xsl:template>
 
+  <!-- a hyphen the end of a line put into a word: the reading text joins the word -->
+  <xsl:template match="tei:lb[@break = 'no'][@rend = 'hyphen']"/>
+
   <xsl:template match="tei:pb">
     <xsl:value-of select="tt:text('[' || (('page ' || @n)[current()/@n], 'page break')[1] || ']')"/>
   </xsl:template>

@@ -26,6 +26,7 @@ from .ids import assign_ids
 from .names import tag_names, tag_unknown_names
 from .notes import link_footnotes
 from .stage import tag_stage_directions
+from .text import mark_broken_words
 
 
 @dataclass
@@ -175,6 +176,7 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     root = tei.E("TEI", xml_id=doc.id)
     root.append(build_header(doc))
     root.append(text)
+    mark_broken_words(text, root[0])
     return root
 
 

@@ -7,7 +7,9 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
+from .. import tei
 from ..encode.context import LINE
+from ..segment import SOFT_HYPHEN
 
 # find(text) → (start, end, element) for each match, in order, not overlapping.
 Finder = Callable[[str, etree._Element], Iterable[tuple[int, int, etree._Element]]]
@@ -67,3 +69,25 @@ def source_line(element: etree._Element) -> int:
             return int(node.get(LINE))
         node = node.getparent()
     return 0
+
+
+def mark_broken_words(text: etree._Element, header: etree._Element) -> None:
+    """Each hyphen a line's end put into a word (`SOFT_HYPHEN` in a paragraph's text: the word
+    is whole) as a line break that parts no word, ``econo<lb break="no" rend="hyphen"/>my``,
+    where the schema allows one; printed back in an ``idno``, which holds text only. The
+    header's fields are copies of the text: the words there are simply whole."""
+
+    def find(string, parent):
+        start = string.find(SOFT_HYPHEN)
+        while start >= 0:
+            yield start, start + 1, tei.E("lb", **{"break": "no"}, rend="hyphen")
+            start = string.find(SOFT_HYPHEN, start + 1)
+
+    for idno in text.iter(tei.q("idno")):
+        idno.text = idno.text and idno.text.replace(SOFT_HYPHEN, "-")
+    markup(text, find, skip={"idno"})
+    for element in header.iter(etree.Element):
+        element.text = element.text and element.text.replace(SOFT_HYPHEN, "")
+        element.tail = element.tail and element.tail.replace(SOFT_HYPHEN, "")
+        for name, value in element.attrib.items():
+            element.set(name, value.replace(SOFT_HYPHEN, ""))

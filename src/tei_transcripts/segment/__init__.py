@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from typing import Callable
 
 from .. import conventions
@@ -30,7 +30,13 @@ STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")  # Markdown's "> " before a quoted line
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
-HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
+# A word broken at a line's end: letters and a hyphen, and letters in lower case on the next
+BROKEN_HEAD = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*)-$")
+BROKEN_TAIL = re.compile(r"[^\W\d_]+")
+WORD_HYPHEN_END = re.compile(r"[^\W_]-$")
+# In a paragraph's text: the hyphen of a word a line's end broke, which is not the word's own
+# ("econo\u00admy"). The TEI has a line break there that parts no word (``lb break="no"``).
+SOFT_HYPHEN = "\u00ad"
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
@@ -143,9 +149,10 @@ def segment(source: Source, report: Reporter, opens_turn: Callable[[str], str] |
     keep = furniture.remove_lines(lines, removed, opens_turn)
     width = wrap_width(lines, keep, opens_turn)
     runs = raw_blocks(lines, keep)
+    words = Vocabulary(lines)
     blocks: list[Block] = []
     for gap, run in runs:
-        for block in split_run(run, width, opens_turn):
+        for block in split_run(run, width, opens_turn, words):
             if blocks and gap and should_rejoin(blocks[-1], block):
                 report.info("paragraph-rejoined", "a sentence split by blank lines was joined", block.line)
                 blocks[-1] = Block.join(blocks[-1], block)
@@ -223,7 +230,40 @@ def wrap_width(lines: list[str], keep: list[bool], opens_turn=None) -> int | Non
     return width if len(broken) >= 3 and near >= 0.8 * len(broken) else None
 
 
-def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) -> list[Block]:
+class Vocabulary:
+    """The words a transcript prints, to tell a word a line's end broke from a compound."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    @cached_property
+    def words(self) -> set[str]:
+        return set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", "\n".join(self.lines).casefold()))
+
+    def broken_word(self, previous: str, line: str) -> bool:
+        """Is the hyphen at the end of `previous` one the line's end put there ("econo-" /
+        "my"), not the word's own ("pre-" / "war", "Sino-" / "Soviet")?"""
+        head, tail = BROKEN_HEAD.search(previous), BROKEN_TAIL.match(line)
+        if not head or not tail:
+            return False
+        if not (tail.group()[0].islower() or (head.group(1).isupper() and tail.group().isupper())):
+            return False  # "Sino-" / "Soviet"; but a heading in capitals breaks its words too
+        first, rest = head.group(1).casefold(), tail.group().casefold()
+        if f"{first}-{rest}" in self.words:
+            return False  # the transcript prints the compound elsewhere
+        if first + rest in self.words:
+            return True  # … or the word whole
+        return first.rpartition("-")[2] not in compound_heads()
+
+
+@cache
+def compound_heads() -> frozenset[str]:
+    return frozenset(conventions.load()["segment"]["compound_heads"])
+
+
+def split_run(
+    run: list[tuple[int, str]], width: int | None, opens_turn=None, words: Vocabulary | None = None
+) -> list[Block]:
     """Turn consecutive lines into paragraphs: joined when wrapped, kept apart otherwise."""
     blocks: list[Block] = []
     current: Block | None = None
@@ -239,8 +279,11 @@ def split_run(run: list[tuple[int, str]], width: int | None, opens_turn=None) ->
         # was not opens a paragraph
         indented = bool(width) and (column > 2 or line.startswith("\t")) and previous_column == 1
         if current is not None and not indented and continues(previous_line, stripped, width, opens_turn):
-            hyphenated = width and HYPHEN_BREAK.search(previous_line) and STARTS_LOWER.match(stripped)
-            current = Block.join(current, block, "" if hyphenated else " ")
+            if words and words.broken_word(previous_line, stripped):
+                current = Block.join(replace(current, text=current.text[:-1] + SOFT_HYPHEN), block, "")
+            else:
+                glued = WORD_HYPHEN_END.search(previous_line)  # "pre-" / "war", "1949-" / "1950"
+                current = Block.join(current, block, "" if glued else " ")
         else:
             if current is not None:
                 blocks.append(current)
@@ -285,6 +328,8 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         return not ends_sentence(previous) or not short
     if NUMBERED_LINE.match(line):
         return False  # "1) a credit …" after "… listed their requests:"
+    if WORD_HYPHEN_END.search(previous) and line[:1].isalnum():
+        return True  # a word broken at the line's end: "… the Sino-" / "Soviet talks"
     if re.search(r":\**\s*$", previous):
         # a label whose value is on the next line ("**Date:**", "Interpreters:"), unless that
         # line is a turn ("Present:" / "Stalin. Let us begin.") or a quotation the colon
