@@ -306,6 +306,20 @@ def test_words_broken_at_line_ends_are_whole_in_both_editions(tmp_path):
     assert not {"econo", "econo-", "gen-", "Uni-", "con-"} & set(words)
 
 
+def test_notes_in_parentheses_keep_them_in_both_editions(tmp_path):
+    """ "(Interpreter's note: …)": an insertion in parentheses, not brackets, in both editions."""
+    documents = converted_fixture("notes-in-parentheses", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "notes-in-parentheses.html")).getroot()
+    insertions = [span.text_content() for span in page.xpath("//main//span[contains(@class, 'insertion-')]")]
+    assert "(Translator's note: the text of the original is damaged here.)" in insertions
+    assert all(text.startswith("(") and text.endswith(")") for text in insertions), insertions
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert squeeze("we repaired the dikes (Editor's note: see the report of 2 August 1952).") in text
+    assert "[Editor" not in text
+
+
 def test_a_space_between_two_elements_is_printed(tmp_path):
     """ "<hi>Date:</hi> <date>…</date>": the space between them is kept in print."""
     documents = converted_fixture("translator-credit-bold-field", tmp_path)

@@ -178,6 +178,13 @@
     <xsl:sequence select="$element/self::tei:supplied or $element/self::tei:note[@place = 'inline']"/>
   </xsl:function>
 
+  <!-- The marks that set an insertion off, opening and closing: brackets, or the parentheses
+       the source printed around a note ("(Interpreter's note: …)"). -->
+  <xsl:function name="tt:insertion-marks" as="xs:string+">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if ($element/@rend = 'parentheses') then ('(', ')') else ('[', ']')"/>
+  </xsl:function>
+
   <!-- A footnote: any other note of the text. -->
   <xsl:function name="tt:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>

@@ -167,7 +167,7 @@
   <!-- Editorial insertions: in brackets, hidden by the page's switch. -->
   <xsl:template match="tei:*[tt:is-insertion(.)]">
     <span class="insertion insertion-{(@type, @reason, local-name())[1]}"
-        title="{if (self::tei:supplied) then 'supplied by the editor' else 'editorial note: ' || (@type, 'note')[1]}">[<xsl:apply-templates/>]</span>
+        title="{if (self::tei:supplied) then 'supplied by the editor' else 'editorial note: ' || (@type, 'note')[1]}"><xsl:value-of select="tt:insertion-marks(.)[1]"/><xsl:apply-templates/><xsl:value-of select="tt:insertion-marks(.)[2]"/></span>
   </xsl:template>
 
   <!-- Footnotes: a marker where the note stands or is referred to; the note itself in a popover

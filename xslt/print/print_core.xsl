@@ -156,7 +156,9 @@
   </xsl:template>
 
   <xsl:template match="tei:*[tt:is-insertion(.)]">
-    <xsl:text>#insertion[</xsl:text>
+    <xsl:text>#insertion</xsl:text>
+    <xsl:if test="@rend = 'parentheses'">(parentheses: true)</xsl:if>
+    <xsl:text>[</xsl:text>
     <xsl:apply-templates/>
     <xsl:text>]</xsl:text>
   </xsl:template>

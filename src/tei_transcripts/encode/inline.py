@@ -99,7 +99,7 @@ class Inline:
         self.block = block
         self.text = block.text
         self.report = report
-        self.pairs = self._pair_brackets() if brackets else {}
+        self.pairs = self._pair_brackets() | self._note_parentheses() if brackets else {}
 
     def _pair_brackets(self) -> dict[int, int]:
         pairs: dict[int, int] = {}
@@ -129,6 +129,24 @@ class Inline:
                 line,
                 column,
             )
+        return pairs
+
+    def _note_parentheses(self) -> dict[int, int]:
+        """The parentheses around a note that names itself at its start ("(Interpreter's
+        note: …)"), paired as brackets are; any other parenthesis is a printed character."""
+        pairs: dict[int, int] = {}
+        if "(" not in self.text:
+            return pairs
+        cue = conventions.pattern("notes", "in_parentheses")
+        for opening in re.finditer(r"\(", self.text):
+            if not cue.match(self.text, opening.end()):
+                continue
+            depth = 0
+            for i in range(opening.start(), len(self.text)):
+                depth += {"(": 1, ")": -1}.get(self.text[i], 0)
+                if depth == 0:
+                    pairs[opening.start()] = i
+                    break
         return pairs
 
     def _escaped(self, i: int) -> bool:
@@ -162,6 +180,13 @@ class Inline:
         kind = classify_bracket(inner, before, after)
         if kind == "marker":  # "[2]", Markdown's "[^2]" (its caret is markup)
             return tei.E("ref", inner.lstrip("^"), type="footnote", n=inner.lstrip("^"))
+        if self.text[start] == "(":  # a note in parentheses: "(Interpreter's note: …)"
+            if kind not in ("translator", "editorial"):
+                kind = "editorial"
+            element = tei.E("note", type=kind, place="inline", rend="parentheses")
+            for child in content:
+                tei.append(element, child)
+            return element
         if kind == "stage":  # kept with its brackets, as a direction in parentheses is
             element = tei.E("stage", "[")
             content.append("]")

@@ -166,6 +166,8 @@ def _report_unknown_names(block: Block, ctx: Context) -> None:
         segment = " ".join(segment.split())
         if not segment or not NAME_ONLY.fullmatch(segment) or GROUP_WORDS.search(segment):
             continue
+        if _side_and_role(segment)[1]:
+            continue  # a role's heading: "Note-taker", "Stenographer"
         if not ctx.persons.find(segment):
             ctx.report.warning(
                 "unknown-person",

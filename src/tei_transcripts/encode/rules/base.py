@@ -24,9 +24,9 @@ def lead(text: str) -> int:
 
 
 def without_heading_marks(block: Block) -> Block:
-    """A Markdown heading's words without its marks: "## Notes" → "Notes"."""
+    """A Markdown heading's words without its marks: "## Notes" or "## Notes ##" → "Notes"."""
     heading = HEADING.match(block.text)
-    return block.slice(len(heading.group(1))) if heading else block
+    return block.slice(heading.start(2), heading.end(2)) if heading else block
 
 
 def plain(text: str) -> str:

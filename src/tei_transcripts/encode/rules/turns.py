@@ -14,7 +14,16 @@ from ..context import Context, paragraph
 from ..inline import inline
 from ..speech import CLOSE, NARRATED, NOT_NAMES, TITLES, patterns, sentence_starts, split_names, verb_forms
 from .attendance import attend_from_narrative
-from .base import HEADING, BlockRule, _has_turns, _point_n, _unknown_speaker, lead, plain
+from .base import (
+    HEADING,
+    BlockRule,
+    _has_turns,
+    _point_n,
+    _unknown_speaker,
+    lead,
+    plain,
+    without_heading_marks,
+)
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
@@ -37,6 +46,8 @@ class NarrativeRule(BlockRule):
     name = "narrative"
 
     def test(self, block, ctx):
+        if HEADING.match(block.text):
+            return True  # a section's heading in Markdown: "### Part II. Economic aid"
         if conventions.pattern("narrative", "patterns").search(plain(block.text)):
             # "After greetings, Comrade Stalin asked what …": a speaker in the first sentence
             first = sentence_starts(block.text)[1:2] or [len(block.text)]
@@ -65,7 +76,7 @@ class NarrativeRule(BlockRule):
             words = [text] if text.startswith("[") else inline(block, ctx.report)  # brackets kept
             ctx.place(tei.E("stage", *words), block)
         else:
-            ctx.place(paragraph(inline(block, ctx.report)), block)
+            ctx.place(paragraph(inline(without_heading_marks(block), ctx.report)), block)
         record.state = "body"
         return True
 
