@@ -3,7 +3,8 @@
 
 "20 August 1952", "September 4, 1952", "October 1952", "in 1939", "5.IX", "27 June" (the
 year taken from the document's date, marked ``evidence="internal"``), "10:30", "8 p.m.",
-"from 23 hours until 24 hours". A date that cannot be completed is left as text and reported.
+"from 23 hours until 24 hours", spans of days and of years ("14-15 May 1950", "1953-1957").
+A date that cannot be completed is left as text and reported.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ PATTERN = re.compile(
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
     rf"|(?P<ymddot>\b(?P<y11>{YEAR})[./](?P<m11>[01]\d)[./](?P<d11>[0-3]\d)\b)"  # "1952.09.19"
+    rf"|(?P<yrange>\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?![-–/.]\d))"  # "1953-1957", "1949/50"
     rf"|(?P<year>\b(?:(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) |mid-)(?P<y7>{YEAR})\b(?![-–/.]\d))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
     r"|(?P<ampm>\b(?P<h4>1[0-2]|0?[1-9])(?:[.:](?P<min4>[0-5]\d))?\s*(?P<half>[ap])\.\s?m\.)"
@@ -184,6 +186,11 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
             if g["drange"] or g["mrange"]:
                 yield from _range(match, year, parent, report)
                 continue
+            if g["yrange"]:
+                first, last = _years(g["ya"], g["yb"])
+                if first < last:  # "1952-08" is a month, "1952-1949" no span
+                    yield match.start(), match.end(), tei.E("date", found, **{"from": first, "to": last})
+                continue
             if g["ampm"]:
                 hour = int(g["h4"]) % 12 + (12 if g["half"].lower() == "p" else 0)
                 yield (
@@ -237,6 +244,11 @@ def _range(match: re.Match, document_year: int | None, parent, report: Reporter)
         return
     attributes = {"from": start, "to": end, "evidence": "internal" if inferred else None}
     yield match.start(), match.end(), tei.E("date", match.group(), **attributes)
+
+
+def _years(first: str, last: str) -> tuple[str, str]:
+    """The years of a span of years: ("1953", "57") → ("1953", "1957")."""
+    return first, first[:2] + last if len(last) == 2 else last
 
 
 def _time_of_day(g: dict) -> tuple[int, int] | None:
