@@ -157,6 +157,21 @@ class Context:
                 return (found[0],)
         return ids
 
+    def by_initial(self, letter: str, line: int = 0) -> tuple[str, ...]:
+        """The one participant of this record, a principal first, whose name as the record
+        would call him begins with `letter` ("S." for Stalin, "M." for Mao Zedong), reported;
+        none when no participant or several fit."""
+        record = self.record
+        for group in (record.principals, list(record.attendees)):
+            found = [pid for pid in group if pid in self.persons and letter in _initials(self.persons[pid])]
+            if len(found) == 1:
+                if (letter, line) not in self.taken:
+                    self.taken.add((letter, line))
+                    text = f"'{letter}.' taken for {self.persons[found[0]].name}, the participant of that initial"
+                    self.report.info("speaker-by-participant", text, line)
+                return (found[0],)
+        return ()
+
     def note_aliases(self, text: str) -> None:
         """ "Comrade I.V. Stalin (hereafter – S.)", or "I.V. Stalin (S.)" where the short
         form begins his name: the short form the record uses for him."""
@@ -269,3 +284,12 @@ def paragraph(children: list, **attributes) -> etree._Element:
     for child in children:
         tei.append(p, child)
     return p
+
+
+def _initials(person) -> set[str]:
+    """The first letters of the names a record calls a person by: each name of one word
+    ("Stalin", "Mao"), and the family name of the main one, first in a Chinese or Korean
+    name ("Zhou Enlai"), last in another ("Iosif Vissarionovich Stalin")."""
+    words = person.name.split()
+    family = words[0] if person.side in ("chinese", "korean") else words[-1]
+    return {name[0].upper() for name in person.names if len(name.split()) == 1} | {family[0].upper()}

@@ -291,6 +291,11 @@ class SpeechTurnRule(BlockRule):
         alias = _alias_label(block, ctx)
         if alias:
             return alias, [alias.group("names")], [ctx.record.aliases[alias.group("names")]]
+        initial = INITIAL_LABEL.match(block.text, lead(block.text))
+        if initial:  # "S.: …": the participant of that initial, or, with a colon, one to report
+            found = ctx.by_initial(initial.group("names")[0], block.line)
+            if found or ":" in initial.group("punct"):
+                return initial, [initial.group("names")], [found]
         match = patterns(ctx.persons).label.match(block.text, lead(block.text))
         if not match:
             return _titled_label(block, ctx)
@@ -380,6 +385,11 @@ def _speaker_by_role(label: str, block: Block, ctx: Context) -> list[str]:
         block.line,
     )
     return []
+
+
+# A speaker named by an initial, and a colon or a dash: "S.: …", "M. — …" (never a section's
+# letter, "A. The treaty")
+INITIAL_LABEL = re.compile(r"(?P<names>[A-Z]\.)(?P<punct>\s*:|\s+[—–])\s+(?=\S)")
 
 
 def _alias_label(block: Block, ctx: Context) -> re.Match | None:
