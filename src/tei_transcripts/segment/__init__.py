@@ -34,6 +34,7 @@ MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:",
 BROKEN_HEAD = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*)-$")
 BROKEN_TAIL = re.compile(r"[^\W\d_]+")
 WORD_HYPHEN_END = re.compile(r"[^\W_]-$")
+WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # In a paragraph's text: the hyphen of a word a line's end broke, which is not the word's own
 # ("econo\u00admy"). The TEI has a line break there that parts no word (``lb break="no"``).
 SOFT_HYPHEN = "\u00ad"
@@ -238,11 +239,13 @@ class Vocabulary:
 
     @cached_property
     def words(self) -> set[str]:
-        return set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", "\n".join(self.lines).casefold()))
+        return {word for line in self.lines for word in WORD_OR_COMPOUND.findall(line.casefold())}
 
     def broken_word(self, previous: str, line: str) -> bool:
         """Is the hyphen at the end of `previous` one the line's end put there ("econo-" /
         "my"), not the word's own ("pre-" / "war", "Sino-" / "Soviet")?"""
+        if not previous.endswith("-"):
+            return False
         head, tail = BROKEN_HEAD.search(previous), BROKEN_TAIL.match(line)
         if not head or not tail:
             return False
