@@ -29,7 +29,7 @@
           <h1><xsl:value-of select="(tt:title(.)[.], 'Untitled document')[1]"/></h1>
           <xsl:apply-templates select="tei:teiHeader" mode="tt:panel"/>
           <div class="controls">
-            <label><input type="checkbox" id="show-insertions" checked=""/> Show editorial insertions in brackets</label>
+            <label><input type="checkbox" id="show-insertions" checked=""/> Show editorial insertions</label>
           </div>
           <xsl:for-each select=".//tei:text[not(ancestor::tei:text)]">
             <xsl:apply-templates select=".">
