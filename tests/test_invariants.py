@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import pathlib
 import re
 import textwrap
@@ -91,6 +92,34 @@ def test_check_knows_the_furniture_found_while_encoding(tmp_path, capsys):
     )
     assert main(["check", str(source), target, "--report", str(other)]) == 2
     assert "not as convert writes it" in capsys.readouterr().err
+
+
+MINIFIED_PAGE = (
+    "<html><body><nav><p>Skip to content</p></nav><h1>Record of Conversation between Stalin and"
+    " Zhou Enlai</h1><p>20 August 1952</p><p><b>Stalin:</b> How are you?</p><p><b>Zhou Enlai:</b>"
+    " Well, thank you.</p><p>Page 2</p><p><b>Stalin:</b> Good.</p></body></html>\n"
+)
+
+
+def test_check_reads_a_report_of_a_page_source_on_one_line(tmp_path, capsys):
+    """A page's HTML source on one line is read as several lines; the report lists its
+    furniture by the file's line, and the check finds it among the lines read, and names the
+    file's line where the TEI departs from the source."""
+    source = tmp_path / "page.txt"
+    source.write_text(MINIFIED_PAGE, encoding="utf-8")
+    persons = str(ROOT / "tei" / "persons.xml")
+    report = tmp_path / "report.json"
+    out = tmp_path / "out"
+    assert (
+        main(["convert", str(source), "--out", str(out), "--persons", persons, "--report", str(report)]) == 0
+    )
+    assert [r["text"] for r in json.loads(report.read_text())[0]["removed"]] == ["Skip to content", "Page 2"]
+    target = out / "page.xml"
+    capsys.readouterr()
+    assert main(["check", str(source), str(target), "--report", str(report)]) == 0
+    target.write_text(target.read_text(encoding="utf-8").replace("Good.", "Good. Bye."), encoding="utf-8")
+    assert main(["check", str(source), str(target), "--report", str(report)]) == 1
+    assert f"{source}:1:0: error:" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

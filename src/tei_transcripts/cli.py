@@ -367,7 +367,8 @@ def run_check(args) -> int:
         return 2
     loss = lossless.check(source.lines, removed, roots)
     if loss:
-        print(Message(args.source, loss.line, 0, "error", "not-lossless", str(loss)), file=sys.stderr)
+        line = report.source_line(loss.line)
+        print(Message(args.source, line, 0, "error", "not-lossless", str(loss)), file=sys.stderr)
         return 1
     words = sum(1 for _ in lossless.source_words(lossless.source_pieces(source.lines, removed)))
     print(f"{args.source}: all {words} words are in the TEI, in order", file=sys.stderr)
@@ -390,11 +391,12 @@ def furniture_of(args, source, report: Reporter) -> list[Removed] | None:
         if len(listed) != 1:
             raise ValueError(f"{args.report}: the conversion report has no entry for {args.source}")
         try:
-            return [Removed(i["line"], i["text"], i["reason"], i["last_line"]) for i in listed[0]]
+            removed = [Removed(i["line"], i["text"], i["reason"], i["last_line"]) for i in listed[0]]
         except (KeyError, TypeError):
             raise ValueError(
                 f"{args.report}: the list of removed furniture is not as convert writes it"
             ) from None
+        return as_read(removed, source.lines, report.line_map)
     persons = load_persons(args.persons)
     if persons is None:
         return None
@@ -402,6 +404,29 @@ def furniture_of(args, source, report: Reporter) -> list[Removed] | None:
     for _ in encode(segmentation, persons, report):
         pass
     return segmentation.removed
+
+
+def as_read(removed: list[Removed], lines: list[str], line_map: list[int] | None) -> list[Removed]:
+    """The furniture a report lists by the file's lines, by the lines of the text as read:
+    where reading parted a line of a page's HTML source into several, the read lines of
+    the listed line that hold the furniture's text (each taken once)."""
+    if not line_map:
+        return removed
+    taken: set[int] = set()
+    out = []
+    for item in removed:
+        text = " ".join(item.text.split())
+        last = max(item.line, item.last_line)
+        for number, (read, line) in enumerate(zip(line_map, lines), start=1):
+            piece = " ".join(line.split())
+            if number in taken or not piece or not item.line <= read <= last:
+                continue
+            if piece == text or (last > item.line and piece in text):
+                taken.add(number)
+                out.append(Removed(number, piece, item.reason))
+                if last == item.line:
+                    break  # one line of furniture
+    return out
 
 
 def run_schema(args) -> int:

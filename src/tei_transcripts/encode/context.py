@@ -140,34 +140,36 @@ class Context:
         if len(ids) == 1 or len(name.split()) != 1:
             return ids
         word = name.casefold()
-        record = self.record
-        for group in (record.principals, list(record.attendees)):
-            found = [
-                pid
-                for pid in group
-                if pid in self.persons
-                and (not ids or pid in ids)
-                and any(word in n.casefold().replace("-", " ").split() for n in self.persons[pid].names)
-            ]
-            if len(found) == 1:
-                if (name, line) not in self.taken:  # rules test a block more than once
-                    self.taken.add((name, line))
-                    text = f"'{name}' taken for {self.persons[found[0]].name}, the participant of that name"
-                    self.report.info("speaker-by-participant", text, line)
-                return (found[0],)
-        return ids
+
+        def fits(pid: str) -> bool:
+            names = self.persons[pid].names
+            return (not ids or pid in ids) and any(
+                word in n.casefold().replace("-", " ").split() for n in names
+            )
+
+        return self._one_participant(fits, name, "name", line) or ids
 
     def by_initial(self, letter: str, line: int = 0) -> tuple[str, ...]:
         """The one participant of this record, a principal first, whose name as the record
         would call him begins with `letter` ("S." for Stalin, "M." for Mao Zedong), reported;
         none when no participant or several fit."""
+        return self._one_participant(
+            lambda pid: letter in _initials(self.persons[pid]), f"{letter}.", "initial", line
+        )
+
+    def _one_participant(self, fits, label: str, what: str, line: int) -> tuple[str, ...]:
+        """The one participant of this record that `fits`, among its principals first, then
+        among all who attended; reported once per label and line (rules test a block more
+        than once). None when none or several fit."""
         record = self.record
         for group in (record.principals, list(record.attendees)):
-            found = [pid for pid in group if pid in self.persons and letter in _initials(self.persons[pid])]
+            found = [pid for pid in group if pid in self.persons and fits(pid)]
             if len(found) == 1:
-                if (letter, line) not in self.taken:
-                    self.taken.add((letter, line))
-                    text = f"'{letter}.' taken for {self.persons[found[0]].name}, the participant of that initial"
+                if (label, line) not in self.taken:
+                    self.taken.add((label, line))
+                    text = (
+                        f"'{label}' taken for {self.persons[found[0]].name}, the participant of that {what}"
+                    )
                     self.report.info("speaker-by-participant", text, line)
                 return (found[0],)
         return ()

@@ -61,10 +61,11 @@ class FieldListRule(BlockRule):
         ctx.place(page, block, "front")
         record.title = record.title or record.fields.get("title") or None
         add_principals(record, record.fields.get("title", ""), ctx)
+        days_in_time = full_days(record.fields.get("time", ""))  # "Time: 16 December 1949, 6 p.m."
         if record.fields.get("date"):
             record.date_text, record.date_line = record.fields["date"], block.line
-        elif record.fields.get("time") and full_days(record.fields["time"]) and not record.date_text:
-            record.date_text, record.date_line = full_days(record.fields["time"])[0].group(), block.line
+        elif days_in_time and not record.date_text:
+            record.date_text, record.date_line = days_in_time[0].group(), block.line
         place = record.fields.get("place") or record.fields.get("location")
         record.place = record.place or (place.strip().rstrip(".;,") if place else None)
         if record.fields.get("source"):
