@@ -53,7 +53,7 @@ def test_fixture(case, persons, tmp_path):
         turns = [sp.get("who") or "" for sp in root.iterfind(".//tei:sp", NS)]
         assert turns == expected["turns"]
     if "speakers" in expected:
-        assert [s.text for s in root.iterfind(".//tei:speaker", NS)] == expected["speakers"]
+        assert ["".join(s.itertext()) for s in root.iterfind(".//tei:speaker", NS)] == expected["speakers"]
     for code in expected.get("messages", []):
         assert code in found, f"expected message [{code}], got {found}"
     for code in expected.get("absent", []):

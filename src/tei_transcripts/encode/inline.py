@@ -13,6 +13,7 @@ import re
 from .. import conventions, tei
 from ..messages import Reporter
 from ..segment import Block
+from .speech import CLOCK
 
 # The only tags of HTML that copied transcripts carry and that we translate.
 HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong)\s*/?>", re.I)
@@ -180,6 +181,8 @@ class Inline:
         kind = classify_bracket(inner, before, after)
         if kind == "marker":  # "[2]", Markdown's "[^2]" (its caret is markup)
             return tei.E("ref", inner.lstrip("^"), type="footnote", n=inner.lstrip("^"))
+        if kind == "stamp":  # the brackets are the time stamp's, printed as they are
+            return self.text[start : end + 1]
         if self.text[start] == "(":  # a note in parentheses: "(Interpreter's note: …)"
             if kind not in ("translator", "editorial"):
                 kind = "editorial"
@@ -249,8 +252,9 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     """The kind of a bracketed insertion, from its content and the words around it.
 
     Returns a note type (query, translator, editorial, signature, original, clarification,
-    gloss), "stage" for a stage direction, "supplied" for words the translator added to the sentence, or "marker" for a
-    footnote marker such as [2].
+    gloss), "stage" for a stage direction, "supplied" for words the translator added to the
+    sentence, "marker" for a footnote marker such as [2], or "stamp" for a time stamp that
+    opens a paragraph, "[22:00] Stalin: …".
     """
     notes = conventions.load()["notes"]
     content = inner.strip()
@@ -261,6 +265,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "editorial"  # "[...]": words left out
     if re.fullmatch(r"\d{1,3}|\^[\w-]{1,20}", content):
         return "marker"
+    if re.fullmatch(CLOCK, content) and not before.strip(" *_#-–—•·"):
+        return "stamp"  # the minutes' time stamp: "[22:00] Stalin: …"
     if re.fullmatch(r"[a-z]", content) and before[-1:].isalpha():
         return "marker"  # a letter glued to a word: "agreement[a]"
     for kind in ("translator", "editorial", "signature"):

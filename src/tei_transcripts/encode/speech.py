@@ -20,6 +20,15 @@ MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marke
 CLOSE = r"(?:\*\*|__|\*|_|</(?:b|strong|i|em)>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
 WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe or hyphen follows ("_" may)
 TITLE_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,2}"
+# what stands before a paragraph's words: heading marks, opening emphasis, a list's bullet
+# ("- Stalin: …", "• Stalin: …"), a time stamp of the minutes ("[22:00] Stalin: …",
+# "22.10 – Zhou Enlai: …", "(10:30 a.m.) Stalin: …")
+CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+LEADING_MARKUP = re.compile(
+    rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+"
+    rf"|(?:\[{CLOCK}\]|\({CLOCK}\)|{CLOCK}(?:\s+[-–—|])?)\s+)+"
+)
+BULLETS = "-–—•·"
 ABBREVIATIONS = {
     "cde",
     "cdes",
@@ -223,6 +232,13 @@ def sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+def lead(text: str) -> int:
+    """Where the words of a paragraph begin, after heading marks, opening emphasis, bullets
+    and time stamps."""
+    match = LEADING_MARKUP.match(text)
+    return match.end() if match else 0
+
+
 def split_names(names: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if n.strip()]
 
@@ -237,6 +253,7 @@ def opens_turn(persons: Personography) -> Callable[[str], str]:
         return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
 
     def test(line: str) -> str:
+        line = line[lead(line) :]  # after a bullet, bold or a time stamp
         match = found.label_only.match(line)  # "STALIN:" alone, its speech on the next line
         if (
             match

@@ -20,7 +20,7 @@ from ..encode.context import Record
 from ..messages import Reporter
 from ..paths import project_id
 from ..persons import Personography
-from .dates import parse_date, tag_dates
+from .dates import parse_date, tag_dates, tag_time_stamps
 from .header import build_header
 from .ids import assign_ids
 from .names import tag_names, tag_unknown_names
@@ -172,6 +172,7 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     tag_names(text, doc.persons, set(doc.participants), doc.persons_href, report)
     record.unresolved |= tag_unknown_names(text, doc.persons, report)
     tag_dates(text, doc.date, report)
+    tag_time_stamps(text)
     assign_ids(text)
     root = tei.E("TEI", xml_id=doc.id)
     root.append(build_header(doc))

@@ -225,6 +225,34 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
     markup(root, find, skip={"date", "time", "speaker", "ref", "label", "persName"})
 
 
+# a time stamp before a speaker's label, after brackets, bullets or emphasis: "[22:00] Stalin:",
+# "- 10.30 a.m. Zhou Enlai:"
+STAMP = re.compile(
+    r"[\s\[(*_#•·–—-]*(?P<clock>(?P<hour>\d{1,2})[:.](?P<minute>[0-5]\d)(?:[:.][0-5]\d)?"
+    r"(?:\s*(?P<half>[AaPp])\.?\s?[Mm]\.?)?)(?![\d:.]\d)"
+)
+
+
+def tag_time_stamps(root) -> None:
+    """The time stamp that opens a speaker's label (the minutes' "[22:00] Stalin:") → ``time``.
+    Nothing else in a label is a date or a time of the meeting."""
+
+    def find(text, parent):
+        first = parent.tag == tei.q("speaker") or parent.getprevious() is None
+        stamp = STAMP.match(text) if first and parent.text == text else None
+        if stamp:
+            hour, minute = int(stamp.group("hour")), int(stamp.group("minute"))
+            if stamp.group("half") and 1 <= hour <= 12:
+                hour = hour % 12 + (12 if stamp.group("half") in "Pp" else 0)
+            if hour <= 24:
+                when = _clock(hour, minute)
+                yield stamp.start("clock"), stamp.end(), tei.E("time", stamp.group("clock"), when=when)
+
+    for speaker in root.iter(tei.q("speaker")):
+        if STAMP.match("".join(speaker.itertext())):
+            markup(speaker, find, skip={"note", "ref", "persName"})
+
+
 def _range(match: re.Match, document_year: int | None, parent, report: Reporter):
     """ "14-15 May 1950", "May 14-15, 1950" → ``date`` with ``from`` and ``to``."""
     g = match.groupdict()

@@ -9,18 +9,12 @@ import re
 from ... import tei
 from ...segment import Block
 from ..context import Context
+from ..speech import BULLETS, lead
 
-# heading marks, opening emphasis, a list's bullet ("- Stalin: …", "• Stalin: …")
-LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+)+")
-BULLETS = "-–—•·"
+LEADING_STAMP = re.compile(r"[\[(]?\d")  # perhaps a time stamp
+
 TRAILING_MARKUP = re.compile(r"(?:\*\*|__|\*|(?<=\S)_(?![\w_])|</(?:b|strong|i|em)>)+")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-
-
-def lead(text: str) -> int:
-    """Where the words of a paragraph begin, after heading marks, opening emphasis and bullets."""
-    match = LEADING_MARKUP.match(text)
-    return match.end() if match else 0
 
 
 def without_heading_marks(block: Block) -> Block:
@@ -37,6 +31,7 @@ def plain(text: str) -> str:
         and "<" not in text
         and "#" not in text
         and text[:1] not in BULLETS
+        and not LEADING_STAMP.match(text)
     ):
         return text  # most paragraphs have no markup at all; every rule asks
     return TRAILING_MARKUP.sub("", text[lead(text) :])
