@@ -38,6 +38,7 @@ WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # In a paragraph's text: the hyphen of a word a line's end broke, which is not the word's own
 # ("econo\u00admy"). The TEI has a line break there that parts no word (``lb break="no"``).
 SOFT_HYPHEN = "\u00ad"
+TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copied from a page
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
@@ -299,6 +300,8 @@ def split_run(
 
 def continues(previous: str, line: str, width: int | None, opens_turn=None) -> bool:
     """Does `line` continue the paragraph whose last source line is `previous`?"""
+    if TABLE_CELLS.search(previous) and TABLE_CELLS.search(line):
+        return False  # rows of a table
     if HONORIFIC_END.search(previous):
         return True
     if width:

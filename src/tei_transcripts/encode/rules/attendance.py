@@ -49,6 +49,8 @@ class AttendanceRule(BlockRule):
         rest = block.slice(opener_end)
         if rest.text:
             self._item(listing, rest, ctx, state)
+        elif self._table_head(ctx):  # "Name<tab>Position" over the rows of a table
+            listing.append(tei.E("head", *inline(ctx.blocks.pop(0), ctx.report)))
         while ctx.blocks and self._continues(ctx.blocks[0], ctx):
             self._item(listing, ctx.blocks.pop(0), ctx, state)
         if listing.find(tei.q("item")) is None:  # "Present:" and no names: a list needs items
@@ -58,10 +60,19 @@ class AttendanceRule(BlockRule):
         record.state = "ended" if had_turns else "body"
         return True
 
+    def _table_head(self, ctx: Context) -> bool:
+        """Is the next paragraph the head of a table of those present, the rows after it
+        naming a person in their first cell?"""
+        rows = [block for block in ctx.blocks[:2] if CELLS.search(block.text)]
+        return len(rows) == 2 and _table_head(rows[0]) and _first_cell_names(rows[1], ctx)
+
     def _continues(self, block: Block, ctx: Context) -> bool:
-        """A group header or a line that is little but names, not a turn ("Stalin: Welcome.")."""
+        """A group header, a row of a table whose first cell is a name ("Molotov<tab>Minister of
+        Foreign Affairs"), or a line that is little but names, not a turn ("Stalin: Welcome.")."""
         if conventions.pattern("attendance", "group").match(block.text):
             return True
+        if CELLS.search(block.text):  # a row of a table: a name and an office, not speech
+            return _first_cell_names(block, ctx) and not _table_head(block) and not _speech_row(block)
         label = patterns(ctx.persons).label.match(block.text)
         if label and block.text[label.end() :].strip() and opens_turn(ctx.persons)(block.text):
             return False
@@ -144,6 +155,8 @@ def group_inside() -> re.Pattern:
     )
 
 
+CELLS = re.compile(r"\S\t+\S")  # a row of a table: its cells parted by tabs
+ROW_NUMBER = re.compile(r"\d{1,3}[.)]?|[#№]")
 LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
 ENTRY_END = re.compile(r"[,;:]|\.(?=\s)")  # where an entry of a list of names ends
 SENTENCE_BREAK = re.compile(r"[;:]|\.(?=\s)")  # stronger: a comma may come before the role
@@ -156,9 +169,42 @@ GROUP_WORDS = re.compile(
 )
 
 
+def _table_head(row: Block) -> bool:
+    """Is a table's row its head, "Name<tab>Position"?"""
+    words = set(conventions.load()["attendance"]["table_heads"])
+    return all(word in words for word in re.sub(r"[*_|]", " ", row.text).lower().split())
+
+
+def _name_cell(row: Block) -> tuple[int, int]:
+    """Where the cell of a table's row that holds the name is: the first, after a number
+    ("2<tab>Shtykov<tab>Soviet Ambassador")."""
+    for cell in re.finditer(r"[^\t]+", row.text):
+        if not ROW_NUMBER.fullmatch(cell.group().strip()):
+            return cell.span()
+    return len(row.text), len(row.text)
+
+
+def _speech_row(row: Block) -> bool:
+    """Does a table's row hold speech after the name ("**Stalin**<tab>In China a war …")
+    rather than an office ("Molotov<tab>Minister of Foreign Affairs")?"""
+    rest = row.text[_name_cell(row)[1] :].strip()
+    return len(rest.split()) > 12 or bool(re.search(r"[.?!…][\"”’)*_]*$", rest))
+
+
+def _first_cell_names(row: Block, ctx: Context) -> bool:
+    """Does the name's cell of a table's row name a person, known or not ("Kovalev")?"""
+    cell = row.text[slice(*_name_cell(row))].strip(" *_")
+    cell = conventions.pattern("speech", "honorifics").sub(" ", cell).strip(" .")
+    if ctx.persons.find(cell):
+        return True
+    return bool(NAME_ONLY.fullmatch(cell)) and not GROUP_WORDS.search(cell) and not _table_head(row)
+
+
 def _report_unknown_names(block: Block, ctx: Context) -> None:
     """A list entry that is nothing but a capitalised name the personography lacks is
-    reported, so that an editor can add the person."""
+    reported, so that an editor can add the person; in a table's row, its first cell."""
+    if CELLS.search(block.text):
+        block = block.slice(*_name_cell(block))
     text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
     honorific = conventions.pattern("speech", "honorifics")
     for segment in LIST_SEPARATOR.split(text):
