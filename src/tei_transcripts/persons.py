@@ -15,6 +15,7 @@ from functools import cached_property
 from . import tei
 from .conventions import trie_pattern
 from .messages import ConversionError, Message
+from .segment import SOFT_HYPHEN
 
 SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
 
@@ -191,7 +192,14 @@ class Personography:
         return self.forms[match.group("name")] if match else ()
 
     def find(self, text: str) -> list[NameMatch]:
-        """Every name of a known person in `text`, longest spelling first, left to right."""
+        """Every name of a known person in `text`, longest spelling first, left to right; a
+        name a line's end broke ("Vyshin-" / "sky") is found whole, its match the printed span."""
+        if SOFT_HYPHEN in text:
+            kept = [i for i, char in enumerate(text) if char != SOFT_HYPHEN]
+            return [
+                NameMatch(kept[m.start], kept[m.end - 1] + 1, m.text, m.ids)
+                for m in self.find(text.replace(SOFT_HYPHEN, ""))
+            ]
         found = [
             NameMatch(m.start(), m.end(), m.group(), self.forms[m.group("name")])
             for m in self.pattern.finditer(text)

@@ -15,13 +15,16 @@ from ..segment import SOFT_HYPHEN
 Finder = Callable[[str, etree._Element], Iterable[tuple[int, int, etree._Element]]]
 
 
-def markup(root: etree._Element, find: Finder, skip: set[str]) -> None:
-    """Wrap what `find` finds in each text node of `root`, except inside `skip` elements."""
+def markup(root: etree._Element, find: Finder, skip: set[str], whole_words: bool = True) -> None:
+    """Wrap what `find` finds in each text node of `root`, except inside `skip` elements.
+    With `whole_words`, `find` reads words a line's end broke whole ("Mao Ze-" / "dong");
+    what it wraps keeps the break."""
     if any(_name(node) in skip for node in root.iterancestors()):
         return
+    search = _find_whole if whole_words else _find
     for element in list(_outside(root, skip)):
         if element.text:
-            matches = list(find(element.text, element))
+            matches = search(find, element.text, element)
             if matches:
                 text = element.text
                 element.text = text[: matches[0][0]]
@@ -29,13 +32,32 @@ def markup(root: etree._Element, find: Finder, skip: set[str]) -> None:
                     element.insert(i, new)
         for child in list(element):
             if child.tail:
-                matches = list(find(child.tail, element))
+                matches = search(find, child.tail, element)
                 if matches:
                     text = child.tail
                     child.tail = text[: matches[0][0]]
                     position = element.index(child) + 1
                     for offset, new in enumerate(_pieces(text, matches)):
                         element.insert(position + offset, new)
+
+
+def _find(find: Finder, text: str, parent: etree._Element) -> list:
+    return list(find(text, parent))
+
+
+def _find_whole(find: Finder, text: str, parent: etree._Element) -> list:
+    """What `find` finds in `text` read without the hyphens of broken words, placed in
+    `text`; an element wrapping a broken word holds it as printed."""
+    if SOFT_HYPHEN not in text:
+        return list(find(text, parent))
+    kept = [i for i, char in enumerate(text) if char != SOFT_HYPHEN] + [len(text)]
+    matches = []
+    for start, end, new in find(text.replace(SOFT_HYPHEN, ""), parent):
+        start, end = kept[start], kept[end - 1] + 1 if end > start else kept[start]
+        if len(new) == 0 and new.text:
+            new.text = text[start:end]
+        matches.append((start, end, new))
+    return matches
 
 
 def _pieces(text: str, matches) -> list[etree._Element]:
@@ -85,7 +107,7 @@ def mark_broken_words(text: etree._Element, header: etree._Element) -> None:
 
     for idno in text.iter(tei.q("idno")):
         idno.text = idno.text and idno.text.replace(SOFT_HYPHEN, "-")
-    markup(text, find, skip={"idno"})
+    markup(text, find, skip={"idno"}, whole_words=False)
     for element in header.iter(etree.Element):
         element.text = element.text and element.text.replace(SOFT_HYPHEN, "")
         element.tail = element.tail and element.tail.replace(SOFT_HYPHEN, "")
