@@ -23,11 +23,17 @@ def part_pattern() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{kinds})\s*(?P<number>{LEAVES}|{NUMBER})(?!\w)", re.IGNORECASE)
 
 
+NAMED_ARCHIVE = r"(?-i:(?:[A-Z][\w'’.-]*\s+){0,5}Archives?(?:\s+of(?:\s+the)?(?:\s+(?:[A-Z][\w'’.-]*|of|the|and)){1,10})?)"
+
+
 @cache
 def citation_pattern() -> re.Pattern:
     """A run of three or more citation parts, fond first, with the repository before them
     when it is one of the archives the conventions know."""
     archives = conventions.alternation([re.escape(a) for a in conventions.load()["sources"]["archives"]])
+    # or an archive the conventions do not know, its name spelled out: "Archive of the
+    # Workers' Party of Korea", "Central Party Archive"
+    archives += rf"|{NAMED_ARCHIVE}"
     part = re.sub(r"\(\?P<\w+>", "(?:", part_pattern().pattern)
     fond = conventions.alternation(conventions.load()["sources"]["parts"]["fond"])
     return re.compile(

@@ -15,7 +15,7 @@ from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
-from .base import HEADING, BlockRule, plain, without_heading_marks
+from .base import HEADING, BlockRule, _has_turns, plain, without_heading_marks
 from .front import FieldListRule, TitleRule
 
 # What a closer may follow in a division: the schema's model.common
@@ -275,6 +275,9 @@ class SourceRule(BlockRule):
         ctx.record.citations.append((block.text, block.line))
         if not ctx.record.body:  # before the conversation: a paragraph of the front matter
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")
+        elif not _has_turns(ctx.record) and any(opens_turn(ctx.persons)(b.text) for b in ctx.blocks[:3]):
+            # among the record's fields after its attendance list, the conversation after it
+            ctx.place(paragraph(inline(block, ctx.report)), block)
         else:
             ctx.place(tei.E("div", paragraph(inline(block, ctx.report)), type="source"), block, "back")
         return True
