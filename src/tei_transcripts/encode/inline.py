@@ -154,7 +154,15 @@ class Inline:
         return i > 0 and self.text[i - 1] == "\\"
 
     def parse(self, start: int, end: int) -> list:
-        """Strings and elements for text[start:end], brackets first, then tags and emphasis."""
+        """Strings and elements for text[start:end], brackets first, then tags and emphasis;
+        emphasis around brackets first of all ("**Stalin [Chairman]:**")."""
+        around = self._emphasis_around_brackets(start, end)
+        if around:
+            bold = around.group(1) in ("**", "__", "<b>", "<strong>")
+            inner = tei.E(
+                "hi", *self.parse(around.start(2), around.end(2)), rend="bold" if bold else "italic"
+            )
+            return [*self.parse(start, around.start()), inner, *self.parse(around.end(), end)]
         out: list = []
         i = start
         while i < end:
@@ -172,6 +180,23 @@ class Inline:
                 out.append(self._bracket(bracket, close))
                 i = close + 1
         return out
+
+    def _emphasis_around_brackets(self, start: int, end: int) -> re.Match | None:
+        """The first emphasis in text[start:end] that holds a pair of brackets and parts none."""
+        inside = [(b, c) for b, c in self.pairs.items() if start <= b and c < end]
+        if not inside:
+            return None
+        for match in EMPHASIS.finditer(self.text, start, end):
+            if not _closes(match.group(1).lower(), match.group(3).lower()):
+                continue
+            within = [match.start(2) <= b and c < match.end(2) for b, c in inside]
+            parted = any(
+                (match.start(2) <= b < match.end(2)) != (match.start(2) <= c < match.end(2))
+                for b, c in inside
+            )
+            if any(within) and not parted:
+                return match
+        return None
 
     def _bracket(self, start: int, end: int):
         inner = self.text[start + 1 : end]

@@ -170,8 +170,12 @@ def patterns(persons: Personography) -> SpeechPatterns:
     verbs = conventions.alternation(verb_forms(speech["verbs"]))
     colon_verbs = conventions.alternation(speech["colon_verbs"])
     # "(to Molotov)", "(smiling)"; a longer one only before a colon: "Kim Il Sung (Chairman of
-    # the Cabinet of Ministers of the Democratic People's Republic of Korea):"
-    aside = rf"\s*\((?:[^()]{{1,40}}|[^()]{{41,160}}(?=\)\s*{CLOSE}?\s*:))\)"
+    # the Cabinet of Ministers of the Democratic People's Republic of Korea):"; "Stalin [Chairman of
+    # the Council of Ministers]:" in brackets, an editor's, before a colon only
+    aside = (
+        rf"\s*(?:\((?:[^()]{{1,40}}|[^()]{{41,160}}(?=\)\s*{CLOSE}?\s*:))\)"
+        rf"|\[[^\[\]]{{1,160}}\](?=\s*{CLOSE}?\s*:))"
+    )
     # what the speaker says, named: "Chairman Mao's remarks:" (a label only before a colon)
     said = rf"['’]s\s+(?i:{conventions.alternation(speech['said_nouns'])})(?={CLOSE}?\s*:)"
     return SpeechPatterns(

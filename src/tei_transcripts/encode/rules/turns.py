@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lxml import etree
+
 from ... import conventions, tei
 from ...enrich.dates import full_days, parse_date
 from ...enrich.stage import set_apart_direction
@@ -267,7 +269,7 @@ class SpeakerLabelRule(BlockRule):
     def run(self, block, ctx):
         ids = self._ids(block, ctx)
         ctx.end_turn()
-        sp = tei.E("sp", tei.E("speaker", *inline(block, ctx.report)), who=" ".join(f"#{i}" for i in ids))
+        sp = tei.E("sp", speaker_label(block, ctx), who=" ".join(f"#{i}" for i in ids))
         ctx.place(sp, block)
         ctx.record.sp = sp
         ctx.record.state = "body"
@@ -420,6 +422,11 @@ def _titled_label(block: Block, ctx: Context):
     if not labelled:
         return None
     label = labelled.group("label")[lead(labelled.group("label")) :]  # after bold or a bullet
+    named = NAME_IN_PARENTHESES.fullmatch(label.strip())
+    if named:  # "Answer (Stalin):", "Question from the Soviet side (Vyshinsky):"
+        ids = tuple(ctx.resolve(named.group("name").strip(), block.line))
+        if len(ids) == 1:
+            return labelled, [named.group("name").strip()], [ids]
     name, comma, role = label.partition(",")
     if comma and ROLE_AFTER.fullmatch(role.strip()) and not ctx.persons.find(role):
         ids = tuple(ctx.resolve(name.strip(), block.line)) or _name_at_end(name, ctx)
@@ -434,6 +441,9 @@ def _titled_label(block: Block, ctx: Context):
 
 # A label of up to 160 characters before a colon (and the emphasis it closes) and a space
 TITLED_LABEL = re.compile(rf"(?P<label>[^:]{{1,160}}):{CLOSE}?(?:\s+|$)")
+# What is said, the speaker's name in parentheses after it: "Answer (Stalin)", "Question
+# (Mao Zedong)"
+NAME_IN_PARENTHESES = re.compile(r"(?P<what>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5})\s*\((?P<name>[^()]{2,60})\)")
 # The office after a name and a comma in a label: a few words, no sentence's marks
 ROLE_AFTER = re.compile(r"[^,.;:!?()\[\]\"“”*_]{2,80}")
 # The office before a name in a label: capitalised words, "of", "the", "and", "'s"; or what
@@ -681,6 +691,22 @@ class ParagraphRule(BlockRule):
         return True
 
 
+def speaker_label(block: Block, ctx: Context) -> etree._Element:
+    """A ``speaker`` holding the label as printed. A direction in brackets inside it
+    ("Stalin [smiling]:") stays printed, as one in parentheses does: TEI has no ``stage``
+    inside a ``speaker``."""
+    speaker = tei.E("speaker", *inline(block, ctx.report))
+    for stage in list(speaker.iter(tei.q("stage"))):
+        printed = "".join(stage.itertext()) + (stage.tail or "")
+        previous, parent = stage.getprevious(), stage.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + printed
+        else:
+            parent.text = (parent.text or "") + printed
+        parent.remove(stage)
+    return speaker
+
+
 def open_turn(
     ctx: Context, block: Block, ids, speaker: Block | None = None, start: int = 0, reported: bool = False
 ) -> None:
@@ -691,7 +717,7 @@ def open_turn(
     ctx.record.sp_reported = reported
     sp = tei.E("sp", who=" ".join(f"#{i}" for i in ids) or None)
     if speaker is not None:
-        sp.append(tei.E("speaker", *inline(speaker, ctx.report)))
+        sp.append(speaker_label(speaker, ctx))
     sp.append(paragraph(inline(block.slice(start), ctx.report), n=_point_n(ctx)))
     ctx.place(sp, block)
     ctx.record.sp = sp
