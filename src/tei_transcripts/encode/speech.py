@@ -128,6 +128,9 @@ NARRATED = re.compile(
     r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
 )  # "I [then] answered"
 EMBEDDING = re.compile(r"[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+")  # "In conclusion ", "Then ", "After that "
+# the office after a name and a comma, up to the label's colon: no sentence's marks
+OFFICE_BEFORE_COLON = re.compile(r"[^.;:!?()\[\]\"“”]{2,100}:(?:\*\*|__|\*|_)?\s")
+OPEN_ASIDE = re.compile(r"\s*\([^()]*$")  # a parenthesis the line leaves open
 LABEL_MARKS = (".", ":", "—", "–", "-")  # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —"
 
 
@@ -256,6 +259,15 @@ def opens_turn(persons: Personography) -> Callable[[str], str]:
     def known(match: re.Match) -> bool:
         return all(len(persons.resolve(name)) == 1 for name in split_names(match.group("names")))
 
+    def office_after_name(match: re.Match, line: str) -> bool:
+        name = persons.pattern.match(line, match.start("names"))
+        return (
+            name is not None
+            and line.startswith(",", name.end())
+            and bool(OFFICE_BEFORE_COLON.match(line, name.end() + 1))
+            and len(persons.resolve(name.group())) == 1
+        )
+
     def test(line: str) -> str:
         line = line[lead(line) :]  # after a bullet, bold or a time stamp
         match = found.label_only.match(line)  # "STALIN:" alone, its speech on the next line
@@ -266,14 +278,20 @@ def opens_turn(persons: Personography) -> Callable[[str], str]:
         ):
             return "label" if known(match) else ""
         match = found.label.match(line)
+        if match and office_after_name(match, line):
+            return "label"  # "Kim Il Sung, Chairman of the Cabinet of Ministers: …", "Molotov, Minister: …"
         if match and known(match):
             punct = match.group("punct").strip(" *_")
             if punct == ":":
                 return "label"
             if punct in LABEL_MARKS or match.group("names").isupper():  # "STALIN, opening …, says"
                 return "turn"
+
             if not match.group("punct") and line[match.end() : match.end() + 1].isupper():
                 return "turn"  # set out in columns: "Stalin<tab>What do you think?"
+        name = persons.pattern.match(line)
+        if name and OPEN_ASIDE.match(line, name.end()) and len(persons.resolve(name.group())) == 1:
+            return "turn"  # a label's long role goes on in the next line: "Kim Il Sung (Chairman of the"
         # not a label of a known person ("Cde. Stalin said …" begins like "Cde." alone)
         match = found.reported.match(line)
         # not "I"/"We": inside a turn in reported speech the speaker often goes over to the
