@@ -292,6 +292,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "marker"
     if re.fullmatch(CLOCK, content) and not before.strip(" *_#-–—•·"):
         return "stamp"  # the minutes' time stamp: "[22:00] Stalin: …"
+    if not before.strip(" *_#-–—•·") and after.lstrip(" *_").startswith(":") and len(bare.split()) <= 8:
+        return "supplied"  # a speaker's label the editor supplied: "[Mao Zedong]: …"
     if re.fullmatch(r"[a-z]", content) and before[-1:].isalpha():
         return "marker"  # a letter glued to a word: "agreement[a]"
     for kind in ("translator", "editorial", "signature"):

@@ -15,7 +15,7 @@ from .. import conventions
 from ..persons import INITIALS, Personography
 
 # a name in capitals, never a section's Roman number alone ("II. On economic aid")
-CAPS_NAME = r"(?!(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})\b(?!\s[A-Z]))[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}"
+CAPS_FIRST = r"(?!(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})\b(?!\s[A-Z]))[A-Z][A-Z'’-]+"
 MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marker glued to a label: "Stalin:1"
 CLOSE = r"(?:\*\*|__|\*|_|</(?:b|strong|i|em)>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
 WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe or hyphen follows ("_" may)
@@ -156,10 +156,16 @@ def patterns(persons: Personography) -> SpeechPatterns:
     # a name ends at a word's end, where a footnote's marker is glued to it ("Zhou Enlai2:"),
     # or at a possessive ("Mao's remarks:")
     known_name = rf"(?:{INITIALS})?(?:{known})(?:{WORD_END}|(?={MARKER}{WORD_END}|['’]s\s))"
-    any_name = rf"(?:{known_name}|{CAPS_NAME}{WORD_END}|{TITLE_NAME}{WORD_END})"
+    verbs = conventions.alternation(verb_forms(speech["verbs"]))
+    verbs_upper = conventions.alternation(
+        [verb.upper() for verb in verb_forms(speech["verbs"])]
+    )  # "STALIN SAID:"
+    # a name in capitals: up to three words, none a verb of saying ("STALIN SAID:" is Stalin's)
+    caps_name = rf"{CAPS_FIRST}(?:\s(?!(?:{verbs_upper})\b)[A-Z][A-Z'’-]+){{0,2}}"
+    any_name = rf"(?:{known_name}|{caps_name}{WORD_END}|{TITLE_NAME}{WORD_END})"
     names = rf"{any_name}(?:\s*,\s*{any_name})*(?:,?\s+and\s+{any_name})?"
     known_names = rf"{known_name}(?:\s*,\s*{known_name})*(?:,?\s+and\s+{known_name})?"
-    caps_names = rf"{CAPS_NAME}(?:\s*,\s*{CAPS_NAME})*(?:,?\s+and\s+{CAPS_NAME})?{WORD_END}"
+    caps_names = rf"{caps_name}(?:\s*,\s*{caps_name})*(?:,?\s+and\s+{caps_name})?{WORD_END}"
     pronouns = {
         form
         for word in speech["first_person"]
@@ -170,7 +176,6 @@ def patterns(persons: Personography) -> SpeechPatterns:
     named_pronoun = r"(?:He|She)\s*(?:\[(?P<named>[^\]]{1,40})\]|\((?P<named2>[^()]{1,40})\))"
     adverbs = rf"(?:\s+(?:{conventions.alternation(speech['adverbs'])}|[a-z]+ly))*"
     adverbs_or_aside = rf"(?:{adverbs}|\s*,[^,.;:]{{1,90}},)"
-    verbs = conventions.alternation(verb_forms(speech["verbs"]))
     colon_verbs = conventions.alternation(speech["colon_verbs"])
     # "(to Molotov)", "(smiling)"; a longer one only before a colon: "Kim Il Sung (Chairman of
     # the Cabinet of Ministers of the Democratic People's Republic of Korea):"; "Stalin [Chairman of
@@ -195,7 +200,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
         ),
         reported=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}|{named_pronoun}))"
-            rf"(?={adverbs_or_aside}\s+(?:{verbs})\b)"
+            rf"(?={adverbs_or_aside}\s+(?:{verbs}|(?-i:{verbs_upper}))\b)"
         ),
         reported_any=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?={adverbs_or_aside}\s+(?:{verbs})\b)"

@@ -293,6 +293,12 @@ class SpeechTurnRule(BlockRule):
         alias = _alias_label(block, ctx)
         if alias:
             return alias, [alias.group("names")], [ctx.record.aliases[alias.group("names")]]
+        enclosed = ENCLOSED_LABEL.match(block.text, lead(block.text))
+        if enclosed:  # "[Mao Zedong]: …", the name an editor's; "(Stalin): …"
+            names = split_names(enclosed.group("names"))
+            resolved = [ctx.resolve(n, block.line) for n in names]
+            if all(len(r) == 1 for r in resolved):
+                return enclosed, names, resolved
         initial = INITIAL_LABEL.match(block.text, lead(block.text))
         if initial:  # "S.: …": the participant of that initial, or, with a colon, one to report
             found = ctx.by_initial(initial.group("names")[0], block.line)
@@ -389,6 +395,8 @@ def _speaker_by_role(label: str, block: Block, ctx: Context) -> list[str]:
     return []
 
 
+# A speaker's name in brackets or parentheses, and a colon: "[Mao Zedong]:", "(Stalin):"
+ENCLOSED_LABEL = re.compile(r"[\[(](?P<names>[^\[\]()]{2,60})[\])]\s*:\s+(?=\S)")
 # A speaker named by an initial, and a colon or a dash: "S.: …", "M. — …" (never a section's
 # letter, "A. The treaty")
 INITIAL_LABEL = re.compile(r"(?P<names>[A-Z]\.)(?P<punct>\s*:|\s+[—–])\s+(?=\S)")
