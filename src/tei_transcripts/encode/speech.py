@@ -23,7 +23,7 @@ TITLE_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,2}"
 # what stands before a paragraph's words: heading marks, opening emphasis, a list's bullet
 # ("- Stalin: …", "• Stalin: …"), a time stamp of the minutes ("[22:00] Stalin: …",
 # "22.10 – Zhou Enlai: …", "(10:30 a.m.) Stalin: …")
-CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+CLOCK = r"\d{1,2}[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
 LEADING_MARKUP = re.compile(
     rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+"
     rf"|(?:\[{CLOCK}\]|\({CLOCK}\)|{CLOCK}(?:\s+[-–—|])?)\s+)+"
@@ -200,7 +200,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
         ),
         reported=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}|{named_pronoun}))"
-            rf"(?={adverbs_or_aside}\s+(?:{verbs}|(?-i:{verbs_upper}))\b)"
+            rf"(?={adverbs_or_aside}\s+(?:{verbs}|{verbs_upper})\b)"
         ),
         reported_any=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?={adverbs_or_aside}\s+(?:{verbs})\b)"
@@ -291,7 +291,6 @@ def opens_turn(persons: Personography) -> Callable[[str], str]:
                 return "label"
             if punct in LABEL_MARKS or match.group("names").isupper():  # "STALIN, opening …, says"
                 return "turn"
-
             if not match.group("punct") and line[match.end() : match.end() + 1].isupper():
                 return "turn"  # set out in columns: "Stalin<tab>What do you think?"
         name = persons.pattern.match(line)

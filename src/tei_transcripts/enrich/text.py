@@ -53,7 +53,8 @@ def _find_whole(find: Finder, text: str, parent: etree._Element) -> list:
     kept = [i for i, char in enumerate(text) if char != SOFT_HYPHEN] + [len(text)]
     matches = []
     for start, end, new in find(text.replace(SOFT_HYPHEN, ""), parent):
-        start, end = kept[start], kept[end - 1] + 1 if end > start else kept[start]
+        end = kept[end - 1] + 1 if end > start else kept[start]
+        start = kept[start]
         if len(new) == 0 and new.text:
             new.text = text[start:end]
         matches.append((start, end, new))
