@@ -320,6 +320,28 @@ def test_notes_in_parentheses_keep_them_in_both_editions(tmp_path):
     assert "[Editor" not in text
 
 
+def test_a_participant_without_a_role_is_printed_without_one(tmp_path):
+    """The header's row of a side: "Stalin (principal); Vyshinskii" — no empty parentheses for
+    a participant after one with a role (each person's own role is read)."""
+    documents = converted_fixture("labels-question-and-answer-in-bold", tmp_path)
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert squeeze("Iosif Vissarionovich Stalin (principal); Andrei Yanuarevich Vyshinskii") in text
+    assert "()" not in text
+
+
+def test_time_stamps_are_printed_in_both_editions(tmp_path):
+    """ "[22:00] Stalin:": the stamp stays in the label on the page and in the PDF."""
+    documents = converted_fixture("time-stamps-before-labels", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "time-stamps-before-labels.html")).getroot()
+    labels = [squeeze(label.text_content()) for label in page.xpath("//main//*[contains(@class, 'speaker')]")]
+    assert squeeze("[22:00] Stalin:") in labels and squeeze("(22:15) Zhou Enlai:") in labels, labels
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = " ".join(pdf_pages(pathlib.Path(written[0])))
+    assert "[22:00]" in text and "22:05" in text
+
+
 def test_a_space_between_two_elements_is_printed(tmp_path):
     """ "<hi>Date:</hi> <date>…</date>": the space between them is kept in print."""
     documents = converted_fixture("translator-credit-bold-field", tmp_path)

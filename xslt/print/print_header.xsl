@@ -33,8 +33,9 @@
       <xsl:for-each-group select="tt:participants($tei)"
           group-by="generate-id(tt:participant-list(.))">
         <xsl:variable name="list" select="tt:participant-list(.)"/>
+        <!-- "Iosif Vissarionovich Stalin (principal)"; a person without a role, the name alone -->
         <xsl:sequence select="tt:row(tt:side-label($list), string-join(current-group() !
-            (tt:person-name(.) || (' (' || string-join(tokenize(normalize-space(@role), ' '), ', ') || ')')[current()/@role]), '; '))"/>
+            (tt:person-name(.) || (if (@role) then ' (' || string-join(tokenize(normalize-space(@role), ' '), ', ') || ')' else '')), '; '))"/>
       </xsl:for-each-group>
       <xsl:for-each select="tt:sources($tei)">
         <xsl:sequence select="tt:row('Source', tt:source-text(.))"/>
