@@ -15,7 +15,7 @@ from functools import cached_property
 from . import tei
 from .conventions import trie_pattern
 from .messages import ConversionError, Message
-from .segment import SOFT_HYPHEN
+from .segment import SOFT_HYPHEN, read_whole
 
 SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
 
@@ -195,11 +195,8 @@ class Personography:
         """Every name of a known person in `text`, longest spelling first, left to right; a
         name a line's end broke ("Vyshin-" / "sky") is found whole, its match the printed span."""
         if SOFT_HYPHEN in text:
-            kept = [i for i, char in enumerate(text) if char != SOFT_HYPHEN]
-            return [
-                NameMatch(kept[m.start], kept[m.end - 1] + 1, m.text, m.ids)
-                for m in self.find(text.replace(SOFT_HYPHEN, ""))
-            ]
+            whole, kept = read_whole(text)
+            return [NameMatch(kept[m.start], kept[m.end - 1] + 1, m.text, m.ids) for m in self.find(whole)]
         found = [
             NameMatch(m.start(), m.end(), m.group(), self.forms[m.group("name")])
             for m in self.pattern.finditer(text)

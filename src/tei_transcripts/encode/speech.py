@@ -128,8 +128,10 @@ NARRATED = re.compile(
     r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
 )  # "I [then] answered"
 EMBEDDING = re.compile(r"[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+")  # "In conclusion ", "Then ", "After that "
-# the office after a name and a comma, up to the label's colon: no sentence's marks
-OFFICE_BEFORE_COLON = re.compile(r"[^.;:!?()\[\]\"“”]{2,100}:(?:\*\*|__|\*|_)?\s")
+# The office after a name and a comma in a label: a few words, no sentence's marks
+ROLE_AFTER = re.compile(r"[^,.;:!?()\[\]\"“”*_]{2,80}")
+# … up to the label's colon: "Kim Il Sung, Chairman of the Cabinet of Ministers:"
+OFFICE_BEFORE_COLON = re.compile(rf"{ROLE_AFTER.pattern}:{CLOSE}?\s")
 OPEN_ASIDE = re.compile(r"\s*\([^()]*$")  # a parenthesis the line leaves open
 LABEL_MARKS = (".", ":", "—", "–", "-")  # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —"
 

@@ -14,6 +14,7 @@ import datetime
 import re
 
 from .. import tei
+from ..encode.speech import CLOCK
 from ..messages import Reporter
 from .text import markup, source_line
 
@@ -227,10 +228,7 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
 
 # a time stamp before a speaker's label, after brackets, bullets or emphasis: "[22:00] Stalin:",
 # "- 10.30 a.m. Zhou Enlai:"
-STAMP = re.compile(
-    r"[\s\[(*_#•·–—-]*(?P<clock>(?P<hour>\d{1,2})[:.](?P<minute>[0-5]\d)(?:[:.][0-5]\d)?"
-    r"(?:\s*(?P<half>[AaPp])\.?\s?[Mm]\.?)?)(?![\d:.]\d)"
-)
+STAMP = re.compile(rf"[\s\[(*_#•·–—-]*(?P<clock>{CLOCK})(?![\d:.]\d)")
 
 
 def tag_time_stamps(root) -> None:
@@ -241,9 +239,10 @@ def tag_time_stamps(root) -> None:
         first = parent.tag == tei.q("speaker") or parent.getprevious() is None
         stamp = STAMP.match(text) if first and parent.text == text else None
         if stamp:
-            hour, minute = int(stamp.group("hour")), int(stamp.group("minute"))
-            if stamp.group("half") and 1 <= hour <= 12:
-                hour = hour % 12 + (12 if stamp.group("half") in "Pp" else 0)
+            hour, minute = map(int, re.match(r"(\d+)[:.](\d+)", stamp.group("clock")).groups())
+            half = re.search(r"([AaPp])\.?\s?[Mm]", stamp.group("clock"))
+            if half and 1 <= hour <= 12:
+                hour = hour % 12 + (12 if half.group(1) in "Pp" else 0)
             if hour <= 24:
                 when = _clock(hour, minute)
                 yield stamp.start("clock"), stamp.end(), tei.E("time", stamp.group("clock"), when=when)

@@ -9,7 +9,7 @@ from lxml import etree
 
 from .. import tei
 from ..encode.context import LINE
-from ..segment import SOFT_HYPHEN
+from ..segment import SOFT_HYPHEN, read_whole
 
 # find(text) → (start, end, element) for each match, in order, not overlapping.
 Finder = Callable[[str, etree._Element], Iterable[tuple[int, int, etree._Element]]]
@@ -50,9 +50,9 @@ def _find_whole(find: Finder, text: str, parent: etree._Element) -> list:
     `text`; an element wrapping a broken word holds it as printed."""
     if SOFT_HYPHEN not in text:
         return list(find(text, parent))
-    kept = [i for i, char in enumerate(text) if char != SOFT_HYPHEN] + [len(text)]
+    whole, kept = read_whole(text)
     matches = []
-    for start, end, new in find(text.replace(SOFT_HYPHEN, ""), parent):
+    for start, end, new in find(whole, parent):
         end = kept[end - 1] + 1 if end > start else kept[start]
         start = kept[start]
         if len(new) == 0 and new.text:

@@ -38,6 +38,15 @@ WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # In a paragraph's text: the hyphen of a word a line's end broke, which is not the word's own
 # ("econo\u00admy"). The TEI has a line break there that parts no word (``lb break="no"``).
 SOFT_HYPHEN = "\u00ad"
+
+
+def read_whole(text: str) -> tuple[str, list[int]]:
+    """`text` with its words a line's end broke whole again (without `SOFT_HYPHEN`), and
+    where each of its characters stands in `text`, one more place for its end."""
+    kept = [i for i, char in enumerate(text) if char != SOFT_HYPHEN]
+    return text.replace(SOFT_HYPHEN, ""), kept + [len(text)]
+
+
 TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copied from a page
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list

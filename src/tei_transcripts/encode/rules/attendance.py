@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from ... import conventions, tei
-from ...segment import Block
+from ...segment import TABLE_CELLS, Block
 from ..citation import is_translation_credit
 from ..context import Context
 from ..inline import inline
@@ -63,7 +63,7 @@ class AttendanceRule(BlockRule):
     def _table_head(self, ctx: Context) -> bool:
         """Is the next paragraph the head of a table of those present, the rows after it
         naming a person in their first cell?"""
-        rows = [block for block in ctx.blocks[:2] if CELLS.search(block.text)]
+        rows = [block for block in ctx.blocks[:2] if TABLE_CELLS.search(block.text)]
         return len(rows) == 2 and _table_head(rows[0]) and _first_cell_names(rows[1], ctx)
 
     def _continues(self, block: Block, ctx: Context) -> bool:
@@ -71,7 +71,7 @@ class AttendanceRule(BlockRule):
         Foreign Affairs"), or a line that is little but names, not a turn ("Stalin: Welcome.")."""
         if conventions.pattern("attendance", "group").match(block.text):
             return True
-        if CELLS.search(block.text):  # a row of a table: a name and an office, not speech
+        if TABLE_CELLS.search(block.text):  # a row of a table: a name and an office, not speech
             return _first_cell_names(block, ctx) and not _table_head(block) and not _speech_row(block)
         label = patterns(ctx.persons).label.match(block.text)
         if label and block.text[label.end() :].strip() and opens_turn(ctx.persons)(block.text):
@@ -155,7 +155,6 @@ def group_inside() -> re.Pattern:
     )
 
 
-CELLS = re.compile(r"\S\t+\S")  # a row of a table: its cells parted by tabs
 ROW_NUMBER = re.compile(r"\d{1,3}[.)]?|[#№]")
 LIST_SEPARATOR = re.compile(r",|;|\band\b|:")
 ENTRY_END = re.compile(r"[,;:]|\.(?=\s)")  # where an entry of a list of names ends
@@ -203,7 +202,7 @@ def _first_cell_names(row: Block, ctx: Context) -> bool:
 def _report_unknown_names(block: Block, ctx: Context) -> None:
     """A list entry that is nothing but a capitalised name the personography lacks is
     reported, so that an editor can add the person; in a table's row, its first cell."""
-    if CELLS.search(block.text):
+    if TABLE_CELLS.search(block.text):
         block = block.slice(*_name_cell(block))
     text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
     honorific = conventions.pattern("speech", "honorifics")

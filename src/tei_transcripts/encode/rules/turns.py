@@ -14,7 +14,17 @@ from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
-from ..speech import CLOSE, NARRATED, NOT_NAMES, TITLES, patterns, sentence_starts, split_names, verb_forms
+from ..speech import (
+    CLOSE,
+    NARRATED,
+    NOT_NAMES,
+    ROLE_AFTER,
+    TITLES,
+    patterns,
+    sentence_starts,
+    split_names,
+    verb_forms,
+)
 from .attendance import attend_from_narrative
 from .base import (
     HEADING,
@@ -452,8 +462,6 @@ TITLED_LABEL = re.compile(rf"(?P<label>[^:]{{1,160}}):{CLOSE}?(?:\s+|$)")
 # What is said, the speaker's name in parentheses after it: "Answer (Stalin)", "Question
 # (Mao Zedong)"
 NAME_IN_PARENTHESES = re.compile(r"(?P<what>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5})\s*\((?P<name>[^()]{2,60})\)")
-# The office after a name and a comma in a label: a few words, no sentence's marks
-ROLE_AFTER = re.compile(r"[^,.;:!?()\[\]\"“”*_]{2,80}")
 # The office before a name in a label: capitalised words, "of", "the", "and", "'s"; or what
 # the words are: "Question from Comrade Stalin:", "Reply by Zhou Enlai:"
 OFFICE_WORDS = re.compile(
