@@ -132,6 +132,22 @@ def printed_variants(name: str) -> set[str]:
     return variants
 
 
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
+
+
+def family_name_in_capitals(name: str) -> tuple[str, ...]:
+    """A name of several words with its first or its last word in capitals, as editions print
+    the family name: "MAO Zedong", "KIM Il Sung", "Iosif Vissarionovich STALIN"."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return ()
+    forms = []
+    for at in (0, len(words) - 1):
+        if NAME_WORD.fullmatch(words[at]):
+            forms.append(" ".join(w.upper() if i == at else w for i, w in enumerate(words)))
+    return tuple(forms)
+
+
 class Personography:
     def __init__(self, persons: list[Person], path: str = ""):
         self.path = path
@@ -171,12 +187,13 @@ class Personography:
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, ...]]:
-        """Every spelling (as written, its printed variants, and in capitals) → the ids it may name."""
+        """Every spelling (as written, its printed variants, in capitals, and with its family
+        name in capitals) → the ids it may name."""
         forms: dict[str, set[str]] = {}
         for person in self.persons.values():
             for name in person.names:
                 for spelling in printed_variants(name):
-                    for form in (spelling, spelling.upper()):
+                    for form in (spelling, spelling.upper(), *family_name_in_capitals(spelling)):
                         forms.setdefault(form, set()).add(person.id)
         return {form: tuple(sorted(ids)) for form, ids in forms.items()}
 

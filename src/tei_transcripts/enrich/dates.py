@@ -39,6 +39,8 @@ ROMAN = {
 YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 
 DIGIT = re.compile(r"\d")
+# after a number with a dot that is no time: "12.50 roubles", "10.5", "3.20 per cent"
+NOT_AN_AMOUNT = r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?))"
 PATTERN = re.compile(
     rf"(?P<drange>\b(?P<da>[0-3]?\d)\s*[-–—/]\s*(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
     rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}\s*[-–—])(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)\s*[-–—]\s*(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
@@ -53,14 +55,14 @@ PATTERN = re.compile(
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
     rf"|(?P<ymddot>\b(?P<y11>{YEAR})[./](?P<m11>[01]\d)[./](?P<d11>[0-3]\d)\b)"  # "1952.09.19"
     rf"|(?P<yrange>\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?![-–/.]\d))"  # "1953-1957", "1949/50"
-    rf"|(?P<year>\b(?:(?:in|since|by|until|till|before|after|from|during|of|early|late|mid) |mid-)(?P<y7>{YEAR})\b(?![-–/.]\d))"
+    rf"|(?P<year>\b(?:(?i:in|since|by|until|till|before|after|from|during|of|early|late|mid) |(?i:mid)-)(?P<y7>{YEAR})\b(?![-–/.]\d|\s*(?:hours|hrs)\b))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
     r"|(?P<ampm>\b(?P<h4>1[0-2]|0?[1-9])(?:[.:](?P<min4>[0-5]\d))?\s*(?P<half>[ap])\.\s?m\.)"
     r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))"
+    r"|(?P<military>\b(?P<h8>[01]\d|2[0-4])(?P<min8>[0-5]\d)\s*(?:hours|hrs\b\.?))"  # "2300 hours"
     r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money
-    r"|(?P<dotclock>\b(?:at|until|till)\s(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b"
-    r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?)))"
+    rf"|(?P<dotclock>\b(?P<dotword>at|until|till|from)\s(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)",
 )
@@ -172,7 +174,10 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
     year = int(document_date[:4]) if document_date else None
 
     def find(text, parent):
+        taken = 0  # the end of the last span of times: its second time is in it
         for match in matches(text):
+            if match.start() < taken:
+                continue
             found = match.group()
             g = match.groupdict()
             if g["span"]:
@@ -192,19 +197,11 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                 if first < last:  # "1952-08" is a month, "1952-1949" no span
                     yield match.start(), match.end(), tei.E("date", found, **{"from": first, "to": last})
                 continue
-            if g["ampm"]:
-                hour = int(g["h4"]) % 12 + (12 if g["half"].lower() == "p" else 0)
-                yield (
-                    match.start(),
-                    match.end(),
-                    tei.E("time", found, when=_clock(hour, int(g["min4"] or 0))),
-                )
-                continue
-            if g["clock"] or g["hm"] or g["dotclock"] or g["oclock"]:
-                clock = _time_of_day(g)
-                start = match.start("h7") if g["dotclock"] else match.start()  # "at 23.30": the time only
-                if clock is not None:
-                    yield start, match.end(), tei.E("time", text[start : match.end()], when=_clock(*clock))
+            if any(g[kind] for kind in TIMES):
+                time = _time_or_span(text, match)
+                if time:
+                    taken = time[1]
+                    yield time
                 continue
             when, inferred = _when(match, year)
             start, end = (match.start("y7"), match.end("y7")) if g["year"] else (match.start(), match.end())
@@ -224,6 +221,35 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
             yield start, end, tei.E("date", found, when=when, evidence="internal" if inferred else None)
 
     markup(root, find, skip={"date", "time", "speaker", "ref", "label", "persName"})
+
+
+TIMES = ("ampm", "clock", "military", "hm", "dotclock", "oclock")
+SPAN_JOIN = re.compile(r"\s*(?:[-–—]|to\b|until\b|till\b)\s*")
+DOTTED_TIME = re.compile(rf"(?P<dotclock>(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})")
+
+
+def _time_or_span(text: str, match: re.Match):
+    """A time of day → ``time/@when``; two joined by a dash, "to" or "until" ("20:00–22:10",
+    "from 11 p.m. to 1 a.m.", "2300 hours - 0100 hours") → one ``time`` with ``from`` and
+    ``to``. The first time takes the second's "p.m." when it has none ("10:00 - 11:40 p.m.")."""
+    start = match.start("h7") if match.group("dotclock") else match.start()  # "at 23.30": the time only
+    first = _time_of_day(match.groupdict())
+    if first is None:
+        return None
+    join = SPAN_JOIN.match(text, match.end())
+    dotted = match.group("dotclock")  # "from 22.00 to 23.30": the second needs no "at" before it
+    second = (DOTTED_TIME if dotted else PATTERN).match(text, join.end()) if join else None
+    found = dict.fromkeys(PATTERN.groupindex) | (second.groupdict() if second else {})
+    last = _time_of_day(found) if any(found[kind] for kind in TIMES) else None
+    if last is None:
+        if match.group("dotword") == "from":  # "from 12.50" alone is rather an amount
+            return None
+        return start, match.end(), tei.E("time", text[start : match.end()], when=_clock(*first))
+    if match.group("clock") and found["ampm"] and first[0] <= 12:
+        same_half = (first[0] % 12 + last[0] // 12 * 12, first[1])
+        first = same_half if same_half <= last else first
+    span = {"from": _clock(*first), "to": _clock(*last)}
+    return start, second.end(), tei.E("time", text[start : second.end()], **span)
 
 
 # a time stamp before a speaker's label, after brackets, bullets or emphasis: "[22:00] Stalin:",
@@ -279,8 +305,10 @@ def _years(first: str, last: str) -> tuple[str, str]:
 
 
 def _time_of_day(g: dict) -> tuple[int, int] | None:
-    """Hours and minutes of a time printed on the 24-hour clock, or "N o'clock" with the part
-    of the day said ("12 o'clock" alone is noon); None when it is no time of day."""
+    """Hours and minutes of a time: on the 24-hour clock, with "a.m." or "p.m.", or "N o'clock"
+    with the part of the day said ("12 o'clock" alone is noon); None when it is no time of day."""
+    if g["ampm"]:
+        return int(g["h4"]) % 12 + (12 if g["half"].lower() == "p" else 0), int(g["min4"] or 0)
     if g["oclock"]:
         hour, part = int(g["h6"]), (g["part"] or "").lower()
         if not part:
@@ -289,7 +317,9 @@ def _time_of_day(g: dict) -> tuple[int, int] | None:
             return (hour + 12 if 8 <= hour < 12 else hour % 12), 0
         return hour % 12 + (0 if "morning" in part else 12), 0
     hour, minute = next(
-        (int(g[h]), int(g[m])) for h, m in (("h3", "min"), ("h5", "min5"), ("h7", "min7")) if g[h]
+        (int(g[h]), int(g[m]))
+        for h, m in (("h3", "min"), ("h5", "min5"), ("h7", "min7"), ("h8", "min8"))
+        if g[h]
     )
     return (hour, minute) if hour <= 24 else None
 

@@ -297,8 +297,10 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-CLOCK = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)"
-TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*(?:{CLOCK})(?:\s*[-–]\s*(?:{CLOCK}))?\s*\)?\.?\s*$", re.I)
+# the hours after a date line's date: "8 p.m.", "20:00–22:10", "from 11 p.m. to 1 a.m.", "2300 hours"
+HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
+HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
+TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*{HOURS}\s*\)?\.?\s*$", re.I)
 
 
 # "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, " before a date, never a month ("August, 1952")
