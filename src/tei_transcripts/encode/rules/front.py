@@ -335,6 +335,15 @@ def _dateline(line: str) -> tuple[str, str | None]:
     return text, place
 
 
+def known_place(line: str) -> str | None:
+    """The place a line names when it names nothing else, each part one of the genre's
+    places in the conventions: "Kremlin", "[Moscow, the Kremlin.]" → "Moscow, the Kremlin"."""
+    text = unenclosed(line.strip()).strip(" .")
+    places = {place.casefold() for place in conventions.load()["places"]["known"]}
+    parts = [part.strip() for part in text.split(",")]
+    return text if all(part.casefold() in places for part in parts) else None
+
+
 class DateLineRule(BlockRule):
     """A line that is only a date, before the conversation → ``docDate``."""
 

@@ -36,6 +36,7 @@ from .base import (
     plain,
     without_heading_marks,
 )
+from .front import known_place
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
@@ -700,6 +701,7 @@ class ParagraphRule(BlockRule):
             and (words <= 3 or not (FULL_STOP.search(block.text) or block.text.rstrip(" *_").endswith(":")))
         ):  # not a sentence introducing what follows ("The delegation raised these questions:")
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
+            ctx.record.place = ctx.record.place or known_place(plain(block.text))  # "Kremlin"
             return True
         attend_from_narrative(block, ctx)
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
