@@ -9,6 +9,7 @@ file, never to this code.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -132,6 +133,16 @@ def printed_variants(name: str) -> set[str]:
     return variants
 
 
+def without_diacritics(name: str) -> str:
+    """A name's Latin letters without their marks, as a web page often prints a romanisation
+    made with them: "Pak Hŏn-yŏng" → "Pak Hon-yong", "Hong Myŏng-hŭi" → "Hong Myong-hui"."""
+    if name.isascii():
+        return name
+    return "".join(
+        unicodedata.normalize("NFD", char)[0] if "\u00c0" <= char <= "\u024f" else char for char in name
+    )
+
+
 NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
 
 
@@ -194,6 +205,7 @@ class Personography:
             for name in person.names:
                 for spelling in printed_variants(name):
                     for form in (spelling, spelling.upper(), *family_name_in_capitals(spelling)):
+                        forms.setdefault(without_diacritics(form), set()).add(person.id)
                         forms.setdefault(form, set()).add(person.id)
         return {form: tuple(sorted(ids)) for form, ids in forms.items()}
 
