@@ -60,6 +60,7 @@ TABLE_ROW = re.compile(r"^[ \t]*\|(.*\|.*)\|[ \t]*$")
 # Characters that show nothing: zero-width spaces, word joiner, soft hyphen, stray BOMs.
 INVISIBLES = re.compile("[\u200b\u2060\u00ad\ufeff]")
 CONTROLS = re.compile("[\u0000-\u0008\u000e-\u001f\u007f]")
+LIGATURES = re.compile("[\ufb00-\ufb06]")  # a PDF's typeset "ﬁ", "ﬂ", "ﬀ", … copied as one character
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIXED_SCRIPT_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z])\w*")
 
@@ -176,23 +177,30 @@ def normalise(text: str, report: Reporter) -> list[str]:
     first = HTML_ENTITY.search(text)  # copied from a page's source: "&nbsp;", "&#8217;"
     if first:
         text, n = HTML_ENTITY.subn(lambda m: html.unescape(m.group()), text)
-        _report_normalised(report, n, "HTML character reference", text.count("\n", 0, first.start()) + 1)
-    for pattern, what, replacement in (
-        (ODD_SPACES, "odd space", " "),
-        (INVISIBLES, "invisible character", ""),
-        (CONTROLS, "control character", ""),
+        line = text.count("\n", 0, first.start()) + 1
+        _report_normalised(report, n, "HTML character reference", line, how="the character it names")
+    for pattern, what, replacement, how in (
+        (ODD_SPACES, "odd space", " ", "a plain space"),
+        (INVISIBLES, "invisible character", "", "left out"),
+        (CONTROLS, "control character", "", "left out"),
+        (
+            LIGATURES,
+            "typographic ligature",
+            lambda m: unicodedata.normalize("NFKC", m.group()),
+            "its letters",
+        ),
     ):
         first = pattern.search(text)
         if first:
             text, n = pattern.subn(replacement, text)
-            _report_normalised(report, n, what, text.count("\n", 0, first.start()) + 1)
+            _report_normalised(report, n, what, text.count("\n", 0, first.start()) + 1, how=how)
     if not text.isascii():
         composed = unicodedata.normalize("NFC", text)
         if composed != text:
             line = next(
                 i for i, (a, b) in enumerate(zip(text.split("\n"), composed.split("\n")), 1) if a != b
             )
-            _report_normalised(report, 1, "decomposed character sequence", line, counted=False)
+            _report_normalised(report, 1, "decomposed character sequence", line, counted=False, how="NFC")
             text = composed
         for match in _mixed_script_words(text):
             line = text.count("\n", 0, match.start()) + 1
@@ -298,7 +306,7 @@ def _mixed_script_words(text: str) -> Iterator[re.Match]:
 
 
 def _report_normalised(
-    report: Reporter, n: int, what: str, line: int, counted: bool = True, how: str = "NFC, plain spaces"
+    report: Reporter, n: int, what: str, line: int, how: str, counted: bool = True
 ) -> None:
     amount = f"{n} {what}{'s' if n > 1 else ''}" if counted else f"{what.capitalize()}s"
     report.info("normalised", f"{amount} normalised ({how}; first on this line)", line)
