@@ -310,6 +310,9 @@ class SpeechTurnRule(BlockRule):
             resolved = [ctx.resolve(n, block.line) for n in names]
             if all(len(r) == 1 for r in resolved):
                 return enclosed, names, resolved
+        asked = QUESTION_OR_ANSWER.match(block.text, lead(block.text))
+        if asked and (asked.group("names") in ("Q", "A") and ":" in asked.group("punct") or _interview(ctx)):
+            return asked, [asked.group("names")], [_asker_or_answerer(asked.group("names"), ctx)]
         initial = INITIAL_LABEL.match(block.text, lead(block.text))
         if initial:  # "S.: …": the participant of that initial, or, with a colon, one to report
             found = ctx.by_initial(initial.group("names")[0], block.line)
@@ -359,6 +362,12 @@ class SpeechTurnRule(BlockRule):
                 ids.append(found[0])
             elif ROLE_LABEL.fullmatch(name):  # "Interpreter:", "The Chairman:"
                 ids.extend(_speaker_by_role(name, block, ctx))
+            elif name in INTERVIEW_LABELS:  # "Q:" when the title names no one asking
+                ctx.report.warning(
+                    "unattributed-turn",
+                    f"turn by '{name}' left unattributed: the title names no one",
+                    block.line,
+                )
             else:
                 ids.append(_unknown_speaker(name, block, ctx))
         open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
@@ -411,6 +420,39 @@ ENCLOSED_LABEL = re.compile(r"[\[(](?P<names>[^\[\]()]{2,60})[\])]\s*:\s+(?=\S)"
 # A speaker named by an initial, and a colon or a dash: "S.: …", "M. — …" (never a section's
 # letter, "A. The treaty")
 INITIAL_LABEL = re.compile(r"(?P<names>[A-Z]\.)(?P<punct>\s*:|\s+[—–])\s+(?=\S)")
+
+
+# An interview's labels: "Q: …", "A: …"; "Question. …", "Answer — …" only in a record whose
+# title says it is an interview or answers to questions
+INTERVIEW_LABELS = ("Q", "A", "Question", "Answer")
+QUESTION_OR_ANSWER = re.compile(
+    rf"(?P<names>{'|'.join(INTERVIEW_LABELS)})(?P<punct>\s*[:.]|\s+[—–])\s+(?=\S)"
+)
+# who answers and who asks in such a title: "Answers of Comrade I.V. Stalin to the Questions
+# of a Pravda Correspondent", "Stalin's replies to questions put by …", "Interview of Kim Il
+# Sung with the correspondent of …"
+INTERVIEW = re.compile(
+    r"(?:(?P<a1>.+?)['’]s\s+(?:answers?|replies)|(?:answers?|replies)\s+(?:of|by|from)\s+(?P<a2>.+?))"
+    r"\s+to\s+(?:the\s+)?questions?(?:\s+(?:of|from|by|put\s+by|asked\s+by)\s+(?P<q1>.+))?"
+    r"|interview\s+(?:of|with|given\s+by|granted\s+by)\s+(?P<a3>.+?)(?:\s+(?:to|with|by)\s+(?P<q2>.+))?$",
+    re.I,
+)
+
+
+def _interview(ctx: Context) -> re.Match | None:
+    return INTERVIEW.search(plain(ctx.record.title)) if ctx.record.title else None
+
+
+def _asker_or_answerer(label: str, ctx: Context) -> tuple[str, ...]:
+    """The one person the record's title names as answering ("A", "Answer") or asking ("Q",
+    "Question"); none when it names no one or several."""
+    interview = _interview(ctx)
+    if not interview:
+        return ()
+    groups = ("a1", "a2", "a3") if label.startswith("A") else ("q1", "q2")
+    words = next((interview.group(g) for g in groups if interview.group(g)), "")
+    ids = {match.id for match in ctx.persons.find(words) if match.id}
+    return tuple(ids) if len(ids) == 1 else ()
 
 
 def _alias_label(block: Block, ctx: Context) -> re.Match | None:
