@@ -67,15 +67,19 @@ def clean(text: str) -> str:
     return " ".join(strip_tags(MARKUP.sub("", text)).split())
 
 
+CAPITALS_FIRST = re.compile(r"(?:[A-Z]{3,}\s+)+(?=[a-z])")  # words in capitals before small letters
+
+
 def normalise_title(printed: str) -> str:
     """Sentence punctuation and spacing tidied; a title in capitals set in title case, also
     the capitals before a place and date that are not ("RECORD OF … DELEGATION, Moscow, 3
-    September 1952")."""
+    September 1952") and its first words alone in capitals ("RECORD of the conversation")."""
     title = clean(printed).strip(" .")
     parts = title.split(",")
     capitals = next((i for i, part in enumerate(parts) if not part.isupper()), len(parts))
     if not capitals:
-        return title
+        first = CAPITALS_FIRST.match(title)  # "RECORD" / "of the conversation of …" on two lines
+        return f"{_title_case(first.group())} {title[first.end() :]}" if first else title
     return ",".join([_title_case(",".join(parts[:capitals])), *parts[capitals:]])
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .apparatus import CloserRule, CommentaryRule, FootnotesRule, SourceRule, SummaryRule
 from .attendance import AttendanceRule
 from .base import BlockRule, Registry
-from .front import DateLineRule, DocumentHeadingRule, FieldListRule, TitleRule
+from .front import ClassificationRule, DateLineRule, DocumentHeadingRule, FieldListRule, TitleRule
 from .turns import (
     ContinuationRule,
     DialogueSplitRule,
@@ -37,6 +37,7 @@ def default_registry() -> Registry:
     registry = Registry()
     for rule in (
         FieldListRule(),
+        ClassificationRule(),
         DocumentHeadingRule(),
         TitleRule(),
         DateLineRule(),

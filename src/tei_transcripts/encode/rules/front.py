@@ -168,6 +168,38 @@ SENDER = re.compile(
 )
 
 
+@cache
+def classification() -> re.Pattern:
+    """A line of an archive copy's marks only: "TOP SECRET", "Secret. Copy No. 2"."""
+    marks = conventions.load()["titles"]["classification"]
+    return re.compile(rf"(?:\s*\(?(?:{marks})\)?[.,;:]?)+\s*", re.I)
+
+
+class ClassificationRule(BlockRule):
+    """An archive copy's marks above the title ("TOP SECRET", "Copy No. 1") → a paragraph
+    of the front, never a speaker's label in capitals."""
+
+    name = "classification"
+
+    def test(self, block, ctx):
+        return bool(classification().fullmatch(plain(block.text)))
+
+    def run(self, block, ctx):
+        ctx.place(paragraph(inline(block, ctx.report)), block, "front")
+        return True
+
+
+def _marks_at_the_end(record) -> list[etree._Element]:
+    """The paragraphs of a copy's marks that end a record's body, taken out of it: they are
+    above the next record's title."""
+    marks = []
+    while record.body and record.body[-1].tag == tei.q("p"):
+        if not classification().fullmatch(tei.text_of(record.body[-1])):
+            break
+        marks.insert(0, record.body.pop())
+    return marks
+
+
 class DocumentHeadingRule(BlockRule):
     """ "DOCUMENT No. 6" above a record in a published collection: it begins the next record,
     whose front it heads."""
@@ -216,7 +248,9 @@ class TitleRule(BlockRule):
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
         if _has_turns(record) or record.state == "ended":
+            marks = _marks_at_the_end(record)  # "SECRET. Copy No. 2." above this title
             record = ctx.new_record(block.line)
+            record.front.extend(marks)
         elif record.body and all(e.tag == tei.q("p") for e in record.body):
             # paragraphs before the title (an editor's introduction) are the front's
             record.front.extend(record.body)
