@@ -182,9 +182,19 @@ class ClassificationRule(BlockRule):
     name = "classification"
 
     def test(self, block, ctx):
-        return bool(classification().fullmatch(plain(block.text)))
+        if not classification().fullmatch(plain(block.text)):
+            return False
+        return ctx.record.sp is None or self._above_a_title(ctx)  # in a turn, "Secret." is speech
+
+    @staticmethod
+    def _above_a_title(ctx: Context) -> bool:
+        following = next((b for b in ctx.blocks if not classification().fullmatch(plain(b.text))), None)
+        return following is not None and bool(
+            conventions.pattern("titles", "title").match(plain(following.text))
+        )
 
     def run(self, block, ctx):
+        ctx.end_turn()  # after the last turn: the next record's marks
         ctx.place(paragraph(inline(block, ctx.report)), block, "front")
         return True
 
