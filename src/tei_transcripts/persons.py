@@ -115,24 +115,6 @@ HYPHENATED = re.compile(r"(?<=[a-z])-([a-z])")
 INITIALS_FIRST = re.compile(r"^((?:[A-Z][a-z]?\.\s?){1,3})\s*([A-Z][\w'’-]+)$")
 
 
-def printed_variants(name: str) -> set[str]:
-    """The ways a name the personography spells one way is also printed: a hyphenated
-    syllable capitalised or set apart ("Mao Tse-tung": "Mao Tse-Tung", "Mao Tse Tung"), the
-    apostrophe straight or curly ("Liu Shao-ch'i"), the surname before the initials, as
-    Russian archival lists have it ("V.M. Molotov": "Molotov V.M.")."""
-    variants = {name}
-    if HYPHENATED.search(name):
-        variants.add(HYPHENATED.sub(lambda m: "-" + m.group(1).upper(), name))
-        variants.add(HYPHENATED.sub(lambda m: " " + m.group(1).upper(), name))
-    for spelling in list(variants):
-        if "'" in spelling or "’" in spelling:
-            variants |= {spelling.replace("'", "’"), spelling.replace("’", "'")}
-    initials = INITIALS_FIRST.match(name)
-    if initials:
-        variants.add(f"{initials.group(2)} {initials.group(1).strip()}")
-    return variants
-
-
 def without_diacritics(name: str) -> str:
     """A name's Latin letters without their marks, as a web page often prints a romanisation
     made with them: "Pak Hŏn-yŏng" → "Pak Hon-yong", "Hong Myŏng-hŭi" → "Hong Myong-hui"."""
@@ -157,6 +139,27 @@ def family_name_in_capitals(name: str) -> tuple[str, ...]:
         if NAME_WORD.fullmatch(words[at]):
             forms.append(" ".join(w.upper() if i == at else w for i, w in enumerate(words)))
     return tuple(forms)
+
+
+def printed_variants(name: str) -> set[str]:
+    """The ways a name the personography spells one way is also printed: a hyphenated
+    syllable capitalised or set apart ("Mao Tse-tung": "Mao Tse-Tung", "Mao Tse Tung"), the
+    apostrophe straight or curly ("Liu Shao-ch'i"), the surname before the initials, as
+    Russian archival lists have it ("V.M. Molotov": "Molotov V.M."), the family name in
+    capitals ("MAO Zedong"), a romanisation's marks left out ("Kim Il-song")."""
+    variants = {name}
+    if HYPHENATED.search(name):
+        variants.add(HYPHENATED.sub(lambda m: "-" + m.group(1).upper(), name))
+        variants.add(HYPHENATED.sub(lambda m: " " + m.group(1).upper(), name))
+    for spelling in list(variants):
+        if "'" in spelling or "’" in spelling:
+            variants |= {spelling.replace("'", "’"), spelling.replace("’", "'")}
+    initials = INITIALS_FIRST.match(name)
+    if initials:
+        variants.add(f"{initials.group(2)} {initials.group(1).strip()}")
+    for spelling in list(variants):
+        variants.update(family_name_in_capitals(spelling))
+    return variants | {without_diacritics(spelling) for spelling in variants}
 
 
 class Personography:
@@ -198,14 +201,12 @@ class Personography:
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, ...]]:
-        """Every spelling (as written, its printed variants, in capitals, and with its family
-        name in capitals) → the ids it may name."""
+        """Every spelling (as written, its printed variants, and in capitals) → the ids it may name."""
         forms: dict[str, set[str]] = {}
         for person in self.persons.values():
             for name in person.names:
                 for spelling in printed_variants(name):
-                    for form in (spelling, spelling.upper(), *family_name_in_capitals(spelling)):
-                        forms.setdefault(without_diacritics(form), set()).add(person.id)
+                    for form in (spelling, spelling.upper()):
                         forms.setdefault(form, set()).add(person.id)
         return {form: tuple(sorted(ids)) for form, ids in forms.items()}
 

@@ -379,13 +379,16 @@ def _dateline(line: str) -> tuple[str, str | None]:
     return text, place
 
 
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(place.casefold() for place in conventions.load()["places"]["known"])
+
+
 def known_place(line: str) -> str | None:
     """The place a line names when it names nothing else, each part one of the genre's
     places in the conventions: "Kremlin", "[Moscow, the Kremlin.]" → "Moscow, the Kremlin"."""
     text = unenclosed(line.strip()).strip(" .")
-    places = {place.casefold() for place in conventions.load()["places"]["known"]}
-    parts = [part.strip() for part in text.split(",")]
-    return text if all(part.casefold() in places for part in parts) else None
+    return text if all(part.strip().casefold() in _places() for part in text.split(",")) else None
 
 
 class DateLineRule(BlockRule):
