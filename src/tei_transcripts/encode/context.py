@@ -23,6 +23,9 @@ HEREAFTER = re.compile(
 
 # A short form in parentheses after a name, taken only if it begins his name: "(S.)", "(Mao)"
 INITIAL_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z][a-z]{0,4}\.?)\s*\)")
+# A key to the short labels, the short form before the name: "(S. = Stalin; M. = Mao Zedong)",
+# "S. – Stalin, M. – Mao Zedong" (with a dash or a colon, only where a key gives two or more)
+KEY = re.compile(r"(?<![\w.])(?P<short>[A-Z][a-z]{0,4}\.?)\s*(?P<sign>=|[-–—:])\s*")
 
 
 @dataclass
@@ -176,7 +179,9 @@ class Context:
 
     def note_aliases(self, text: str) -> None:
         """ "Comrade I.V. Stalin (hereafter – S.)", or "I.V. Stalin (S.)" where the short
-        form begins his name: the short form the record uses for him."""
+        form begins his name, or a key "(S. = Stalin; M. = Mao Zedong)": the short form the
+        record uses for him."""
+        self._note_key(text)
         if "(" not in text:
             return
         for match in self.persons.find(text):
@@ -188,6 +193,15 @@ class Context:
             begins_name = any(word.startswith(form) for name in names for word in name.split())
             if short.re is HEREAFTER or begins_name:
                 self.record.aliases[form] = (match.id,)
+
+    def _note_key(self, text: str) -> None:
+        if not KEY.search(text):
+            return
+        names = {match.start: match.id for match in self.persons.find(text) if match.id}
+        keyed = [(key, names[key.end()]) for key in KEY.finditer(text) if key.end() in names]
+        if len(keyed) >= 2 or any(key.group("sign") == "=" for key, _ in keyed):
+            for key, pid in keyed:
+                self.record.aliases[key.group("short").strip(" .")] = (pid,)
 
     def new_record(self, line: int) -> Record:
         """Begin a record at the paragraph being read. What the rules said of that paragraph

@@ -14,12 +14,16 @@ from typing import Callable
 from .. import conventions
 from ..persons import INITIALS, Personography
 
-# a name in capitals, never a section's Roman number alone ("II. On economic aid")
-CAPS_FIRST = r"(?!(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})\b(?!\s[A-Z]))[A-Z][A-Z'’-]+"
+# a name in capitals, never a section's Roman number alone ("II. On economic aid"); no name
+# begins with a word of a telegram's address ("TO COMRADE FILIPPOV.", "From: Pyongyang")
+ADDRESS = r"(?i:to|from|for|dear|attention|sent|received|dispatched)\b"
+CAPS_FIRST = (
+    rf"(?!(?:X{{1,3}}(?:IX|IV|V?I{{0,3}})|IX|IV|VI{{0,3}}|I{{1,3}})\b(?!\s[A-Z])|{ADDRESS})[A-Z][A-Z'’-]+"
+)
 MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marker glued to a label: "Stalin:1"
 CLOSE = r"(?:\*\*|__|\*|_|</(?:b|strong|i|em)>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
 WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe or hyphen follows ("_" may)
-TITLE_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,2}"
+TITLE_NAME = rf"(?!{ADDRESS})[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}"
 # what stands before a paragraph's words: heading marks, opening emphasis, a list's bullet
 # ("- Stalin: …", "• Stalin: …"), a time stamp of the minutes ("[22:00] Stalin: …",
 # "22.10 – Zhou Enlai: …", "(10:30 a.m.) Stalin: …")

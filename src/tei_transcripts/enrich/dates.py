@@ -38,7 +38,8 @@ ROMAN = {
 }
 YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 
-DIGIT = re.compile(r"\d")
+# where a date or time may be: a digit, or the word for noon or midnight
+DIGIT = re.compile(r"\d|\b(?i:noon|midday|midnight)\b")
 # after a number with a dot that is no time: "12.50 roubles", "10.5", "3.20 per cent"
 NOT_AN_AMOUNT = r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?))"
 PATTERN = re.compile(
@@ -64,13 +65,16 @@ PATTERN = re.compile(
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money
     rf"|(?P<dotclock>\b(?P<dotword>at|until|till|from)\s(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
-    r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)",
+    r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
+    # "at noon", "12 noon", "until midnight"
+    r"|(?P<noon>\b(?:12\s+)?(?P<nword>(?i:noon|midday|midnight))\b)",
 )
 
 
-# Every date and time the pattern knows has a digit, at most a word (a month's name, "during",
-# "until") and spaces before its first one: the pattern is tried only where such a stretch
-# ends in a digit, not at every place of the text. The same matches as `PATTERN.finditer`.
+# Every date and time the pattern knows has a digit (or is noon or midnight), at most a word (a
+# month's name, "during", "until") and spaces before its first one: the pattern is tried only
+# where such a stretch ends in a digit, not at every place of the text. The same matches as
+# `PATTERN.finditer`.
 WORD_BEFORE_DIGIT = 11
 
 
@@ -223,7 +227,7 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
     markup(root, find, skip={"date", "time", "speaker", "ref", "label", "persName"})
 
 
-TIMES = ("ampm", "clock", "military", "hm", "dotclock", "oclock")
+TIMES = ("ampm", "clock", "military", "hm", "dotclock", "oclock", "noon")
 SPAN_JOIN = re.compile(r"\s*(?:[-–—]|to\b|until\b|till\b)\s*")
 DOTTED_TIME = re.compile(rf"(?P<dotclock>(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})")
 
@@ -307,6 +311,8 @@ def _years(first: str, last: str) -> tuple[str, str]:
 def _time_of_day(g: dict) -> tuple[int, int] | None:
     """Hours and minutes of a time: on the 24-hour clock, with "a.m." or "p.m.", or "N o'clock"
     with the part of the day said ("12 o'clock" alone is noon); None when it is no time of day."""
+    if g["noon"]:
+        return (24 if g["nword"].lower() == "midnight" else 12), 0
     if g["ampm"]:
         return int(g["h4"]) % 12 + (12 if g["half"].lower() == "p" else 0), int(g["min4"] or 0)
     if g["oclock"]:

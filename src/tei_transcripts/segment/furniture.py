@@ -34,6 +34,7 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
     with_values = conventions.pattern("furniture", "with_values", whole=True)
     page_number = conventions.pattern("furniture", "page_number", whole=True)
     continued = conventions.pattern("furniture", "continued", whole=True)
+    publication = conventions.pattern("furniture", "publication_heads", whole=True)
     heads = running_heads(lines, opens_turn)
     keep = []
     value_of = None  # the metadata heading whose values the next short lines are
@@ -58,7 +59,7 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
             reason = "continuation mark"  # "(continued on next page)"
         elif SEPARATOR.fullmatch(text):
             reason = "separator"  # "* * *", "---": no words, a break between sections
-        elif _head_key(text) in heads:
+        elif _head_key(text) in heads or publication.match(heading):
             reason = "running head"
         if text and reason is None:
             value_of = None

@@ -97,7 +97,8 @@ class AttendanceRule(BlockRule):
         groups = []
         for found in group_inside().finditer(text):
             start = next(found.start(g) for g in ("group", "inside", "side") if found.group(g))
-            groups.append((start, _side_and_role(text[start : found.end() + 40].split(":")[0])))
+            header = SENTENCE_BREAK.split(text[start : found.end() + 40])[0]  # not the next group's
+            groups.append((start, _side_and_role(header)))
         matches = ctx.persons.find(text)
         before_role = None  # a role printed before a name: "; interpreter Mun Il"
         for i, match in enumerate(matches):
@@ -124,20 +125,31 @@ class AttendanceRule(BlockRule):
 
 def attend_from_narrative(block: Block, ctx: Context) -> None:
     """A sentence of the narrative that says who was present ("Present were Pak Hon-yong
-    and the counselor of the Embassy, Ignatiev.") makes those it names participants; a
-    name the personography lacks is reported, as in a list."""
-    cue = conventions.pattern("attendance", "in_narrative")
-    if not cue.search(block.text):
-        return
-    starts = sentence_starts(block.text)
-    for start, end in zip(starts, starts[1:] + (len(block.text),)):
-        if not cue.search(block.text, start, end):
-            continue
-        piece = block.slice(start, end)
+    and the counselor of the Embassy, Ignatiev.", "Kim Il Sung visited me.") makes those it
+    names participants; a name the personography lacks is reported, as in a list."""
+    for piece in _attendance_sentences(block):
         for match in ctx.persons.find(piece.text):
             if match.id:
                 ctx.record.attend(match.id)
         _report_unknown_names(piece, ctx)
+
+
+def named_as_present(block: Block, ctx: Context) -> list[str]:
+    """Those a paragraph's sentences of attendance name, in their order."""
+    found = [m.id for piece in _attendance_sentences(block) for m in ctx.persons.find(piece.text) if m.id]
+    return list(dict.fromkeys(found))
+
+
+def _attendance_sentences(block: Block) -> list[Block]:
+    cue = conventions.pattern("attendance", "in_narrative")
+    if not cue.search(block.text):
+        return []
+    starts = sentence_starts(block.text)
+    return [
+        block.slice(start, end)
+        for start, end in zip(starts, starts[1:] + (len(block.text),))
+        if cue.search(block.text, start, end)
+    ]
 
 
 @cache

@@ -25,6 +25,7 @@ FIELD_ELEMENTS = {
     "source": "docImprint",
 }
 SUMMARY_FIELDS = ("description", "summary", "abstract")
+DAY_FIELDS = ("time", "sent", "dispatched", "received")  # fields whose day dates the record
 
 
 class FieldListRule(BlockRule):
@@ -61,11 +62,12 @@ class FieldListRule(BlockRule):
         ctx.place(page, block, "front")
         record.title = record.title or record.fields.get("title") or None
         add_principals(record, record.fields.get("title", ""), ctx)
-        days_in_time = full_days(record.fields.get("time", ""))  # "Time: 16 December 1949, 6 p.m."
+        # the day in "Time: 16 December 1949, 6 p.m.", or when a telegram was sent or received
+        days = next(filter(None, (full_days(record.fields.get(label, "")) for label in DAY_FIELDS)), None)
         if record.fields.get("date"):
             record.date_text, record.date_line = record.fields["date"], block.line
-        elif days_in_time and not record.date_text:
-            record.date_text, record.date_line = days_in_time[0].group(), block.line
+        elif days and not record.date_text:
+            record.date_text, record.date_line = days[0].group(), block.line
         place = record.fields.get("place") or record.fields.get("location")
         record.place = record.place or (place.strip().rstrip(".;,") if place else None)
         if record.fields.get("source"):
@@ -345,6 +347,8 @@ def _same_text(a: str, b: str) -> bool:
 HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
 HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
 TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*{HOURS}\s*\)?\.?\s*$", re.I)
+# the Russian word for "year" after one, kept in a translation: "16 December 1949 г.", "1949 goda"
+YEAR_WORD = re.compile(r"(?<=\d)\s*(?:гг?\.|g\.)|(?<=\d)\s+goda\b")
 
 
 # "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, " before a date, never a month ("August, 1952")
@@ -368,7 +372,7 @@ def dateline_place(line: str) -> str | None:
 
 def _dateline(line: str) -> tuple[str, str | None]:
     """A date line's date and its place, the weekday, the hours and the parentheses left out."""
-    text = WEEKDAY_HEAD.sub("", unenclosed(line).strip())
+    text = WEEKDAY_HEAD.sub("", YEAR_WORD.sub("", unenclosed(line).strip()))
     head = PLACE_HEAD.match(text)
     place = head.group().strip(" ,") if head else None
     text = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", text[head.end() :] if head else text))

@@ -15,6 +15,7 @@ from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
 from ..speech import (
+    ADDRESS,
     CLOSE,
     NARRATED,
     NOT_NAMES,
@@ -25,7 +26,7 @@ from ..speech import (
     split_names,
     verb_forms,
 )
-from .attendance import attend_from_narrative
+from .attendance import attend_from_narrative, named_as_present
 from .base import (
     HEADING,
     BlockRule,
@@ -506,9 +507,10 @@ TITLED_LABEL = re.compile(rf"(?P<label>[^:]{{1,160}}):{CLOSE}?(?:\s+|$)")
 # (Mao Zedong)"
 NAME_IN_PARENTHESES = re.compile(r"(?P<what>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5})\s*\((?P<name>[^()]{2,60})\)")
 # The office before a name in a label: capitalised words, "of", "the", "and", "'s"; or what
-# the words are: "Question from Comrade Stalin:", "Reply by Zhou Enlai:"
+# the words are: "Question from Comrade Stalin:", "Reply by Zhou Enlai:"; never an address
+# ("Dear Comrade Stalin:", "For Comrade Filippov:")
 OFFICE_WORDS = re.compile(
-    r"(?:[A-Z][\w.'’-]*|of|the|and|for|from|by)(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for|from|by))*"
+    rf"(?!{ADDRESS})(?:[A-Z][\w.'’-]*|of|the|and|for|from|by)(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for|from|by))*"
 )
 
 
@@ -658,11 +660,14 @@ class EmbeddedSpeakerRule(BlockRule):
         if not match:
             return None
         ids = _resolve_subject(match, ctx)
-        if not ids or (ctx.record.participants and not set(ids) <= ctx.record.participants):
+        # those at the meeting, and those this paragraph says came: "… visited me. Kim Il Sung said …"
+        present = ctx.record.participants.union(named_as_present(block, ctx))
+        if not ids or (ctx.record.participants and not set(ids) <= present):
             return None
         return ids
 
     def run(self, block, ctx):
+        attend_from_narrative(block, ctx)  # "Kim Il Sung and Pak Hon-yong visited me. Kim Il Sung said …"
         if _several_speakers(block, ctx):
             ctx.report.info(
                 "several-speakers", "paragraph reports several speakers; kept outside any turn", block.line
@@ -732,6 +737,7 @@ class ParagraphRule(BlockRule):
         return True
 
     def run(self, block, ctx):
+        ctx.note_aliases(block.text)  # a key to the labels: "(S. = Stalin; M. = Mao Zedong)"
         is_heading = BOLD_LINE.match(block.text) or HEADING.match(block.text)
         if not is_heading and _has_turns(ctx.record):
             ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
