@@ -212,14 +212,21 @@ def _marks_at_the_end(record) -> list[etree._Element]:
     return marks
 
 
+# A number alone, "No. 5", "№ 12.": a collection's heading where a title follows it
+NUMBER_ALONE = re.compile(r"(?:no\.|№|#)\s*\d{1,4}[a-z]?\.?", re.I)
+
+
 class DocumentHeadingRule(BlockRule):
-    """ "DOCUMENT No. 6" above a record in a published collection: it begins the next record,
-    whose front it heads."""
+    """ "DOCUMENT No. 6" above a record in a published collection, or "No. 6" above a title:
+    it begins the next record, whose front it heads."""
 
     name = "document-heading"
 
     def test(self, block, ctx):
-        return bool(conventions.pattern("titles", "document_heading", whole=True).match(plain(block.text)))
+        text = plain(block.text)
+        if conventions.pattern("titles", "document_heading", whole=True).match(text):
+            return True
+        return bool(NUMBER_ALONE.fullmatch(text)) and ClassificationRule._above_a_title(ctx)
 
     def run(self, block, ctx):
         if ctx.record.has_content:
@@ -355,6 +362,8 @@ YEAR_WORD = re.compile(r"(?<=\d)\s*(?:гг?\.|g\.)|(?<=\d)\s+goda\b")
 PLACE_HEAD = re.compile(rf"^(?:{PLACE},\s+)+(?=\S)")
 # a day of the week, "the" before a day: "Friday, 16 December 1949", "the 10th of April"
 WEEKDAY_HEAD = re.compile(rf"^(?:{WEEKDAY},?\s+)?(?:the\s+(?=\d))?", re.I)
+# a day of the week after the date: "December 16, 1949 (Friday)", "16 December 1949, Friday"
+WEEKDAY_TAIL = re.compile(rf"(?:,\s*|\s*\(){WEEKDAY}\)?\.?\s*$", re.I)
 PLACE_TAIL = re.compile(rf",\s+(?P<place>{PLACE})\.?\s*$")  # "14 May 1950, Moscow"
 
 
@@ -376,6 +385,7 @@ def _dateline(line: str) -> tuple[str, str | None]:
     head = PLACE_HEAD.match(text)
     place = head.group().strip(" ,") if head else None
     text = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", text[head.end() :] if head else text))
+    text = TIME_TAIL.sub("", WEEKDAY_TAIL.sub("", text))  # "16 December 1949, Friday, 8 p.m."
     tail = PLACE_TAIL.search(text)
     if tail:
         place = place or tail.group("place")
