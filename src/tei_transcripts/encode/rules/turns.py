@@ -62,6 +62,8 @@ class NarrativeRule(BlockRule):
     def test(self, block, ctx):
         if HEADING.match(block.text):
             return True  # a section's heading in Markdown: "### Part II. Economic aid"
+        if conventions.pattern("narrative", "numbered_heading").match(plain(block.text)):
+            return not _introduces_a_list(ctx)  # "2. On rubber", not a point of "… these questions:"
         if conventions.pattern("narrative", "patterns").search(plain(block.text)):
             # "After greetings, Comrade Stalin asked what …": a speaker in the first sentence
             first = sentence_starts(block.text)[1:2] or [len(block.text)]
@@ -93,6 +95,13 @@ class NarrativeRule(BlockRule):
             ctx.place(paragraph(inline(without_heading_marks(block), ctx.report)), block)
         record.state = "body"
         return True
+
+
+def _introduces_a_list(ctx: Context) -> bool:
+    """Is the running turn in a list of points: its last paragraph one, or ending in a colon
+    ("… the following questions:")?"""
+    last = ctx.record.sp[-1] if ctx.record.sp is not None and len(ctx.record.sp) else None
+    return last is not None and (last.get("n") is not None or tei.text_of(last).rstrip(" *_").endswith(":"))
 
 
 class QuoteRule(BlockRule):
