@@ -45,7 +45,9 @@ SET_APART = re.compile(
 FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
 # speech ends as a sentence does, or broken off, a mark or a footnote's number after it
 SPOKEN_END = re.compile(r"[.?!…—–-][\"”’)\]*_]*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?\s*$")
-POINT = re.compile(r"[\"“]?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))")
+POINT = re.compile(
+    r"[\"“]?(?:\((?=\d{1,2}\)))?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))"
+)  # "1.", "2)", "(3)"
 QUOTES_OPEN = ('"', "“")
 CONTINUING = re.compile(
     r"(?:" + "|".join(conventions.load()["speech"]["continuation_pronouns"]) + r")\b", re.I
@@ -95,6 +97,14 @@ class NarrativeRule(BlockRule):
             ctx.place(paragraph(inline(without_heading_marks(block), ctx.report)), block)
         record.state = "body"
         return True
+
+
+QUOTING = re.compile(r"\b(?:said|says|told)\b")  # verbs a speaker also quotes the absent with
+
+
+def _attendance_listed(record) -> bool:
+    """Does the record list those present ("Present: …")?"""
+    return any(e.tag == tei.q("list") and e.get("type") == "participants" for e in record.body)
 
 
 def _introduces_a_list(ctx: Context) -> bool:
@@ -569,11 +579,24 @@ class ReportedSpeechRule(BlockRule):
             and not record.open_participants
             and not set(ids) <= record.participants
             and not _the_unnamed_party(ids, ctx)
+            and not self._one_of_a_delegation(ids, block, start, ctx)
         ):
             return None  # a person named at the start who is not at the meeting: not a turn
         if _several_speakers(block, ctx):
             return None
         return match, ids
+
+    @staticmethod
+    def _one_of_a_delegation(ids: tuple[str, ...], block: Block, start: int, ctx: Context) -> bool:
+        """Words quoted after a colon and a verb of the exchange ("Premier Zhou added: We hope
+        …", "… asked:", "… replied:") from one of a principal's side, where no attendance
+        list says who came: he was there. ("Mao Zedong said: …" may be quoted by a speaker.)"""
+        record, persons = ctx.record, ctx.persons
+        intro = patterns(persons).colon_intro.match(block.text, start)
+        if not intro or QUOTING.search(intro.group()) or _attendance_listed(record):
+            return False
+        sides = {persons[p].side for p in record.principals if p in persons} - {None}
+        return all(pid in persons and persons[pid].side in sides for pid in ids)
 
     def _attendee(self, block: Block, start: int, ctx: Context):
         """ "Kuznetsov says …" where Kuznetsov is in the attendance list but not in persons.xml."""
