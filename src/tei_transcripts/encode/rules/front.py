@@ -177,6 +177,12 @@ def classification() -> re.Pattern:
     return re.compile(rf"(?:\s*\(?(?:{marks})\)?[.,;:]?)+\s*", re.I)
 
 
+def above_a_title(ctx: Context) -> bool:
+    """Is the next paragraph, after a copy's marks, a title?"""
+    following = next((b for b in ctx.blocks if not classification().fullmatch(plain(b.text))), None)
+    return following is not None and bool(conventions.pattern("titles", "title").match(plain(following.text)))
+
+
 class ClassificationRule(BlockRule):
     """An archive copy's marks above the title ("TOP SECRET", "Copy No. 1") → a paragraph
     of the front, never a speaker's label in capitals."""
@@ -186,14 +192,7 @@ class ClassificationRule(BlockRule):
     def test(self, block, ctx):
         if not classification().fullmatch(plain(block.text)):
             return False
-        return ctx.record.sp is None or self._above_a_title(ctx)  # in a turn, "Secret." is speech
-
-    @staticmethod
-    def _above_a_title(ctx: Context) -> bool:
-        following = next((b for b in ctx.blocks if not classification().fullmatch(plain(b.text))), None)
-        return following is not None and bool(
-            conventions.pattern("titles", "title").match(plain(following.text))
-        )
+        return ctx.record.sp is None or above_a_title(ctx)  # in a turn, "Secret." is speech
 
     def run(self, block, ctx):
         ctx.end_turn()  # after the last turn: the next record's marks
@@ -226,7 +225,7 @@ class DocumentHeadingRule(BlockRule):
         text = plain(block.text)
         if conventions.pattern("titles", "document_heading", whole=True).match(text):
             return True
-        return bool(NUMBER_ALONE.fullmatch(text)) and ClassificationRule._above_a_title(ctx)
+        return bool(NUMBER_ALONE.fullmatch(text)) and above_a_title(ctx)
 
     def run(self, block, ctx):
         if ctx.record.has_content:
