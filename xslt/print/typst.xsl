@@ -37,9 +37,20 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A text in another language than the edition's English is set in it (hyphenation,
+       quotation marks), and the language set back after it. -->
   <xsl:template match="tei:text">
+    <xsl:variable name="lang" select="@xml:lang[. != 'en']"/>
+    <xsl:if test="$lang">
+      <xsl:text>&#10;#set text(lang: </xsl:text>
+      <xsl:value-of select="tt:str(substring-before($lang || '-', '-'))"/>
+      <xsl:text>)&#10;</xsl:text>
+    </xsl:if>
     <xsl:apply-templates/>
     <xsl:call-template name="tt:unreferenced-notes"/>
+    <xsl:if test="$lang">
+      <xsl:text>&#10;#set text(lang: "en")&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -23,6 +23,7 @@ from ..persons import Personography
 from .dates import parse_date, tag_dates, tag_time_stamps
 from .header import build_header
 from .ids import assign_ids
+from .language import ENGLISH, languages
 from .names import tag_names, tag_unknown_names
 from .notes import link_footnotes
 from .stage import tag_stage_directions
@@ -39,6 +40,7 @@ class Document:
     persons_href: str
     date: str | None = None
     participants: dict = field(default_factory=dict)  # id → (side, roles, name)
+    languages: list = field(default_factory=lambda: [ENGLISH])  # of the text, the most used first
     root: etree._Element | None = None
 
 
@@ -167,6 +169,16 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     text.append(body)
     if record.back:
         text.append(tei.E("back", *record.back))
+    doc.languages = languages(" ".join(text.itertext()))
+    if doc.languages[0] != ENGLISH:
+        main = doc.languages[0]
+        text.set(tei.XML_LANG, main.ident)
+        report.warning(
+            "not-english",
+            f"the text is in {main.name} ({main.script} script): the converter reads English translations,"
+            " so turns, dates and attendance in it are not recognised",
+            record.first_line,
+        )
     link_footnotes(text, report)  # first: a marker glued to a name ("Filippov*") is found as printed
     tag_stage_directions(body)
     tag_names(text, doc.persons, set(doc.participants), doc.persons_href, report)

@@ -53,7 +53,8 @@ PATTERN = re.compile(
     rf"|(?P<ymd>\b(?P<y10>{YEAR}),?\s+(?P<m10>{MONTH})\s+(?P<d10>[0-3]?\d)\b(?![\d,.:]\d))"  # "1949, December 24"
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)[./-](?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:[./-](?P<y6>{YEAR}|\d\d)\b)?)"
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
-    rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR})\b)"
+    # "16.12.1949", and "16.12.49" with day and month in two digits each (not "1.2.10", a section)
+    rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR}|(?<=\b\d\d\.\d\d\.)\d\d(?!\.\d))\b)"
     rf"|(?P<ymddot>\b(?P<y11>{YEAR})[./](?P<m11>[01]\d)[./](?P<d11>[0-3]\d)\b)"  # "1952.09.19"
     rf"|(?P<yrange>\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?![-–/.]\d))"  # "1953-1957", "1949/50"
     rf"|(?P<year>\b(?:(?i:in|since|by|until|till|before|after|from|during|of|early|late|mid) |(?i:mid)-)(?P<y7>{YEAR})\b(?![-–/.]\d|\s*(?:hours|hrs)\b))"
@@ -63,8 +64,8 @@ PATTERN = re.compile(
     r"|(?P<military>\b(?P<h8>[01]\d|2[0-4])(?P<min8>[0-5]\d)\s*(?:hours|hrs\b\.?))"  # "2300 hours"
     r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money,
-    # or right after a date's year: "Sent: 12.10.1950 18.40"
-    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|(?<=\d{{4}}\s)|(?<=\d{{4}},\s))(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
+    # or right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10"
+    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|(?<=\b\d\d\.\d\d\.\d\d\s))(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
     # "at noon", "12 noon", "until midnight"
@@ -162,8 +163,9 @@ def _when(match: re.Match, document_year: int | None) -> tuple[str | None, bool]
     if g["ymddot"]:
         return _iso(int(g["y11"]), int(g["m11"]), int(g["d11"])), False
     if g["dotted"]:
-        month = int(g["m9"])
-        return (_iso(int(g["y9"]), month, int(g["d9"])) if 1 <= month <= 12 else None), False
+        month, year = int(g["m9"]), int(g["y9"])
+        year += 1900 if year < 100 else 0
+        return (_iso(year, month, int(g["d9"])) if 1 <= month <= 12 else None), False
     if g["roman"]:
         year = g["y6"]
         if year:

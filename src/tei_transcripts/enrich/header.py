@@ -15,6 +15,7 @@ from .. import __version__, conventions, tei
 from ..encode.citation import citation_parts, citation_pattern, is_translation_credit
 from ..encode.inline import ADDRESS_CHAR, LINK_TARGET, strip_tags
 from ..persons import Personography
+from .language import lang_usage
 
 SIDE_ORDER = ["soviet", "chinese", "korean", "other", "unknown"]
 SIDE_LABELS = {
@@ -248,7 +249,7 @@ def profile_desc(doc):
     profile = tei.E("profileDesc")
     if record.summary:
         profile.append(tei.E("abstract", tei.E("p", clean(record.summary))))
-    profile.append(tei.E("langUsage", tei.E("language", "English", ident="en")))
+    profile.append(lang_usage(doc.languages))
     profile.append(partic_desc(doc))
     setting = tei.E("setting")
     place = doc.meta.get("place") or record.place
