@@ -49,6 +49,8 @@ def read_whole(text: str) -> tuple[str, list[int]]:
 
 TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copied from a page
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
+# a footnote at a page's foot: "1 Caoutchouc …", "12. See …", its number glued to a word before
+PAGE_FOOTNOTE = re.compile(r"(\d{1,3})\.?\s+[A-Z\[(“\"]")
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
 
@@ -380,6 +382,9 @@ def should_rejoin(previous: Block, block: Block) -> bool:
         return False  # a new group of an attendance list: "from the Chinese side: ..."
     if opens_paragraph(block.text) or conventions.pattern("closer", "patterns").search(previous.text):
         return False  # a signature line, "Recorded by …", "The conversation ended …"
+    footnote = PAGE_FOOTNOTE.match(block.text)
+    if footnote and re.search(rf"[^\W\d_][.,;:!?”\"’)]?{footnote.group(1)}(?!\w)", previous.text):
+        return False  # the page's footnote to "… the rubber1 must …", the sentence going on after it
     tail = previous.text.rstrip()
     return bool(
         STARTS_LOWER.match(block.text)

@@ -35,7 +35,8 @@ class FieldListRule(BlockRule):
     - ``**Title:** … **Date:** … **Source:** …``, several fields in one paragraph; after a
       record has begun such a list starts a new record;
     - one field per paragraph, "Summary: …", or "Summary:" with its value in the next
-      paragraph, for the labels of ``[fields]`` in the conventions, before the conversation;
+      paragraph, for the labels of ``[fields]`` in the conventions, before the conversation
+      (also after the attendance list: in the body they are a list of fields);
       consecutive fields make one list.
     """
 
@@ -44,7 +45,7 @@ class FieldListRule(BlockRule):
     def test(self, block, ctx):
         if block.text.startswith("**") and len(FIELD_LABEL.findall(block.text)) >= 2:
             return True
-        return not ctx.record.body and single_field(block) is not None
+        return before_the_conversation(ctx.record) and single_field(block) is not None
 
     def run(self, block, ctx):
         if len(FIELD_LABEL.findall(block.text)) >= 2:
@@ -59,7 +60,10 @@ class FieldListRule(BlockRule):
             page.append(tei.E("byline", *inline(lead, ctx.report)))  # text before the first label
         for label, value, bold, printed in fields:
             self._field(page, label, value, bold, printed, ctx)
-        ctx.place(page, block, "front")
+        if record.body:  # after the attendance list: the body's list of fields, one item each
+            ctx.place(tei.E("list", *map(_item, page), type="fields"), block)
+        else:
+            ctx.place(page, block, "front")
         record.title = record.title or record.fields.get("title") or None
         add_principals(record, record.fields.get("title", ""), ctx)
         # the day in "Time: 16 December 1949, 6 p.m.", or when a telegram was sent or received
@@ -128,6 +132,22 @@ class FieldListRule(BlockRule):
             page.append(tei.E("argument", paragraph(content)))
         else:
             page.append(tei.E("byline", *content))
+
+
+def _item(field: etree._Element) -> etree._Element:
+    """A field of a title page as an item of a list: its words and markup, without the
+    element that gave it its place in the front."""
+    inner = [e for e in field if e.tag in (tei.q("titlePart"), tei.q("p"))]
+    source = inner[0] if inner else field
+    item = tei.E("item")
+    item.text = source.text
+    item.extend(list(source))
+    return item
+
+
+def before_the_conversation(record) -> bool:
+    """Nothing in the body yet but who attended."""
+    return all(e.tag == tei.q("list") and e.get("type") == "participants" for e in record.body)
 
 
 def single_field(block: Block) -> re.Match | None:
