@@ -23,10 +23,10 @@ class Language(NamedTuple):
 
 # Latin letters are read as English: the converter's rules are written for English translations
 LANGUAGES = (
-    Language("en", "English", "Latin", re.compile(r"[A-Za-z\u00C0-\u024F]")),
-    Language("ru", "Russian", "Cyrillic", re.compile(r"[\u0400-\u04FF]")),
-    Language("zh", "Chinese", "Han", re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF]")),
-    Language("ko", "Korean", "Hangul", re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF]")),
+    Language("en", "English", "Latin", re.compile(r"[A-Za-z\u00C0-\u024F]+")),
+    Language("ru", "Russian", "Cyrillic", re.compile(r"[\u0400-\u04FF]+")),
+    Language("zh", "Chinese", "Han", re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF]+")),
+    Language("ko", "Korean", "Hangul", re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF]+")),
 )
 ENGLISH = LANGUAGES[0]
 SHARE = 0.1  # a language of the text: at least this share of its letters
@@ -34,7 +34,7 @@ SHARE = 0.1  # a language of the text: at least this share of its letters
 
 def languages(text: str) -> list[Language]:
     """The languages `text` is written in, the most used first; English where it has no letters."""
-    counts = [(len(language.letters.findall(text)), language) for language in LANGUAGES]
+    counts = [(sum(map(len, language.letters.findall(text))), language) for language in LANGUAGES]
     letters = sum(count for count, _ in counts)
     used = [
         language
