@@ -736,3 +736,18 @@ def test_the_source_row_names_the_date_once(tmp_path):
     assert '("Source", "Notes of a conversation between Kim Il Sung and Stalin, Moscow, April 1950.")' in (
         typst_source(documents[0])
     )
+
+
+def test_a_record_in_russian_is_set_in_russian(tmp_path):
+    """A record whose text is Russian (`text/@xml:lang`) is set in Russian in the print
+    edition, the edition's English set back after it; the web page says its language."""
+    source = ROOT / "tests" / "fixtures" / "convert" / "record-in-russian.txt"
+    assert main(["convert", str(source), "--out", str(tmp_path), "--persons", PERSONS, "-q"]) == 0
+    (tmp_path / "persons.xml").write_bytes((TEI_DIR / "persons.xml").read_bytes())
+    (document,) = render.load([str(tmp_path / "record-in-russian.xml")])
+    typst = typst_source(document)
+    assert typst.index('#set text(lang: "ru")') < typst.index("Сталин") < typst.index('#set text(lang: "en")')
+    out = tmp_path / "site"
+    assert main(["render", str(tmp_path / "record-in-russian.xml"), "--to", "html", "--out", str(out)]) == 0
+    page = lxml.html.parse(str(out / "record-in-russian.html")).getroot()
+    assert page.xpath("//article[@class='record']/@lang") == ["ru"]
