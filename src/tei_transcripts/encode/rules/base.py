@@ -74,6 +74,11 @@ def _has_turns(record) -> bool:
     return any(e.tag == tei.q("sp") for e in record.body)
 
 
+def is_attendance_list(element) -> bool:
+    """Is `element` a record's list of who was present ("Present: …")?"""
+    return element.tag == tei.q("list") and element.get("type") == "participants"
+
+
 def _unknown_speaker(label: str, block: Block, ctx: Context) -> str:
     record = ctx.record
     if label not in record.unknown:

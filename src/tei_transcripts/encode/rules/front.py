@@ -14,7 +14,7 @@ from ...segment import DATE_LINE, Block, Removed
 from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
-from .base import BlockRule, _has_turns, _unknown_speaker, plain, without_heading_marks
+from .base import BlockRule, _has_turns, _unknown_speaker, is_attendance_list, plain, without_heading_marks
 
 FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
 FIELD_ELEMENTS = {
@@ -147,7 +147,7 @@ def _item(field: etree._Element) -> etree._Element:
 
 def before_the_conversation(record) -> bool:
     """Nothing in the body yet but who attended."""
-    return all(e.tag == tei.q("list") and e.get("type") == "participants" for e in record.body)
+    return all(map(is_attendance_list, record.body))
 
 
 def single_field(block: Block) -> re.Match | None:

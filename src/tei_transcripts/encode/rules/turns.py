@@ -33,6 +33,7 @@ from .base import (
     _has_turns,
     _point_n,
     _unknown_speaker,
+    is_attendance_list,
     lead,
     plain,
     without_heading_marks,
@@ -100,11 +101,6 @@ class NarrativeRule(BlockRule):
 
 
 QUOTING = re.compile(r"\b(?:said|says|told)\b")  # verbs a speaker also quotes the absent with
-
-
-def _attendance_listed(record) -> bool:
-    """Does the record list those present ("Present: …")?"""
-    return any(e.tag == tei.q("list") and e.get("type") == "participants" for e in record.body)
 
 
 def _introduces_a_list(ctx: Context) -> bool:
@@ -593,7 +589,7 @@ class ReportedSpeechRule(BlockRule):
         list says who came: he was there. ("Mao Zedong said: …" may be quoted by a speaker.)"""
         record, persons = ctx.record, ctx.persons
         intro = patterns(persons).colon_intro.match(block.text, start)
-        if not intro or QUOTING.search(intro.group()) or _attendance_listed(record):
+        if not intro or QUOTING.search(intro.group()) or any(map(is_attendance_list, record.body)):
             return False
         sides = {persons[p].side for p in record.principals if p in persons} - {None}
         return all(pid in persons and persons[pid].side in sides for pid in ids)
