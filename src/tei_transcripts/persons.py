@@ -115,14 +115,19 @@ HYPHENATED = re.compile(r"(?<=[a-z])-([a-z])")
 INITIALS_FIRST = re.compile(r"^((?:[A-Z][a-z]?\.\s?){1,3})\s*([A-Z][\w'’-]+)$")
 
 
+# Each Latin letter with marks → the letter without them ("ŏ" → "o"), one character for one
+MARKED_LATIN = re.compile("[\u00c0-\u024f]")
+WITHOUT_MARKS = {
+    code: base
+    for code in range(0xC0, 0x250)
+    if (base := unicodedata.normalize("NFD", chr(code))[0]) != chr(code) and base.isascii()
+}
+
+
 def without_diacritics(name: str) -> str:
     """A name's Latin letters without their marks, as a web page often prints a romanisation
     made with them: "Pak Hŏn-yŏng" → "Pak Hon-yong", "Hong Myŏng-hŭi" → "Hong Myong-hui"."""
-    if name.isascii():
-        return name
-    return "".join(
-        unicodedata.normalize("NFD", char)[0] if "\u00c0" <= char <= "\u024f" else char for char in name
-    )
+    return name if name.isascii() else name.translate(WITHOUT_MARKS)
 
 
 NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
@@ -163,9 +168,12 @@ def printed_variants(name: str) -> set[str]:
 
 
 class Personography:
-    def __init__(self, persons: list[Person], path: str = ""):
+    def __init__(
+        self, persons: list[Person], path: str = "", spellings: dict[str, tuple[str, ...]] | None = None
+    ):
         self.path = path
         self.persons = {p.id: p for p in persons}
+        self.spellings = spellings or {}  # forms a text prints that the personography lacks
 
     @classmethod
     def load(cls, path: str) -> "Personography":
@@ -208,7 +216,23 @@ class Personography:
                 for spelling in printed_variants(name):
                     for form in (spelling, spelling.upper()):
                         forms.setdefault(form, set()).add(person.id)
-        return {form: tuple(sorted(ids)) for form, ids in forms.items()}
+        return {form: tuple(sorted(ids)) for form, ids in forms.items()} | self.spellings
+
+    def with_spellings_in(self, text: str) -> Personography:
+        """The personography knowing also the names `text` prints with a romanisation's marks
+        where it spells them without ("Zhōu Ēnlái", "MAO ZÉDŌNG"). Only a text with such
+        letters gets a personography of its own (and its patterns compiled again)."""
+        if text.isascii() or not MARKED_LATIN.search(text):
+            return self
+        plain = text.translate(WITHOUT_MARKS)  # letter for letter: the offsets stay
+        found = {
+            text[m.start("name") : m.end("name")]: self.forms[m.group("name")]
+            for m in self.pattern.finditer(plain)
+            if text[m.start("name") : m.end("name")] not in self.forms
+        }
+        if not found:
+            return self
+        return Personography(list(self.persons.values()), self.path, self.spellings | found)
 
     @cached_property
     def pattern(self) -> re.Pattern:

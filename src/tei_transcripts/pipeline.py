@@ -58,6 +58,7 @@ def convert_source(
     try:
         top, tables = load_sidecar(path, report)
         source = read_source(path, report, max_bytes)
+        persons = persons.with_spellings_in(source.text)
         segmentation = segment(source, report, opens_turn(persons))
         authors = [t.get("author") for t in tables]
         for author in [*authors, top.get("author")]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Callable
 
 from .. import conventions
@@ -160,7 +160,7 @@ class SpeechPatterns:
     opinion: re.Pattern  # "According to Stalin, …" "In Zhou Enlai's opinion, …" at the start
 
 
-@cache
+@lru_cache(maxsize=4)  # a personography per text that prints names with marks; few at once
 def patterns(persons: Personography) -> SpeechPatterns:
     speech = conventions.load()["speech"]
     known = conventions.trie_pattern(list(persons.forms))

@@ -16,7 +16,7 @@ from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
 from .base import HEADING, BlockRule, _has_turns, plain, without_heading_marks
-from .front import FieldListRule, TitleRule
+from .front import FieldListRule, TitleRule, known_place
 
 # What a closer may follow in a division: the schema's model.common
 TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
@@ -34,6 +34,12 @@ CLOSING_ITEM = (
     r"|(?:[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?,\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})\.?"
 )  # "Moscow, 20 August 1952" with its place
 CLOSING_LINE = re.compile(rf"{CLOSING_ITEM}(?:[\s,;]+{CLOSING_ITEM})*$")
+# Where the record was printed: a newspaper's or journal's name, its issue, the day, the page:
+# "Pravda, 17 February 1951.", "Renmin Ribao, No. 12, January 3, 1950, p. 1"
+PUBLICATION = re.compile(
+    r"(?P<title>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:(?:No\.?|№)\s*\d+,\s*)?"
+    r"(?P<date>[^,]+(?:,\s*\d{4})?)(?:,\s*pp?\.\s*\d+(?:[-–]\d+)?)?\.?"
+)
 
 
 class CloserRule(BlockRule):
@@ -51,6 +57,8 @@ class CloserRule(BlockRule):
             return True
         if last_closer(ctx.record) is not None and CLOSING_LINE.match(plain(block.text)):
             return True  # "No. 15", "2.I.50" under a signature
+        if _has_turns(ctx.record) and is_dateline(plain(block.text)) and not _turn_follows(ctx):
+            return True  # "Moscow, 17 February 1951." where the record ends, with no signature
         # a position printed above the signature: "AMBASSADOR OF THE USSR IN KOREA" / "T. SHTYKOV"
         return (
             len(block.text.split()) <= 10
@@ -83,11 +91,18 @@ class CloserRule(BlockRule):
         record = ctx.record
         ctx.end_turn()
         words = inline(block, ctx.report)
-        if last_closer(record) is not None and CLOSING_LINE.match(plain(block.text)):
-            last_closer(record).append(tei.E("dateline", *words))
+        under_signature = last_closer(record) is not None and CLOSING_LINE.match(plain(block.text))
+        if under_signature or is_dateline(plain(block.text)):
+            closer = self.closer(ctx, block)
+            if closer is None:
+                ctx.place(paragraph(words), block)
+            else:
+                closer.append(tei.E("dateline", *words))
             dates = full_days(block.text)
-            if dates and not record.date_text:  # dated only under the signature
+            if dates and not record.date_text:  # dated only at its end, and placed there
                 record.date_text, record.date_line = dates[0].group(), block.line
+                record.place = record.place or known_place(plain(block.text)[: dates[0].start()].strip(" ,"))
+            record.state = "ended"
             return True
         closer = self.closer(ctx, block)
         if closer is not None:
@@ -133,6 +148,25 @@ def _turn_follows(ctx: Context) -> bool:
         if starts_turn(block.text):
             return True
     return False
+
+
+def is_dateline(line: str) -> bool:
+    """Is the line one day, alone or after a place: "Moscow, 17 February 1951."?"""
+    dates = full_days(line)
+    if len(dates) != 1 or line[dates[0].end() :].strip(" .") != "":
+        return False
+    place = line[: dates[0].start()].strip(" ,")
+    return not place or known_place(place) is not None
+
+
+def is_publication(line: str) -> bool:
+    """Does the line say only where and when the record was printed, not a place's name
+    ("Moscow, 17 February 1951" is a dateline)?"""
+    match = PUBLICATION.fullmatch(line)
+    if not match or known_place(match.group("title")):
+        return False
+    dates = full_days(match.group("date"))
+    return len(dates) == 1 and dates[0].group() == match.group("date").strip(" .")
 
 
 def last_closer(record) -> etree._Element | None:
@@ -264,6 +298,8 @@ class SourceRule(BlockRule):
             return True  # "Source: …", wherever it stands
         if is_translation_credit(bare, ctx.persons):
             return True
+        if _has_turns(ctx.record) and is_publication(bare) and not _turn_follows(ctx):
+            return True  # "Pravda, 17 February 1951." after the conversation
         if ctx.record.state != "ended":
             return False
         if re.match(r"(?:translated|translation)\b", bare, re.I):

@@ -21,6 +21,7 @@ from ..speech import (
     NOT_NAMES,
     ROLE_AFTER,
     TITLES,
+    opens_turn,
     patterns,
     sentence_starts,
     split_names,
@@ -65,8 +66,11 @@ class NarrativeRule(BlockRule):
     def test(self, block, ctx):
         if HEADING.match(block.text):
             return True  # a section's heading in Markdown: "### Part II. Economic aid"
-        if conventions.pattern("narrative", "numbered_heading").match(plain(block.text)):
+        topic = conventions.pattern("narrative", "topic_heading").match(plain(block.text))
+        if topic and topic.group("number"):
             return not _introduces_a_list(ctx)  # "2. On rubber", not a point of "… these questions:"
+        if topic:  # "On the second question:" before a labelled turn, not a speaker's own words
+            return bool(ctx.blocks) and bool(opens_turn(ctx.persons)(ctx.blocks[0].text))
         if conventions.pattern("narrative", "patterns").search(plain(block.text)):
             # "After greetings, Comrade Stalin asked what …": a speaker in the first sentence
             first = sentence_starts(block.text)[1:2] or [len(block.text)]
@@ -770,12 +774,14 @@ class ParagraphRule(BlockRule):
         if not is_heading and _has_turns(ctx.record):
             ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
         words = len(block.text.split())
+        introduces = block.text.rstrip(" *_").endswith(":")
         if (
             ctx.record.state == "front"
             and not ctx.record.body
             and words <= 12
-            and (words <= 3 or not (FULL_STOP.search(block.text) or block.text.rstrip(" *_").endswith(":")))
-        ):  # not a sentence introducing what follows ("The delegation raised these questions:")
+            and (words <= 3 or not (FULL_STOP.search(block.text) or introduces))
+            and not (introduces and ctx.blocks and POINT.match(ctx.blocks[0].text))
+        ):  # not what introduces what follows ("The delegation raised these questions:", "Agenda:")
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             ctx.record.place = ctx.record.place or known_place(plain(block.text))  # "Kremlin"
             return True
