@@ -202,9 +202,10 @@ def patterns(persons: Personography) -> SpeechPatterns:
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?{CLOSE}?"
             rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|\s+[—–-]|(?=\t|\s{{2,}}))"
-            # the label ends in a mark, or only in a tab or a wide space (columns); a footnote's
+            # the label ends in a mark, or only in a tab or a wide space (columns), a dash may
+            # follow its full stop or colon ("STALIN.— How …", "Stalin. - How …"); a footnote's
             # marker may follow the name or the mark
-            rf"(?:{MARKER}(?=\s))?\s+(?=\S)"
+            rf"(?:(?<=[.:])\s*[—–-])?(?:{MARKER}(?=\s))?\s+(?=\S)"
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:{said})?{CLOSE}?"

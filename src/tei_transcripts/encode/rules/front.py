@@ -168,10 +168,21 @@ def document_number() -> re.Pattern:
     )
 
 
+DATE_BEFORE = re.compile(r"\s*[.:,—–-]\s+(?=\S)")  # after a date that heads a title
+
+
 def unnumbered(title: str) -> str:
-    """The title without a collection's number before it."""
+    """The title without a collection's number or a day before it: "Document 2: Record of
+    …", "16 December 1949. Conversation of …" → "Record of …", "Conversation of …"."""
     number = document_number().match(title)
-    return title[number.end() :] if number else title
+    return title[number.end() if number else _date_before(title) :]
+
+
+def _date_before(title: str) -> int:
+    """Where a title begins after the day that heads it ("16 December 1949. Conversation …"), or 0."""
+    dates = full_days(title[:40])
+    after = DATE_BEFORE.match(title, dates[0].end()) if dates and dates[0].start() == 0 else None
+    return after.end() if after else 0
 
 
 # "From the diary of P.F. Yudin", "Diary of Ambassador T.F. Shtykov": a name, up to the end
@@ -274,7 +285,7 @@ class TitleRule(BlockRule):
     def run(self, block, ctx):
         record = ctx.record
         printed = unnumbered(block.text)  # "Document 2: Record of …" → "Record of …"
-        if record.title and _same_text(record.title, printed) and not _another_day(record, ctx):
+        if record.title and _same_text(record.title, printed) and not _another_day(record, block, ctx):
             ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
             ctx.report.info(
                 "furniture-removed", f"page furniture removed (repeated title): {block.text!r}", block.line
@@ -283,6 +294,7 @@ class TitleRule(BlockRule):
         if record.sp is not None and not (
             conventions.pattern("titles", "strong").match(unnumbered(plain(block.text)))
             and not block.text.rstrip().endswith(".")
+            or _date_before(plain(block.text))
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
         if _has_turns(record) or record.state == "ended":
@@ -355,12 +367,20 @@ def add_principals(record, title: str, ctx: Context) -> None:
             record.principals.append(match.id)
 
 
-def _another_day(record, ctx: Context) -> bool:
-    """Is the title that repeats this record's followed by another date: the next
-    conversation of the same persons ("… 16 December 1949" / "… 24 December 1949")?"""
-    if not _has_turns(record) or not ctx.blocks:
+def _another_day(record, title: Block, ctx: Context) -> bool:
+    """Does the title that repeats this record's carry another day before it, or is it followed
+    by one: the next conversation of the same persons ("16 December 1949. Conversation …" /
+    "24 December 1949. Conversation …"; "Conversation …" / "24 December 1949")?"""
+    if not _has_turns(record):
         return False
-    following = parse_date(date_part(plain(ctx.blocks[0].text)))
+    own = full_days(plain(title.text))
+    following = (
+        parse_date(own[0].group())
+        if own
+        else parse_date(date_part(plain(ctx.blocks[0].text)))
+        if ctx.blocks
+        else None
+    )
     current = parse_date(record.date_text) if record.date_text else None
     return following is not None and following != current
 

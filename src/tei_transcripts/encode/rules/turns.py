@@ -385,7 +385,8 @@ class SpeechTurnRule(BlockRule):
             elif name in INTERVIEW_LABELS:  # "Q:" when the title names no one asking
                 ctx.report.warning(
                     "unattributed-turn",
-                    f"turn by '{name}' left unattributed: the title names no one",
+                    f"turn by '{name}' left unattributed: the title names no one the personography knows who"
+                    f" {'asks' if name[0] == 'Q' else 'answers'}",
                     block.line,
                 )
             else:
