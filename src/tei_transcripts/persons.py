@@ -116,7 +116,7 @@ INITIALS_FIRST = re.compile(r"^((?:[A-Z][a-z]?\.\s?){1,3})\s*([A-Z][\w'’-]+)$"
 
 
 # Each Latin letter with marks → the letter without them ("ŏ" → "o"), one character for one
-MARKED_LATIN = re.compile("[\u00c0-\u024f]")
+MARKED_LINE = re.compile("^.*[\u00c0-\u024f].*$", re.MULTILINE)
 WITHOUT_MARKS = {
     code: base
     for code in range(0xC0, 0x250)
@@ -222,14 +222,16 @@ class Personography:
         """The personography knowing also the names `text` prints with a romanisation's marks
         where it spells them without ("Zhōu Ēnlái", "MAO ZÉDŌNG"). Only a text with such
         letters gets a personography of its own (and its patterns compiled again)."""
-        if text.isascii() or not MARKED_LATIN.search(text):
+        if text.isascii():
             return self
-        plain = text.translate(WITHOUT_MARKS)  # letter for letter: the offsets stay
-        found = {
-            text[m.start("name") : m.end("name")]: self.forms[m.group("name")]
-            for m in self.pattern.finditer(plain)
-            if text[m.start("name") : m.end("name")] not in self.forms
-        }
+        found = {}
+        for line in MARKED_LINE.finditer(text):
+            printed = line.group()
+            plain = printed.translate(WITHOUT_MARKS)  # letter for letter: the offsets stay
+            for match in self.pattern.finditer(plain):
+                name = printed[match.start("name") : match.end("name")]
+                if name not in self.forms:
+                    found[name] = self.forms[match.group("name")]
         if not found:
             return self
         return Personography(list(self.persons.values()), self.path, self.spellings | found)

@@ -374,13 +374,12 @@ def _another_day(record, title: Block, ctx: Context) -> bool:
     if not _has_turns(record):
         return False
     own = full_days(plain(title.text))
-    following = (
-        parse_date(own[0].group())
-        if own
-        else parse_date(date_part(plain(ctx.blocks[0].text)))
-        if ctx.blocks
-        else None
-    )
+    if own:
+        following = parse_date(own[0].group())
+    elif ctx.blocks:
+        following = parse_date(date_part(plain(ctx.blocks[0].text)))
+    else:
+        return False
     current = parse_date(record.date_text) if record.date_text else None
     return following is not None and following != current
 
