@@ -116,12 +116,12 @@ INITIALS_FIRST = re.compile(r"^((?:[A-Z][a-z]?\.\s?){1,3})\s*([A-Z][\w'’-]+)$"
 
 
 # Each Latin letter with marks → the letter without them ("ŏ" → "o"), one character for one
-MARKED_LINE = re.compile("^.*[\u00c0-\u024f].*$", re.MULTILINE)
 WITHOUT_MARKS = {
     code: base
     for code in range(0xC0, 0x250)
     if (base := unicodedata.normalize("NFD", chr(code))[0]) != chr(code) and base.isascii()
 }
+MARKED_LINE = re.compile(f"^.*[{''.join(map(chr, WITHOUT_MARKS))}].*$", re.MULTILINE)  # a line with one
 
 
 def without_diacritics(name: str) -> str:
