@@ -76,7 +76,7 @@ def build_documents(
         meta.update(tables[i] if i < len(tables) else {})
         doc = Document(doc_id, record, persons, meta, os.path.basename(source_path), persons_href)
         doc.date = document_date(record, meta, report)
-        doc.participants = participants(record, persons)
+        doc.participants = participants(record, persons, meta.get("title", ""))
         doc.root = assemble(doc, report)
         yield doc
     named_by_sidecar = top.get("id") or all(i < len(tables) and tables[i].get("id") for i in range(len(ids)))
@@ -127,17 +127,19 @@ def document_date(record: Record, meta: dict, report: Reporter) -> str | None:
     return from_text
 
 
-def participants(record: Record, persons: Personography) -> dict:
-    """Everyone at the meeting: principals named in the title, attendance lists, speakers,
-    signatories. Roles: principal, interpreter, recorder, and present for the silent."""
+def participants(record: Record, persons: Personography, title: str = "") -> dict:
+    """Everyone at the meeting: principals named in the title (the text's, or the one an editor
+    gives in the sidecar), attendance lists, speakers, signatories. Roles: principal,
+    interpreter, recorder, and present for the silent."""
     speakers = {who.lstrip("#") for sp in _turns(record) for who in (sp.get("who") or "").split()}
     unknown_names = {pid: label for label, pid in record.unknown.items()}
-    ordered = list(dict.fromkeys([*record.principals, *record.attendees]))
+    principals = [*record.principals, *(match.id for match in persons.find(title) if match.id)]
+    ordered = list(dict.fromkeys([*principals, *record.attendees]))
     result = {}
     for pid in ordered:
         attendee = record.attendees.get(pid)
         roles = set(attendee.roles) if attendee else set()
-        if pid in record.principals:
+        if pid in principals:
             roles.add("principal")
         if not roles and pid not in speakers:
             roles.add("present")
