@@ -145,7 +145,31 @@ def _iso(year: int | None, month: int, day: int | None = None) -> str | None:
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
 
 
-def _when(match: re.Match, document_year: int | None) -> tuple[str | None, bool]:
+NEAR_TURN_OF_YEAR = 61  # days: the schema's rule inferred-date-agrees allows the same
+
+
+def _year_for(document_date: str | None, month: int, day: int) -> int | None:
+    """The year of a day printed without one: the document's, or the year before or after it
+    where that puts the day within two months of the document's day, across the turn of a year
+    ("3 January" in a record of 24 December 1949 is 1950-01-03; "16 December" in one of
+    22 January 1950 is 1949-12-16; "5 March" in one of 16 December 1949 stays 1949)."""
+    if not document_date:
+        return None
+    year = int(document_date[:4])
+    if len(document_date) < 10:
+        return year
+    then = datetime.date.fromisoformat(document_date)
+
+    def days_apart(candidate: int) -> int:
+        try:
+            return abs((datetime.date(candidate, month, day) - then).days)
+        except ValueError:  # 29 February of a common year
+            return 366
+
+    return next((other for other in (year - 1, year + 1) if days_apart(other) <= NEAR_TURN_OF_YEAR), year)
+
+
+def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]:
     """(ISO value or None, whether the year was inferred from the document's date)."""
     g = match.groupdict()
     if g["dmy"]:
@@ -171,14 +195,14 @@ def _when(match: re.Match, document_year: int | None) -> tuple[str | None, bool]
         if year:
             year = int(year) + (1900 if len(year) == 2 else 0)
             return _iso(year, ROMAN[g["m6"]], int(g["d6"])), False
-        return _iso(document_year, ROMAN[g["m6"]], int(g["d6"])), True
-    day, month = (g["d4"], g["m4"]) if g["dm"] else (g["d5"], g["m5"])
-    return _iso(document_year, _month(month), int(day)), True
+        month, day = ROMAN[g["m6"]], int(g["d6"])
+    else:
+        month, day = (_month(g["m4"]), int(g["d4"])) if g["dm"] else (_month(g["m5"]), int(g["d5"]))
+    return _iso(_year_for(document_date, month, day), month, day), True
 
 
 def tag_dates(root, document_date: str | None, report: Reporter) -> None:
     """Wrap every date and time in the text of `root`."""
-    year = int(document_date[:4]) if document_date else None
 
     def find(text, parent):
         taken = 0  # the end of the last span of times: its second time is in it
@@ -197,7 +221,7 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                     )
                 continue
             if g["drange"] or g["mrange"]:
-                yield from _range(match, year, parent, report)
+                yield from _range(match, document_date, parent, report)
                 continue
             if g["yrange"]:
                 first, last = _years(g["ya"], g["yb"])
@@ -210,11 +234,11 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                     taken = time[1]
                     yield time
                 continue
-            when, inferred = _when(match, year)
+            when, inferred = _when(match, document_date)
             start, end = (match.start("y7"), match.end("y7")) if g["year"] else (match.start(), match.end())
             found = text[start:end]
             if when is None:
-                if inferred and year is None:
+                if inferred and document_date is None:
                     report.warning(
                         "date-without-year",
                         f"date '{found}' has no year and the document has no date; left untagged",
@@ -285,14 +309,14 @@ def tag_time_stamps(root) -> None:
             markup(speaker, find, skip={"note", "ref", "persName"})
 
 
-def _range(match: re.Match, document_year: int | None, parent, report: Reporter):
+def _range(match: re.Match, document_date: str | None, parent, report: Reporter):
     """ "14-15 May 1950", "May 14-15, 1950" → ``date`` with ``from`` and ``to``."""
     g = match.groupdict()
     first, last, month, year = (
         (g["da"], g["db"], g["mr"], g["yr"]) if g["drange"] else (g["dc"], g["dd"], g["mr2"], g["yr2"])
     )
     inferred = year is None
-    year = int(year) if year else document_year
+    year = int(year) if year else _year_for(document_date, _month(month), int(first))
     start, end = _iso(year, _month(month), int(first)), _iso(year, _month(month), int(last))
     if start is None or end is None or start >= end:
         if year is not None:
