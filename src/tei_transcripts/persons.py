@@ -78,7 +78,7 @@ class Person:
     name: str
     names: tuple[str, ...]
     side: str | None
-    occupation: str
+    occupation: str  # all the offices the personography gives, "; " between them
 
 
 @dataclass(frozen=True)
@@ -189,16 +189,8 @@ class Personography:
             key = nationality.get("key") if nationality is not None else None
             # The sides of these conversations; anyone else is on the "other" side.
             side = SIDES.get(key or "", "other") if nationality is not None else None
-            occupation = element.find(tei.q("occupation"))
-            persons.append(
-                Person(
-                    pid,
-                    names[0],
-                    names,
-                    side,
-                    tei.text_of(occupation).strip() if occupation is not None else "",
-                )
-            )
+            occupations = "; ".join(tei.text_of(o).strip() for o in element.iter(tei.q("occupation")))
+            persons.append(Person(pid, names[0], names, side, occupations))
         return cls(persons, path)
 
     def __contains__(self, pid: str) -> bool:
