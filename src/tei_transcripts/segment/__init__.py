@@ -51,6 +51,7 @@ TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copi
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
 # a footnote at a page's foot: "1 Caoutchouc …", "12. See …", its number glued to a word before
 PAGE_FOOTNOTE = re.compile(r"(\d{1,3})\.?\s+[A-Z\[(“\"]")
+GLUED_MARKER = re.compile(r"[^\W\d_][.,;:!?”\"’)]?(\d{1,3})(?!\w)")  # "… the Railroad.1 We …"
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
 
@@ -283,6 +284,7 @@ def split_run(
     blocks: list[Block] = []
     current: Block | None = None
     previous_line, previous_column = "", 1
+    markers: set[str] = set()  # the footnote markers glued to words so far
     for number, line in run:
         stripped = line.strip()
         column = len(line) - len(line.lstrip()) + 1
@@ -293,7 +295,16 @@ def split_run(
         # in wrapped text a first line indented (by spaces or a tab) where the line before
         # was not opens a paragraph
         indented = bool(width) and (column > 2 or line.startswith("\t")) and previous_column == 1
-        if current is not None and not indented and continues(previous_line, stripped, width, opens_turn):
+        # the page's footnote to a marker above, after a sentence's end: its own paragraph
+        footnote = PAGE_FOOTNOTE.match(stripped)
+        foot = bool(footnote) and footnote.group(1) in markers and ends_sentence(previous_line)
+        markers.update(m.group(1) for m in GLUED_MARKER.finditer(stripped))
+        if (
+            current is not None
+            and not indented
+            and not foot
+            and continues(previous_line, stripped, width, opens_turn)
+        ):
             if words and words.broken_word(previous_line, stripped):
                 current = Block.join(replace(current, text=current.text[:-1] + SOFT_HYPHEN), block, "")
             else:
@@ -383,7 +394,7 @@ def should_rejoin(previous: Block, block: Block) -> bool:
     if opens_paragraph(block.text) or conventions.pattern("closer", "patterns").search(previous.text):
         return False  # a signature line, "Recorded by …", "The conversation ended …"
     footnote = PAGE_FOOTNOTE.match(block.text)
-    if footnote and re.search(rf"[^\W\d_][.,;:!?”\"’)]?{footnote.group(1)}(?!\w)", previous.text):
+    if footnote and footnote.group(1) in {m.group(1) for m in GLUED_MARKER.finditer(previous.text)}:
         return False  # the page's footnote to "… the rubber1 must …", the sentence going on after it
     tail = previous.text.rstrip()
     return bool(
