@@ -61,6 +61,12 @@ TABLE_ROW = re.compile(r"^[ \t]*\|(.*\|.*)\|[ \t]*$")
 INVISIBLES = re.compile("[\u200b\u2060\u00ad\ufeff]")
 CONTROLS = re.compile("[\u0000-\u0008\u000e-\u001f\u007f]")
 LIGATURES = re.compile("[\ufb00-\ufb06]")  # a PDF's typeset "ﬁ", "ﬂ", "ﬀ", … copied as one character
+# A name set letter-spaced, as Russian typesetting sets a speaker's name, copied from a PDF
+# with a space between its letters and two between its words: "S t a l i n:", "Z h o u  E n l a i."
+# Only at a line's start, before a label's stop, colon or dash.
+LETTER_SPACED = re.compile(
+    r"^([ \t]*)((?:[^\W\d_] ){2,}[^\W\d_](?: {2,}(?:[^\W\d_] )+[^\W\d_])*)(?= ?[.:,]| [-–—] )", re.M
+)
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIXED_SCRIPT_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z])\w*")
 
@@ -189,6 +195,7 @@ def normalise(text: str, report: Reporter) -> list[str]:
             lambda m: unicodedata.normalize("NFKC", m.group()),
             "its letters",
         ),
+        (LETTER_SPACED, "letter-spaced name", _set_together, "its letters set together"),
     ):
         first = pattern.search(text)
         if first:
@@ -212,6 +219,12 @@ def normalise(text: str, report: Reporter) -> list[str]:
                 column,
             )
     return text.split("\n")
+
+
+def _set_together(match: re.Match) -> str:
+    """ "Z h o u  E n l a i" → "Zhou Enlai"."""
+    words = re.split(r" {2,}", match.group(2))
+    return match.group(1) + " ".join(word.replace(" ", "") for word in words)
 
 
 def _html_markup(text: str, report: Reporter) -> str:
