@@ -75,7 +75,12 @@ def _is_value(text: str, heading: str | None) -> bool:
 
 
 def _head_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip().lower())
+    """The line with its numbers as "#": a running head's page number changes from page to
+    page. A date line keeps its numbers: records headed by their days are no running head."""
+    from . import DATE_LINE
+
+    text = text.strip()
+    return text.lower() if DATE_LINE.match(text) else re.sub(r"\d+", "#", text.lower())
 
 
 def running_heads(lines: list[str], opens_turn=None) -> set[str]:

@@ -16,7 +16,7 @@ from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
 from .base import HEADING, BlockRule, _has_turns, plain, without_heading_marks
-from .front import FieldListRule, TitleRule, known_place
+from .front import FieldListRule, TitleRule, is_dateline, known_place, words_ended
 
 # What a closer may follow in a division: the schema's model.common
 TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
@@ -57,7 +57,8 @@ class CloserRule(BlockRule):
             return True
         if last_closer(ctx.record) is not None and CLOSING_LINE.match(plain(block.text)):
             return True  # "No. 15", "2.I.50" under a signature
-        if _has_turns(ctx.record) and is_dateline(plain(block.text)) and not _turn_follows(ctx):
+        dateline = is_dateline(plain(block.text)) and words_ended(ctx.record)
+        if _has_turns(ctx.record) and dateline and not _turn_follows(ctx):
             return True  # "Moscow, 17 February 1951." where the record ends, with no signature
         # a position printed above the signature: "AMBASSADOR OF THE USSR IN KOREA" / "T. SHTYKOV"
         return (
@@ -148,15 +149,6 @@ def _turn_follows(ctx: Context) -> bool:
         if starts_turn(block.text):
             return True
     return False
-
-
-def is_dateline(line: str) -> bool:
-    """Is the line one day, alone or after a place: "Moscow, 17 February 1951."?"""
-    dates = full_days(line)
-    if len(dates) != 1 or line[dates[0].end() :].strip(" .") != "":
-        return False
-    place = line[: dates[0].start()].strip(" ,")
-    return not place or known_place(place) is not None
 
 
 def is_publication(line: str) -> bool:

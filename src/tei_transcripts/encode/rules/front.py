@@ -10,10 +10,11 @@ from lxml import etree
 
 from ... import conventions, tei
 from ...enrich.dates import MONTH, full_days, parse_date
-from ...segment import DATE_LINE, Block, Removed
+from ...segment import DATE_LINE, Block, Removed, ends_sentence
 from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
+from ..speech import opens_turn
 from .base import BlockRule, _has_turns, _unknown_speaker, is_attendance_list, plain, without_heading_marks
 
 FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
@@ -384,6 +385,23 @@ def _another_day(record, title: Block, ctx: Context) -> bool:
     return following is not None and following != current
 
 
+def _next_day(block: Block, ctx: Context) -> bool:
+    """Is this day alone on its line, between turns, the next conversation's heading: the
+    record began with a day alone on a line too, this is another day, and a turn follows
+    ("16 December 1949" / turns / "24 December 1949" / turns)? A day a speaker names
+    between his words, in a record its title dates, stays his."""
+    record = ctx.record
+    line = plain(block.text)
+    if not (_has_turns(record) and ctx.blocks and is_dateline(line) and words_ended(record)):
+        return False
+    if not any(element.tag == tei.q("docDate") for element in record.front):
+        return False
+    day = parse_date(date_part(line))
+    return day != (parse_date(record.date_text) if record.date_text else None) and bool(
+        opens_turn(ctx.persons)(ctx.blocks[0].text)
+    )
+
+
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -443,14 +461,33 @@ def known_place(line: str) -> str | None:
     return text if all(part.strip().casefold() in _places() for part in text.split(",")) else None
 
 
+def words_ended(record) -> bool:
+    """Do the running turn's words end a sentence, so that a line after them is no part of it
+    ("The first train leaves on:" / "15 February 1950." goes on; so does "… ready by")?"""
+    if record.sp is None or not len(record.sp):
+        return True
+    text = "".join(record.sp[-1].itertext()).rstrip()
+    return ends_sentence(text) and not text.endswith(":")
+
+
+def is_dateline(line: str) -> bool:
+    """Is the line one day, alone or after a place: "Moscow, 17 February 1951."?"""
+    dates = full_days(line)
+    if len(dates) != 1 or line[dates[0].end() :].strip(" .") != "":
+        return False
+    place = line[: dates[0].start()].strip(" ,")
+    return not place or known_place(place) is not None
+
+
 class DateLineRule(BlockRule):
-    """A line that is only a date, before the conversation → ``docDate``."""
+    """A line that is only a date, before the conversation → ``docDate``; after turns, the
+    next conversation's, where the record began with a date line of its own (see `_next_day`)."""
 
     name = "date-line"
 
     def test(self, block, ctx):
         if ctx.record.body:
-            return False
+            return _next_day(block, ctx)
         text, place = _dateline(plain(block.text))
         if place and ctx.persons.resolve(place):
             return False  # "20 August 1952, Zhou Enlai": not where the meeting was
@@ -458,7 +495,10 @@ class DateLineRule(BlockRule):
 
     def run(self, block, ctx):
         if ctx.record.has_content:
-            return False
+            if not _next_day(block, ctx):
+                return False
+            ctx.end_turn()
+            ctx.new_record(block.line)
         line = without_heading_marks(block)  # "## 16 December 1949": the date without the marks
         ctx.place(tei.E("docDate", *inline(line, ctx.report, brackets=False)), block, "front")
         if not ctx.record.date_text:
