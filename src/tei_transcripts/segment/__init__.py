@@ -19,6 +19,7 @@ from .. import conventions
 from ..ingest import Source
 from ..messages import Reporter
 from . import furniture
+from .furniture import DATE_LINE
 
 TERMINAL = re.compile(r"""[.?!:;"”’)\]*]\s*$|\.{3}\s*$""")
 FUNCTION_WORD_END = re.compile(
@@ -27,7 +28,6 @@ FUNCTION_WORD_END = re.compile(
 # a title that only ever stands before a name: the line after it goes on ("… with Comrade" / "Stalin.")
 HONORIFIC_END = re.compile(r"\b(?:comrade|cdes?\.|com\.|comrs?\.|tov\.|mr\.)\s*$", re.I)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
-DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")  # Markdown's "> " before a quoted line
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
 # A word broken at a line's end: letters and a hyphen, and letters in lower case on the next

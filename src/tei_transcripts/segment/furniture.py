@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from . import Block, Removed
 
 SENTENCE_END = re.compile(r"[.?!:;]\s*$")
+# a line that is only a date: "16 December 1949", "December 16, 1949", "*Moscow 1949*"
+DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 SEPARATOR = re.compile(r"(?:[*_=~#·•]\s*){3,}|[-–—]{3,}")
 WIDE_GAP = re.compile(r"\S {6,}\S")
 # A browser's print header or footer, longer than a running head: a title "| Site", a time
@@ -77,8 +79,6 @@ def _is_value(text: str, heading: str | None) -> bool:
 def _head_key(text: str) -> str:
     """The line with its numbers as "#": a running head's page number changes from page to
     page. A date line keeps its numbers: records headed by their days are no running head."""
-    from . import DATE_LINE
-
     text = text.strip()
     return text.lower() if DATE_LINE.match(text) else re.sub(r"\d+", "#", text.lower())
 

@@ -57,8 +57,12 @@ class CloserRule(BlockRule):
             return True
         if last_closer(ctx.record) is not None and CLOSING_LINE.match(plain(block.text)):
             return True  # "No. 15", "2.I.50" under a signature
-        dateline = is_dateline(plain(block.text)) and words_ended(ctx.record)
-        if _has_turns(ctx.record) and dateline and not _turn_follows(ctx):
+        if (
+            _has_turns(ctx.record)
+            and is_dateline(plain(block.text))
+            and words_ended(ctx.record)
+            and not _turn_follows(ctx)
+        ):
             return True  # "Moscow, 17 February 1951." where the record ends, with no signature
         # a position printed above the signature: "AMBASSADOR OF THE USSR IN KOREA" / "T. SHTYKOV"
         return (

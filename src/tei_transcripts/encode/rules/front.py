@@ -391,10 +391,12 @@ def _next_day(block: Block, ctx: Context) -> bool:
     ("16 December 1949" / turns / "24 December 1949" / turns)? A day a speaker names
     between his words, in a record its title dates, stays his."""
     record = ctx.record
-    line = plain(block.text)
-    if not (_has_turns(record) and ctx.blocks and is_dateline(line) and words_ended(record)):
-        return False
+    if len(block.text) > 80 or not ctx.blocks:
+        return False  # a date line is short; the last paragraph begins nothing
     if not any(element.tag == tei.q("docDate") for element in record.front):
+        return False
+    line = plain(block.text)
+    if not (is_dateline(line) and _has_turns(record) and words_ended(record)):
         return False
     day = parse_date(date_part(line))
     return day != (parse_date(record.date_text) if record.date_text else None) and bool(
