@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from . import Block, Removed
 
 SENTENCE_END = re.compile(r"[.?!:;]\s*$")
-# a line that is only a date: "16 December 1949", "December 16, 1949", "*Moscow 1949*"
+# a line that is only a date: "16 December 1949", "December 16, 1949", "October 1952"
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 SEPARATOR = re.compile(r"(?:[*_=~#·•]\s*){3,}|[-–—]{3,}")
 WIDE_GAP = re.compile(r"\S {6,}\S")
