@@ -717,22 +717,26 @@ def test_text_that_looks_like_a_marker_is_only_text(tmp_path):
 
 
 def test_the_source_row_names_the_date_once(tmp_path):
-    """A title that already ends in the record's date is not followed by it again in either
-    edition's Source row; a title without it gets it after a comma."""
-    documents = converted_fixture("numbered-labelled-points-and-month-in-the-title", tmp_path)
-    documents += converted_fixture("chinese-minutes-time-place-fields-and-bracketed-stage", tmp_path)
-    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
-    rows = []
-    for name in (
+    """A title that already ends in the record's date, in capitals or not, is not followed
+    by it again in either edition's Source row; a title without it gets it after a comma."""
+    names = (
         "numbered-labelled-points-and-month-in-the-title",
         "chinese-minutes-time-place-fields-and-bracketed-stage",
-    ):
+        "footnote-at-a-page-foot-without-blank-lines",
+    )
+    documents = [document for name in names for document in converted_fixture(name, tmp_path)]
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    rows = []
+    for name in names:
         page = lxml.html.parse(str(tmp_path / "site" / f"{name}.html")).getroot()
         rows += page.xpath("//dt[. = 'Source']/following-sibling::dd[1]/text()")
     assert rows == [
         "Notes of a conversation between Kim Il Sung and Stalin, Moscow, April 1950.",
         "Minutes of Conversation between Chairman Mao Zedong and Stalin, 16 December 1949",
+        "RECORD OF CONVERSATION BETWEEN COMRADE I.V. STALIN AND CHAIRMAN OF THE CENTRAL PEOPLE'S"
+        " GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA MAO ZEDONG ON 22 JANUARY 1950",
     ]
+    assert "ON 22 JANUARY 1950, 22 January 1950" not in typst_source(documents[2])
     assert '("Source", "Notes of a conversation between Kim Il Sung and Stalin, Moscow, April 1950.")' in (
         typst_source(documents[0])
     )

@@ -112,7 +112,7 @@
     <xsl:variable name="date" select="normalize-space($source/tei:date[1])"/>
     <xsl:sequence select="if ($source/self::tei:bibl and $title
                               and not($source/*[not(self::tei:title or self::tei:date or self::tei:ref)]))
-        then string-join(($title, $date[. and not(contains($title, .))]), ', ')
+        then string-join(($title, $date[. and not(contains(lower-case($title), lower-case(.)))]), ', ')
         else normalize-space($source)"/>
   </xsl:function>
 
