@@ -67,6 +67,12 @@ LIGATURES = re.compile("[\ufb00-\ufb06]")  # a PDF's typeset "ﬁ", "ﬂ", "ﬀ"
 LETTER_SPACED = re.compile(
     r"^([ \t]*)((?:[^\W\d_] ){2,}[^\W\d_](?: {2,}(?:[^\W\d_] )+[^\W\d_])*)(?= ?[.:,]| [-–—] )", re.M
 )
+# The fullwidth forms of ASCII ("Stalin：", "（to Mao）") that a Chinese, Japanese or Korean input
+# method types, on a line of Latin text copied from such a page; on a line with those scripts'
+# letters they are that text's own punctuation and stay.
+FULLWIDTH = re.compile("[\uff01-\uff5e]")  # "！" … "～", each 0xFEE0 above its ASCII form
+FULLWIDTH_LINE = re.compile("^[^\n\uff01-\uff5e]*[\uff01-\uff5e][^\n]*", re.M)
+CJK_LETTERS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff]")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIXED_SCRIPT_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z])\w*")
 
@@ -202,6 +208,7 @@ def normalise(text: str, report: Reporter) -> list[str]:
             text, n = pattern.subn(replacement, text)
             _report_normalised(report, n, what, text.count("\n", 0, first.start()) + 1, how=how)
     if not text.isascii():
+        text = _fold_fullwidth(text, report)
         composed = unicodedata.normalize("NFC", text)
         if composed != text:
             line = next(
@@ -219,6 +226,27 @@ def normalise(text: str, report: Reporter) -> list[str]:
                 column,
             )
     return text.split("\n")
+
+
+def _fold_fullwidth(text: str, report: Reporter) -> str:
+    """Fullwidth forms on lines without CJK letters as the ASCII they are (`FULLWIDTH_LINE`)."""
+    folded = 0
+    first = None
+
+    def fold(match: re.Match) -> str:
+        nonlocal folded, first
+        line = match.group()
+        if CJK_LETTERS.search(line):
+            return line
+        first = first or text.count("\n", 0, match.start()) + 1
+        line, n = FULLWIDTH.subn(lambda c: chr(ord(c.group()) - 0xFEE0), line)
+        folded += n
+        return line
+
+    text = FULLWIDTH_LINE.sub(fold, text)
+    if folded:
+        _report_normalised(report, folded, "fullwidth character", first, how="its ASCII form")
+    return text
 
 
 def _set_together(match: re.Match) -> str:

@@ -52,10 +52,11 @@ PATTERN = re.compile(
     rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
     rf"|(?P<ymd>\b(?P<y10>{YEAR}),?\s+(?P<m10>{MONTH})\s+(?P<d10>[0-3]?\d)\b(?![\d,.:]\d))"  # "1949, December 24"
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)[./-](?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:[./-](?P<y6>{YEAR}|\d\d)\b)?)"
-    rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]\d)-(?P<d8>[0-3]\d)\b)"
+    rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]?\d)-(?P<d8>[0-3]?\d)\b(?!-\d))"  # "1952-09-19", "1952-9-19"
     # "16.12.1949", and "16.12.49" with day and month in two digits each (not "1.2.10", a section)
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR}|(?<=\b\d\d\.\d\d\.)\d\d(?!\.\d))\b)"
-    rf"|(?P<ymddot>\b(?P<y11>{YEAR})[./](?P<m11>[01]\d)[./](?P<d11>[0-3]\d)\b)"  # "1952.09.19"
+    # "1952.09.19", "1952.9.19", "1952/9/19": year first, as Chinese and Korean texts write it
+    rf"|(?P<ymddot>\b(?P<y11>{YEAR})(?P<s11>[./])(?P<m11>[01]?\d)(?P=s11)(?P<d11>[0-3]?\d)\b(?![./]\d))"
     rf"|(?P<yrange>\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?![-–/.]\d))"  # "1953-1957", "1949/50"
     rf"|(?P<year>\b(?:(?i:in|since|by|until|till|before|after|from|during|of|early|late|mid) |(?i:mid)-)(?P<y7>{YEAR})\b(?![-–/.]\d|\s*(?:hours|hrs)\b))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"

@@ -15,6 +15,7 @@ from .. import __version__, conventions, tei
 from ..encode.citation import citation_parts, citation_pattern, is_translation_credit
 from ..encode.inline import ADDRESS_CHAR, LINK_TARGET, strip_tags
 from ..persons import Personography
+from . import dates
 from .language import lang_usage
 
 SIDE_ORDER = ["soviet", "chinese", "korean", "other", "unknown"]
@@ -105,11 +106,17 @@ def human_date(iso: str) -> str:
     return parts[0]
 
 
+def _names_day(title: str, iso: str) -> bool:
+    """Whether `title` gives the day `iso` in any form: "22 January 1950", "January 22, 1950",
+    "22.I.1950", "1950.1.22"."""
+    return any(dates.parse_date(match.group()) == iso for match in dates.matches(title))
+
+
 def build_header(doc) -> "tei.etree._Element":
     record, meta = doc.record, doc.meta
     printed = record.title
     main = normalise_title(meta.get("title") or printed or "Record of conversation")
-    if doc.date and human_date(doc.date) not in main:
+    if doc.date and not _names_day(main, doc.date):
         main = f"{main}, {human_date(doc.date)}"
 
     title_stmt = tei.E("titleStmt", tei.E("title", main, type="main"))
