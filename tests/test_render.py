@@ -755,3 +755,22 @@ def test_a_record_in_russian_is_set_in_russian(tmp_path):
     assert main(["render", str(tmp_path / "record-in-russian.xml"), "--to", "html", "--out", str(out)]) == 0
     page = lxml.html.parse(str(out / "record-in-russian.html")).getroot()
     assert page.xpath("//article[@class='record']/@lang") == ["ru"]
+
+
+def test_the_meeting_hours_are_a_row_of_both_editions(tmp_path):
+    """The hours of the meeting the header's setting gives (from the dateline or a "Time:"
+    field) are a Time row of the web page and of the print edition; a record without them has
+    no such row."""
+    names = ("dateline-weekday-and-hour-after", "chinese-minutes-time-place-fields-and-bracketed-stage")
+    documents = [document for name in names for document in converted_fixture(name, tmp_path)]
+    documents += converted_fixture("numbered-labelled-points-and-month-in-the-title", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+
+    def rows(name):
+        page = lxml.html.parse(str(tmp_path / "site" / f"{name}.html")).getroot()
+        return page.xpath("//dt[. = 'Time']/following-sibling::dd[1]/text()")
+
+    assert [rows(name) for name in names] == [["6 p.m."], ["6:00 p.m."]]
+    assert rows("numbered-labelled-points-and-month-in-the-title") == []
+    assert '("Time", "6 p.m.")' in typst_source(documents[0])
+    assert '"Time"' not in typst_source(documents[2])

@@ -82,6 +82,12 @@
     <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:profileDesc/tei:settingDesc//tei:placeName)[1])"/>
   </xsl:function>
 
+  <!-- The hours of the meeting as printed ("9 p.m.", "20:00 until 22:30"), empty when unknown. -->
+  <xsl:function name="tt:meeting-time" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:profileDesc/tei:settingDesc//tei:time)[1])"/>
+  </xsl:function>
+
   <!-- The participants, each a person or personGrp of particDesc. -->
   <xsl:function name="tt:participants" as="element()*">
     <xsl:param name="tei" as="element()"/>

@@ -18,6 +18,10 @@
           <dt>Date</dt>
           <dd><xsl:apply-templates select="tt:date-element($tei)"/></dd>
         </xsl:if>
+        <xsl:if test="tt:meeting-time($tei)">
+          <dt>Time</dt>
+          <dd><xsl:value-of select="tt:meeting-time($tei)"/></dd>
+        </xsl:if>
         <xsl:if test="tt:place($tei)">
           <dt>Place</dt>
           <dd><xsl:value-of select="tt:place($tei)"/></dd>

@@ -27,6 +27,9 @@
       <xsl:if test="tt:date-label($tei)">
         <xsl:sequence select="tt:row('Date', tt:date-label($tei))"/>
       </xsl:if>
+      <xsl:if test="tt:meeting-time($tei)">
+        <xsl:sequence select="tt:row('Time', tt:meeting-time($tei))"/>
+      </xsl:if>
       <xsl:if test="tt:place($tei)">
         <xsl:sequence select="tt:row('Place', tt:place($tei))"/>
       </xsl:if>

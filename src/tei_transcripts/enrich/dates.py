@@ -65,8 +65,8 @@ PATTERN = re.compile(
     r"|(?P<military>\b(?P<h8>[01]\d|2[0-4])(?P<min8>[0-5]\d)\s*(?:hours|hrs\b\.?))"  # "2300 hours"
     r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money,
-    # or right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10"
-    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|(?<=\b\d\d\.\d\d\.\d\d\s))(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
+    # right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10", or in a "Time:" field
+    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|(?<=\b[Tt]ime:\s)|(?<=\bTIME:\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|(?<=\b\d\d\.\d\d\.\d\d\s))(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
     # "at noon", "12 noon", "until midnight"

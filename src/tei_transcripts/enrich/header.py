@@ -251,6 +251,23 @@ def encoding_desc(doc):
     )
 
 
+# the field that gives the meeting's hours, as against a telegram's "Sent:" and "Received:"
+TIME_FIELD = re.compile(r"\W*(?:time|hours?)\b\W*:", re.I)
+
+
+def meeting_time(record) -> "tei.etree._Element | None":
+    """The hours of the meeting: the first time in the record's dateline ("Moscow, 16 December
+    1949, 6 p.m.") or in its "Time:" field, as a ``time`` for the setting."""
+    for element in record.front:
+        for holder in element.iter(tei.q("docDate"), tei.q("byline")):
+            if holder.tag == tei.q("byline") and not TIME_FIELD.match("".join(holder.itertext())):
+                continue
+            for time in holder.iter(tei.q("time")):
+                span = {name: time.get(name) for name in ("when", "from", "to") if time.get(name)}
+                return tei.E("time", " ".join("".join(time.itertext()).split()), **span)
+    return None
+
+
 def profile_desc(doc):
     record = doc.record
     profile = tei.E("profileDesc")
@@ -266,6 +283,9 @@ def profile_desc(doc):
         setting.append(tei.E("date", human_date(doc.date), when=doc.date))
     elif not place:  # a setting holds names and dates, or else prose
         setting.append(tei.E("p", "Date not stated."))
+    hour = meeting_time(record)
+    if hour is not None and doc.date:
+        setting.append(hour)
     profile.append(tei.E("settingDesc", setting))
     return profile
 
