@@ -29,6 +29,7 @@ FUNCTION_WORD_END = re.compile(
 HONORIFIC_END = re.compile(r"\b(?:comrade|cdes?\.|com\.|comrs?\.|tov\.|mr\.)\s*$", re.I)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")  # Markdown's "> " before a quoted line
+QUOTE_ONLY = re.compile(r"\s*(?:>\s*)+")  # a quoted blank line, ">": blank
 MARKDOWN_BLOCK = re.compile(r"\*\*\s*[A-Z][\w ]{0,30}:|#{1,6}\s")  # "**Title:", "#### Remarks"
 # A word broken at a line's end: letters and a hyphen, and letters in lower case on the next
 BROKEN_HEAD = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*)-$")
@@ -180,7 +181,8 @@ def segment(source: Source, report: Reporter, opens_turn: Callable[[str], str] |
 
 
 def raw_blocks(lines: list[str], keep: list[bool]) -> list[tuple[int, list[tuple[int, str]]]]:
-    """Runs of non-blank lines, each with the number of blank lines before it.
+    """Runs of non-blank lines, each with the number of blank lines before it (a quoted
+    blank line, ">", is blank).
 
     A removed furniture line counts as neither text nor blank, so a page header between two
     halves of a paragraph leaves the paragraph whole.
@@ -191,7 +193,7 @@ def raw_blocks(lines: list[str], keep: list[bool]) -> list[tuple[int, list[tuple
     for number, (line, kept) in enumerate(zip(lines, keep), start=1):
         if not kept:
             continue
-        if line.strip():
+        if line.strip() and not QUOTE_ONLY.fullmatch(line):
             if not current:
                 runs.append((gap, current))
             current.append((number, line))
