@@ -20,7 +20,7 @@ from ..encode.context import Record
 from ..messages import Reporter
 from ..paths import project_id
 from ..persons import Personography
-from .dates import parse_date, tag_dates, tag_time_stamps
+from .dates import full_days, parse_date, tag_dates, tag_time_stamps
 from .header import build_header
 from .ids import assign_ids
 from .language import ENGLISH, languages
@@ -75,7 +75,8 @@ def build_documents(
         meta = {k: v for k, v in top.items() if k != "id"}
         meta.update(tables[i] if i < len(tables) else {})
         doc = Document(doc_id, record, persons, meta, os.path.basename(source_path), persons_href)
-        doc.date = document_date(record, meta, report)
+        named = named_day(name) if i == 0 and last else None  # a file of one record only
+        doc.date = document_date(record, meta, report, named)
         doc.participants = participants(record, persons, meta.get("title", ""))
         doc.root = assemble(doc, report)
         yield doc
@@ -101,9 +102,16 @@ def _with_last(items: Iterable) -> Iterator[tuple[object, bool]]:
     yield current, True
 
 
-def document_date(record: Record, meta: dict, report: Reporter) -> str | None:
-    """The date from the text (a day; else the month a title gives), or from the sidecar;
-    never invented."""
+def named_day(name: str) -> str | None:
+    """The one day a file's name gives, as editors name their files:
+    "stalin-zhou-enlai-1952-08-20", "Stalin_Mao 16.XII.1949"."""
+    days = {parse_date(match.group()) for match in full_days(name.replace("_", " "))}
+    return days.pop() if len(days) == 1 else None
+
+
+def document_date(record: Record, meta: dict, report: Reporter, named: str | None = None) -> str | None:
+    """The date from the text (a day; else the month a title gives), or from the sidecar, or
+    from the file's name (`named`) where neither gives one; never invented."""
     stated, line = (
         (record.date_text, record.date_line) if record.date_text else (record.month_text, record.month_line)
     )
@@ -118,6 +126,19 @@ def document_date(record: Record, meta: dict, report: Reporter) -> str | None:
                 line,
             )
         return meta["date"]
+    if named and from_text != named and len(from_text or "") == 10:
+        report.warning(
+            "date-conflict",
+            f"the text dates the record {from_text}, its file name {named}; the text's date is used",
+            line,
+        )
+    if named and not from_text:
+        report.warning(
+            "date-from-file-name",
+            f"the record states no date; its file name's, {named}, is used (or give one in the sidecar)",
+            record.first_line,
+        )
+        return named
     if not from_text:
         report.warning(
             "no-date",
