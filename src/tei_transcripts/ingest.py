@@ -73,6 +73,10 @@ LETTER_SPACED = re.compile(
 FULLWIDTH = re.compile("[\uff01-\uff5e]")  # "！" … "～", each 0xFEE0 above its ASCII form
 FULLWIDTH_LINE = re.compile("^[^\n\uff01-\uff5e]*[\uff01-\uff5e][^\n]*", re.M)
 CJK_LETTERS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff]")
+# A name set in small capitals, copied from a PDF as its first letter, a space and the rest:
+# "S TALIN :", "M AO Z EDONG :". Only at a line's start before a label's stop, colon or dash,
+# and only where two lines or more begin so (one "A NOTE:" is two words).
+SMALL_CAPS = re.compile(r"^([ \t]*)((?:[A-Z] [A-Z]{2,}(?: (?=[A-Z] [A-Z]))?)+)(?= ?[.:,]| [-–—] )", re.M)
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIXED_SCRIPT_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z])\w*")
 
@@ -202,9 +206,10 @@ def normalise(text: str, report: Reporter) -> list[str]:
             "its letters",
         ),
         (LETTER_SPACED, "letter-spaced name", _set_together, "its letters set together"),
+        (SMALL_CAPS, "small-capital name", _set_together, "its letters set together"),
     ):
         first = pattern.search(text)
-        if first:
+        if first and (pattern is not SMALL_CAPS or len(pattern.findall(text)) >= 2):
             text, n = pattern.subn(replacement, text)
             _report_normalised(report, n, what, text.count("\n", 0, first.start()) + 1, how=how)
     if not text.isascii():
@@ -250,8 +255,9 @@ def _fold_fullwidth(text: str, report: Reporter) -> str:
 
 
 def _set_together(match: re.Match) -> str:
-    """ "Z h o u  E n l a i" → "Zhou Enlai"."""
-    words = re.split(r" {2,}", match.group(2))
+    """ "Z h o u  E n l a i" → "Zhou Enlai"; "Z HOU E NLAI" → "ZHOU ENLAI"."""
+    spaced = match.re is LETTER_SPACED
+    words = re.split(r" {2,}", match.group(2)) if spaced else re.findall(r"[A-Z] [A-Z]+", match.group(2))
     return match.group(1) + " ".join(word.replace(" ", "") for word in words)
 
 

@@ -118,7 +118,7 @@ DAYS = (
 
 def parse_date(text: str) -> str | None:
     """The ISO form of a complete date written out in full ("20 August 1952" → "1952-08-20")."""
-    match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,"))
+    match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,;"))
     if not match or not any(match.group(kind) for kind in DAYS):  # a time, or a span of days
         return None  # a time of day is not a date
     when, inferred = _when(match, None)
