@@ -77,6 +77,17 @@ CJK_LETTERS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\
 # "S TALIN :", "M AO Z EDONG :". Only at a line's start before a label's stop, colon or dash,
 # and only where two lines or more begin so (one "A NOTE:" is two words).
 SMALL_CAPS = re.compile(r"^([ \t]*)((?:[A-Z] [A-Z]{2,}(?: (?=[A-Z] [A-Z]))?)+)(?= ?[.:,]| [-–—] )", re.M)
+# UTF-8 read as Windows-1252 somewhere on the way to the transcript ("Iâ€™m", "â€”",
+# "Ð¡Ñ‚Ð°Ð»Ð¸Ð½"): a UTF-8 lead byte's character followed by as many characters of the bytes
+# that continue one as the lead byte says.
+_CONTINUING = "".join(
+    re.escape(bytes([b]).decode("cp1252"))
+    for b in range(0x80, 0xC0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+)
+MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df][{_CONTINUING}]|[\u00e0-\u00ef][{_CONTINUING}]{{2}}|[\u00f0-\u00f4][{_CONTINUING}]{{3}}"
+)
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 MIXED_SCRIPT_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z])\w*")
 
@@ -190,6 +201,8 @@ def normalise(text: str, report: Reporter) -> list[str]:
         text = _html_markup(text, report)
     if "|" in text and TABLE_RULE.search(text):
         text = _markdown_tables(text, report)
+    if not text.isascii():
+        text = _mend_mojibake(text, report)
     first = HTML_ENTITY.search(text)  # copied from a page's source: "&nbsp;", "&#8217;"
     if first:
         text, n = HTML_ENTITY.subn(lambda m: html.unescape(m.group()), text)
@@ -231,6 +244,32 @@ def normalise(text: str, report: Reporter) -> list[str]:
                 column,
             )
     return text.split("\n")
+
+
+def _mend_mojibake(text: str, report: Reporter) -> str:
+    """UTF-8 that was read as Windows-1252 (`MOJIBAKE`) as the characters it encodes."""
+    mended = 0
+    first = None
+
+    def mend(match: re.Match) -> str:
+        nonlocal mended, first
+        try:
+            character = match.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return match.group()
+        mended += 1
+        first = first or text.count("\n", 0, match.start()) + 1
+        return character
+
+    text = MOJIBAKE.sub(mend, text)
+    if mended:
+        report.warning(
+            "encoding-mended",
+            f"{mended} character(s) garbled by a wrong decoding (UTF-8 read as Windows-1252: "
+            "'â€™' for '’') read as the characters they encode; first on this line",
+            first,
+        )
+    return text
 
 
 def _fold_fullwidth(text: str, report: Reporter) -> str:
