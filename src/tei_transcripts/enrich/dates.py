@@ -289,12 +289,17 @@ def _time_or_span(text: str, match: re.Match):
 STAMP = re.compile(rf"[\s\[(*_#•·–—-]*(?P<clock>{CLOCK})(?![\d:.]\d)")
 
 
+# a time stamp that opens a line of the minutes' narrative: "23.30 The meeting ended."
+NARRATIVE_STAMP = re.compile(rf"{STAMP.pattern}\s+[A-Z]")
+
+
 def tag_time_stamps(root) -> None:
     """The time stamp that opens a speaker's label (the minutes' "[22:00] Stalin:") → ``time``.
-    Nothing else in a label is a date or a time of the meeting."""
+    Nothing else in a label is a date or a time of the meeting. In minutes whose labels have
+    such stamps, a stamp that opens a paragraph of narrative is one too."""
 
     def find(text, parent):
-        first = parent.tag == tei.q("speaker") or parent.getprevious() is None
+        first = parent.tag in (tei.q("speaker"), tei.q("p")) or parent.getprevious() is None
         stamp = STAMP.match(text) if first and parent.text == text else None
         if stamp:
             hour, minute = map(int, re.match(r"(\d+)[:.](\d+)", stamp.group("clock")).groups())
@@ -305,9 +310,13 @@ def tag_time_stamps(root) -> None:
                 when = _clock(hour, minute)
                 yield stamp.start("clock"), stamp.end(), tei.E("time", stamp.group("clock"), when=when)
 
-    for speaker in root.iter(tei.q("speaker")):
-        if STAMP.match("".join(speaker.itertext())):
-            markup(speaker, find, skip={"note", "ref", "persName"})
+    stamped = [speaker for speaker in root.iter(tei.q("speaker")) if STAMP.match("".join(speaker.itertext()))]
+    for speaker in stamped:
+        markup(speaker, find, skip={"note", "ref", "persName"})
+    narrative = (p for p in root.iter(tei.q("p")) if p.getparent().tag in (tei.q("body"), tei.q("div")))
+    for paragraph in narrative if stamped else ():
+        if NARRATIVE_STAMP.match(paragraph.text or ""):
+            markup(paragraph, find, skip={"note", "ref", "persName"})
 
 
 def _range(match: re.Match, document_date: str | None, parent, report: Reporter):

@@ -9,7 +9,7 @@ from functools import cache
 from lxml import etree
 
 from ... import conventions, tei
-from ...enrich.dates import full_days, parse_date
+from ...enrich.dates import NARRATIVE_STAMP, STAMP, full_days, parse_date
 from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
@@ -76,6 +76,10 @@ class NarrativeRule(BlockRule):
             first = sentence_starts(block.text)[1:2] or [len(block.text)]
             speaker = patterns(ctx.persons).subject.search(block.text, 0, first[0])
             return not speaker or bool(SUBORDINATE.search(block.text, 0, speaker.start()))
+        if NARRATIVE_STAMP.match(block.text) and _stamped_labels(ctx.record):
+            # the minutes' next entry said by nobody, "22.20 Molotov enters the room.", not the
+            # next turn, "22.40 Stalin: …"
+            return not opens_turn(ctx.persons)(block.text)
         # a paragraph wholly in brackets or in italics, a sentence long, between turns:
         # "[The conversation was interrupted.]", "*Molotov enters the room.*"
         text = block.text.strip()
@@ -102,6 +106,12 @@ class NarrativeRule(BlockRule):
             ctx.place(paragraph(inline(without_heading_marks(block), ctx.report)), block)
         record.state = "body"
         return True
+
+
+def _stamped_labels(record) -> bool:
+    """Whether the record's labels carry the minutes' time stamps ("22.05 Stalin:")."""
+    speakers = (sp.find(tei.q("speaker")) for sp in record.body if sp.tag == tei.q("sp"))
+    return any(speaker is not None and STAMP.match("".join(speaker.itertext())) for speaker in speakers)
 
 
 QUOTING = re.compile(r"\b(?:said|says|told)\b")  # verbs a speaker also quotes the absent with
