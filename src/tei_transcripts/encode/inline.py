@@ -206,7 +206,7 @@ class Inline:
         kind = classify_bracket(inner, before, after)
         if kind == "marker":  # "[2]", Markdown's "[^2]" (its caret is markup)
             return tei.E("ref", inner.lstrip("^"), type="footnote", n=inner.lstrip("^"))
-        if kind == "stamp":  # the brackets are the time stamp's, printed as they are
+        if kind == "stamp":  # the brackets are the stamp's or number's, printed as they are
             return self.text[start : end + 1]
         if self.text[start] == "(":  # a note in parentheses: "(Interpreter's note: …)"
             if kind not in ("translator", "editorial"):
@@ -273,13 +273,16 @@ def _plain(text: str) -> str:
     return BREAK_TAG.sub(" ", ESCAPE.sub(r"\1", text))
 
 
+LABEL_AFTER = re.compile(r"\s+[^\[\]\s][^\[\]]{0,60}?[:.–—-]\s*")  # the rest of a speaker's label
+
+
 def classify_bracket(inner: str, before: str, after: str) -> str:
     """The kind of a bracketed insertion, from its content and the words around it.
 
     Returns a note type (query, translator, editorial, signature, original, clarification,
     gloss), "stage" for a stage direction, "supplied" for words the translator added to the
-    sentence, "marker" for a footnote marker such as [2], or "stamp" for a time stamp that
-    opens a paragraph, "[22:00] Stalin: …".
+    sentence, "marker" for a footnote marker such as [2], or "stamp" for a time stamp or a
+    paragraph's number that opens a speaker's label, "[22:00] Stalin:", "[3] Stalin:".
     """
     notes = conventions.load()["notes"]
     content = inner.strip()
@@ -288,6 +291,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "query"
     if re.fullmatch(r"(?:\.\s*){2,}|…", content):
         return "editorial"  # "[...]": words left out
+    if re.fullmatch(r"\d{1,3}", content) and not before.strip() and LABEL_AFTER.fullmatch(after):
+        return "stamp"  # a paragraph's number before a speaker's label: "[3] Stalin:"
     if re.fullmatch(r"\d{1,3}|\^[\w-]{1,20}", content):
         return "marker"
     if re.fullmatch(CLOCK, content) and not before.strip(" *_#-–—•·"):

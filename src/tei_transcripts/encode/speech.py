@@ -26,11 +26,11 @@ WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe o
 TITLE_NAME = rf"(?!{ADDRESS})[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}"
 # what stands before a paragraph's words: heading marks, opening emphasis, a list's bullet
 # ("- Stalin: …", "• Stalin: …"), a time stamp of the minutes ("[22:00] Stalin: …",
-# "22.10 – Zhou Enlai: …", "(10:30 a.m.) Stalin: …")
+# "22.10 – Zhou Enlai: …", "(10:30 a.m.) Stalin: …"), a paragraph's number ("[3] Stalin: …")
 CLOCK = r"\d{1,2}[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
 LEADING_MARKUP = re.compile(
     rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+"
-    rf"|(?:\[{CLOCK}\]|\({CLOCK}\)|{CLOCK}(?:\s+[-–—|])?)\s+)+"
+    rf"|(?:\[{CLOCK}\]|\({CLOCK}\)|{CLOCK}(?:\s+[-–—|])?)\s+|\[\d{{1,3}}\]\s+)+"
 )
 BULLETS = "-–—•·"
 ABBREVIATIONS = {
