@@ -219,7 +219,7 @@ def normalise(text: str, report: Reporter) -> list[str]:
             "its letters",
         ),
         (LETTER_SPACED, "letter-spaced name", _set_together, "its letters set together"),
-        (SMALL_CAPS, "small-capital name", _set_together, "its letters set together"),
+        (SMALL_CAPS, "small-capital name", _join_small_capitals, "its letters set together"),
     ):
         first = pattern.search(text)
         if first and (pattern is not SMALL_CAPS or len(pattern.findall(text)) >= 2):
@@ -294,10 +294,14 @@ def _fold_fullwidth(text: str, report: Reporter) -> str:
 
 
 def _set_together(match: re.Match) -> str:
-    """ "Z h o u  E n l a i" → "Zhou Enlai"; "Z HOU E NLAI" → "ZHOU ENLAI"."""
-    spaced = match.re is LETTER_SPACED
-    words = re.split(r" {2,}", match.group(2)) if spaced else re.findall(r"[A-Z] [A-Z]+", match.group(2))
+    """ "Z h o u  E n l a i" → "Zhou Enlai"."""
+    words = re.split(r" {2,}", match.group(2))
     return match.group(1) + " ".join(word.replace(" ", "") for word in words)
+
+
+def _join_small_capitals(match: re.Match) -> str:
+    """ "Z HOU E NLAI" → "ZHOU ENLAI": each word's first letter joined to the rest."""
+    return match.group(1) + re.sub(r"\b([A-Z]) (?=[A-Z]{2})", r"\1", match.group(2))
 
 
 def _html_markup(text: str, report: Reporter) -> str:

@@ -281,11 +281,11 @@ def profile_desc(doc):
         setting.append(tei.E("placeName", place))
     if doc.date:
         setting.append(tei.E("date", human_date(doc.date), when=doc.date))
-    elif not place:  # a setting holds names and dates, or else prose
-        setting.append(tei.E("p", "Date not stated."))
     hour = meeting_time(record)
-    if hour is not None and doc.date:
+    if hour is not None:
         setting.append(hour)
+    if not len(setting):  # a setting holds names, dates and times, or else prose
+        setting.append(tei.E("p", "Date not stated."))
     profile.append(tei.E("settingDesc", setting))
     return profile
 
