@@ -35,6 +35,11 @@ PIECES = st.sampled_from(
         "[?]",
         "[he]",
         "<sup>2</sup>",
+        # tags broken, by a hard wrap or otherwise
+        "<sup",
+        "<em",
+        "</em",
+        ">",
         "**Title:**",
         "**",
         "*",

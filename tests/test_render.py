@@ -774,3 +774,23 @@ def test_the_meeting_hours_are_a_row_of_both_editions(tmp_path):
     assert rows("numbered-labelled-points-and-month-in-the-title") == []
     assert '("Time", "6 p.m.")' in typst_source(documents[0])
     assert '"Time"' not in typst_source(documents[2])
+
+
+def test_page_marks_of_the_original_are_shown_as_printed(tmp_path):
+    """ "[l. 10]", "/l. 11 ob./": a page break of the original is shown in its brackets or
+    slashes in both editions; the one a label opens with stands before the label, outside
+    the link to the person (web) and the small capitals (print)."""
+    documents = converted_fixture("page-marks-of-the-original", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "page-marks-of-the-original.html")).getroot()
+    marks = [span.text_content() for span in page.xpath("//main//span[contains(@class, 'pb')]")]
+    assert marks == ["[l. 10]", "[l. 11]", "[p. 3]", "/l. 11 ob./"]
+    label = page.xpath("//main//p[@class='speaker'][span[contains(@class, 'pb')]]")[0]
+    assert squeeze(label.text_content()) == squeeze("[l. 11] Comrade Mao Zedong:")
+    assert label.xpath("a")[0].text_content() == "Comrade Mao Zedong:"
+    source = typst_source(documents[0])
+    assert 'speaker: [#"Comrade Mao Zedong:";], who: ("mao-zedong",), pages: [#"[l. 11]";])[' in source
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert squeeze("[l. 11] Comrade Mao Zedong:") in text.replace("COMRADE MAO ZEDONG", "Comrade Mao Zedong")
+    assert "/l. 11 ob./" in text and "[p. 3]" in text

@@ -67,6 +67,20 @@ LIGATURES = re.compile("[\ufb00-\ufb06]")  # a PDF's typeset "ﬁ", "ﬂ", "ﬀ"
 LETTER_SPACED = re.compile(
     r"^([ \t]*)((?:[^\W\d_] ){2,}[^\W\d_](?: {2,}(?:[^\W\d_] )+[^\W\d_])*)(?= ?[.:,]| [-–—] )", re.M
 )
+# A phrase tag a hard wrap broke over two lines, "CC<sup" / ">2</sup>", "in <em" / ">detail</em>":
+# set whole beside the words it belongs to, an emphasis's opening tag on the second line, every
+# other tag on the first, so that every later pass reads it as the tag it is (a blank line parts
+# it: no tag).
+BROKEN_TAG = re.compile(r"<(/?)(sup|sub|i|b|em|strong|br)[ \t]*\n[ \t]*(/?>)", re.I)
+
+
+def _whole_tag(match: re.Match) -> str:
+    closing, name, end = match.groups()
+    if not closing and name.lower() in ("i", "b", "em", "strong"):
+        return f"\n<{name}{end}"
+    return f"<{closing}{name}{end}\n"
+
+
 # The fullwidth forms of ASCII ("Stalin：", "（to Mao）") that a Chinese, Japanese or Korean input
 # method types, on a line of Latin text copied from such a page; on a line with those scripts'
 # letters they are that text's own punctuation and stay.
@@ -220,6 +234,7 @@ def normalise(text: str, report: Reporter) -> list[str]:
         ),
         (LETTER_SPACED, "letter-spaced name", _set_together, "its letters set together"),
         (SMALL_CAPS, "small-capital name", _join_small_capitals, "its letters set together"),
+        (BROKEN_TAG, "tag broken over two lines", _whole_tag, "set whole"),
     ):
         first = pattern.search(text)
         if first and (pattern is not SMALL_CAPS or len(pattern.findall(text)) >= 2):

@@ -45,7 +45,7 @@ def source_pieces(lines: list[str], removed: list[Removed], size: int = 1 << 16)
     lines of about `size` characters, each with the number of its first line.
 
     Furniture is always whole lines: a navigation line, a page number, a rights paragraph.
-    A tag may be broken over two lines ("<sup" / ">"), so a piece never ends inside one.
+    No tag spans a line's end (reading set whole those a hard wrap broke: `ingest.BROKEN_TAG`).
     """
     furniture = {line for item in removed for line in item.lines}
     first, piece, length = 1, [], 0
@@ -53,7 +53,7 @@ def source_pieces(lines: list[str], removed: list[Removed], size: int = 1 << 16)
         line = "" if number in furniture else line
         piece.append(line)
         length += len(line) + 1
-        if length >= size and line.rfind("<") <= line.rfind(">"):
+        if length >= size:
             yield first, _plain("\n".join(piece))
             first, piece, length = number + 1, [], 0
     if piece:
@@ -98,8 +98,8 @@ def _collect(element: etree._Element, pieces: list[str]) -> None:
     joins = name in JOINING or (name == "ref" and element.get("rend") == "inline")
     if not joins:
         pieces.append(" ")
-    if name == "note" and element.get("type") == "footnote" and element.get("n"):
-        pieces.append(element.get("n") + " ")
+    if (name == "note" and element.get("type") == "footnote" or name == "pb") and element.get("n"):
+        pieces.append(element.get("n") + " ")  # a footnote's number, a page's mark: printed
     pieces.append(element.text or "")
     for child in element:
         if isinstance(child.tag, str):

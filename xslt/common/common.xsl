@@ -191,6 +191,30 @@
     <xsl:sequence select="if ($element/@rend = 'parentheses') then ('(', ')') else ('[', ']')"/>
   </xsl:function>
 
+  <!-- Where a page of the original begins, as its source printed the mark: "[l. 12]",
+       "/l. 12/"; a bare number from other projects' TEI as "[page 12]". -->
+  <xsl:function name="tt:page-mark" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="label" select="if (not($pb/@n)) then 'page break'
+                                       else if (matches($pb/@n, '^\d')) then 'page ' || $pb/@n
+                                       else string($pb/@n)"/>
+    <xsl:sequence select="if ($pb/@rend = 'slashes') then '/' || $label || '/' else '[' || $label || ']'"/>
+  </xsl:function>
+
+  <!-- The page marks a speaker's label opens with ("[l. 11] Comrade Mao Zedong:"): shown
+       beside the label, not in its small capitals nor in its link. -->
+  <xsl:function name="tt:leading-page-marks" as="element()*">
+    <xsl:param name="speaker" as="element()"/>
+    <xsl:sequence select="$speaker/tei:pb[empty(preceding-sibling::node()[not(self::tei:pb)][normalize-space()])]"/>
+  </xsl:function>
+
+  <!-- The label's words after such marks, without the space that parted them from the marks. -->
+  <xsl:function name="tt:after-page-marks" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="exists($text/parent::tei:speaker) and exists($text/preceding-sibling::node()[1]/self::tei:pb)
+                          and empty($text/preceding-sibling::node()[not(self::tei:pb)][normalize-space()])"/>
+  </xsl:function>
+
   <!-- A footnote: any other note of the text. -->
   <xsl:function name="tt:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>

@@ -97,7 +97,7 @@
   <xsl:template match="tei:lb[@break = 'no'][@rend = 'hyphen']"/>
 
   <xsl:template match="tei:pb">
-    <span class="pb" title="page break">[<xsl:value-of select="('page ' || @n)[current()/@n], 'page break'[not(current()/@n)]"/>]</span>
+    <span class="pb insertion" title="{if (@type = 'leaf') then 'a leaf of the archival file begins' else 'a page of the original begins'}"><xsl:value-of select="tt:page-mark(.)"/></span>
   </xsl:template>
 
   <!-- Phrases -->

@@ -47,15 +47,25 @@
     <!-- A footnote's marker in the label ("Stalin:1") is a button with its popover: never
       inside the link to the person, so the link ends before it. -->
     <xsl:variable name="marker" select="(tei:ref[exists(tt:referenced-note(.)[tt:is-footnote(.)])])[1]"/>
+    <!-- Nor is the mark of a page of the original that the label opens with ("[l. 11] Mao:"). -->
+    <xsl:variable name="pages" select="tt:leading-page-marks(.)"/>
     <p class="speaker">
+      <xsl:for-each select="$pages">
+        <xsl:apply-templates select="."/>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
       <xsl:choose>
         <xsl:when test="count($keys[.]) = 1">
-          <a href="{$persons-page}#{$keys[.]}"><xsl:apply-templates select="node()[empty($marker) or . &lt;&lt; $marker]"/></a>
+          <a href="{$persons-page}#{$keys[.]}"><xsl:apply-templates select="node()[empty($marker) or . &lt;&lt; $marker] except $pages"/></a>
           <xsl:apply-templates select="$marker, node()[. &gt;&gt; $marker]"/>
         </xsl:when>
-        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+        <xsl:otherwise><xsl:apply-templates select="node() except $pages"/></xsl:otherwise>
       </xsl:choose>
     </p>
+  </xsl:template>
+
+  <xsl:template match="text()[tt:after-page-marks(.)]">
+    <xsl:value-of select="replace(., '^\s+', '')"/>
   </xsl:template>
 
   <xsl:function name="tt:person-link" as="node()">

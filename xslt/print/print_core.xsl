@@ -103,7 +103,7 @@
   <xsl:template match="tei:lb[@break = 'no'][@rend = 'hyphen']"/>
 
   <xsl:template match="tei:pb">
-    <xsl:value-of select="tt:text('[' || (('page ' || @n)[current()/@n], 'page break')[1] || ']')"/>
+    <xsl:value-of select="tt:text(tt:page-mark(.))"/>
   </xsl:template>
 
   <xsl:template match="tei:hi">

@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Speech turns: #turn(side: …, speaker: …, who: (keys of the speakers, for the index))[speech]. -->
+<!-- Speech turns: #turn(side: …, speaker: …, who: (keys of the speakers, for the index),
+     pages: [marks of the original's pages the label opens with])[speech]. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -10,13 +11,15 @@
   <xsl:template match="tei:sp">
     <xsl:variable name="sp" select="."/>
     <xsl:variable name="speakers" select="tt:who(.) ! tt:local-person(., $sp)"/>
+    <!-- a page mark the label opens with ("[l. 11] Mao:"): upright, before the label -->
+    <xsl:variable name="pages" select="tei:speaker ! tt:leading-page-marks(.)"/>
     <xsl:value-of select="$tt:parbreak"/>
     <xsl:text>#turn(side: </xsl:text>
     <xsl:value-of select="tt:str(if (exists($speakers)) then tt:side($speakers[1]) else 'unknown')"/>
     <xsl:choose>
       <xsl:when test="tei:speaker">
         <xsl:text>, speaker: [</xsl:text>
-        <xsl:apply-templates select="tei:speaker/node()"/>
+        <xsl:apply-templates select="tei:speaker/node() except $pages"/>
         <xsl:text>]</xsl:text>
       </xsl:when>
       <xsl:when test="exists($speakers)">
@@ -30,10 +33,20 @@
       <xsl:value-of select="tt:str(.)"/>
       <xsl:text>,</xsl:text>
     </xsl:for-each>
-    <xsl:text>))[</xsl:text>
+    <xsl:text>)</xsl:text>
+    <xsl:if test="$pages">
+      <xsl:text>, pages: [</xsl:text>
+      <xsl:apply-templates select="$pages"/>
+      <xsl:text>]</xsl:text>
+    </xsl:if>
+    <xsl:text>)[</xsl:text>
     <xsl:apply-templates select="node() except tei:speaker"/>
     <xsl:text>]</xsl:text>
     <xsl:value-of select="$tt:parbreak"/>
+  </xsl:template>
+
+  <xsl:template match="text()[tt:after-page-marks(.)]">
+    <xsl:value-of select="tt:text(replace(., '^\s+', ''))"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -256,7 +256,7 @@ def close_turn(record: Record, report: Reporter) -> None:
     """End the running turn; one that got a label but no speech is reported, and given an
     empty paragraph, as TEI wants some speech in every sp."""
     sp = record.sp
-    if sp is not None and len(sp) == 1 and sp[0].tag == tei.q("speaker"):
+    if sp is not None and all(child.tag in (tei.q("speaker"), tei.q("pb")) for child in sp):
         report.warning("empty-turn", "speaker label without any speech after it", int(sp.get(LINE, "0")))
         sp.append(tei.E("p"))
     record.sp = None
@@ -296,6 +296,11 @@ def recast(element: etree._Element, part: str) -> etree._Element:
 
 
 def paragraph(children: list, **attributes) -> etree._Element:
+    """A paragraph of these children; a page's mark alone on its line ("[Page 2]") is the
+    page break itself, between paragraphs."""
+    marks = [child for child in children if not isinstance(child, str) or child.strip()]
+    if len(marks) == 1 and not isinstance(marks[0], str) and marks[0].tag == tei.q("pb"):
+        return marks[0]
     p = tei.E("p", **attributes)
     for child in children:
         tei.append(p, child)

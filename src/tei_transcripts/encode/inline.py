@@ -9,15 +9,19 @@ closes stays as a literal ``[`` and is reported, so it swallows nothing.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from lxml import etree
 
 from .. import conventions, tei
 from ..messages import Reporter
 from ..segment import Block
 from .speech import CLOCK
 
-# The only tags of HTML that copied transcripts carry and that we translate.
-HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong)\s*/?>", re.I)
-BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+# The only tags of HTML that copied transcripts carry and that we translate. Within a line:
+# reading mends a tag a hard wrap broke (`ingest.BROKEN_TAG`).
+HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong)[ \t]*/?>", re.I)
+BREAK_TAG = re.compile(r"<br[ \t]*/?>", re.I)
 
 
 def strip_tags(text: str, keep_newlines: bool = False) -> str:
@@ -100,7 +104,9 @@ class Inline:
         self.block = block
         self.text = block.text
         self.report = report
-        self.pairs = self._pair_brackets() | self._note_parentheses() if brackets else {}
+        self.pairs = (
+            self._pair_brackets() | self._note_parentheses() | self._page_slashes() if brackets else {}
+        )
 
     def _pair_brackets(self) -> dict[int, int]:
         pairs: dict[int, int] = {}
@@ -149,6 +155,13 @@ class Inline:
                     pairs[opening.start()] = i
                     break
         return pairs
+
+    def _page_slashes(self) -> dict[int, int]:
+        """The slashes around a page's mark ("/l. 12/"), paired as brackets are; any other
+        slash is a printed character."""
+        if "/" not in self.text:
+            return {}
+        return {m.start(): m.end() - 1 for m in page_slashes().finditer(self.text)}
 
     def _escaped(self, i: int) -> bool:
         return i > 0 and self.text[i - 1] == "\\"
@@ -208,6 +221,8 @@ class Inline:
             return tei.E("ref", inner.lstrip("^"), type="footnote", n=inner.lstrip("^"))
         if kind == "stamp":  # the brackets are the stamp's or number's, printed as they are
             return self.text[start : end + 1]
+        if kind == "page":
+            return page_break(inner.strip(), "slashes" if self.text[start] == "/" else "brackets")
         if self.text[start] == "(":  # a note in parentheses: "(Interpreter's note: …)"
             if kind not in ("translator", "editorial"):
                 kind = "editorial"
@@ -276,13 +291,27 @@ def _plain(text: str) -> str:
 LABEL_AFTER = re.compile(r"\s+[^\[\]\s][^\[\]]{0,60}?[:.–—-]\s*")  # the rest of a speaker's label
 
 
+def page_break(mark: str, rend: str) -> etree._Element:
+    """Where a page or leaf of the original begins: its mark as printed is the break's `n`."""
+    unit = "page" if mark[:1].lower() == "p" else "leaf"
+    return tei.E("pb", n=mark, type=unit, rend=rend)
+
+
+@cache
+def page_slashes() -> re.Pattern:
+    """A page's mark between slashes, as archival transcriptions print it: "/l. 12/"."""
+    mark = conventions.load()["notes"]["page_break"]
+    return re.compile(rf"(?<![\w/])/(?i:{mark})/(?![\w/])")
+
+
 def classify_bracket(inner: str, before: str, after: str) -> str:
     """The kind of a bracketed insertion, from its content and the words around it.
 
     Returns a note type (query, translator, editorial, signature, original, clarification,
     gloss), "stage" for a stage direction, "supplied" for words the translator added to the
-    sentence, "marker" for a footnote marker such as [2], or "stamp" for a time stamp or a
-    paragraph's number that opens a speaker's label, "[22:00] Stalin:", "[3] Stalin:".
+    sentence, "marker" for a footnote marker such as [2], "page" for where a page of the
+    original begins, or "stamp" for a time stamp or a paragraph's number that opens a
+    speaker's label, "[22:00] Stalin:", "[3] Stalin:".
     """
     notes = conventions.load()["notes"]
     content = inner.strip()
@@ -304,8 +333,10 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     for kind in ("translator", "editorial", "signature"):
         if re.search(notes[kind], content, re.I):
             return kind
+    if content == bare and re.fullmatch(notes["page_break"], bare, re.I):
+        return "page"  # where a page or leaf of the original begins: "[p. 47]", "[l. 12 ob.]"
     if re.fullmatch(notes["page"], bare, re.I):
-        return "editorial"  # the original's pagination: "[Page 2]", "[p. 47]", "[l. 12 ob.]"
+        return "editorial"  # the original's pagination otherwise: "[pp. 3-4]", "[page break]"
     if re.fullmatch(conventions.stage_direction(), bare):
         return "stage"  # "[After a pause]", "[Laughter]"
     if not before.strip() and not after.strip(" .") and len(bare.split()) >= 3:

@@ -26,12 +26,21 @@ WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe o
 TITLE_NAME = rf"(?!{ADDRESS})[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}"
 # what stands before a paragraph's words: heading marks, opening emphasis, a list's bullet
 # ("- Stalin: …", "• Stalin: …"), a time stamp of the minutes ("[22:00] Stalin: …",
-# "22.10 – Zhou Enlai: …", "(10:30 a.m.) Stalin: …"), a paragraph's number ("[3] Stalin: …")
+# "22.10 – Zhou Enlai: …", "(10:30 a.m.) Stalin: …"), a paragraph's number ("[3] Stalin: …"),
+# where a page of the original begins ("[l. 11] Stalin: …", "/l. 11/ Stalin: …")
 CLOCK = r"\d{1,2}[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
-LEADING_MARKUP = re.compile(
-    rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+"
-    rf"|(?:\[{CLOCK}\]|\({CLOCK}\)|{CLOCK}(?:\s+[-–—|])?)\s+|\[\d{{1,3}}\]\s+)+"
-)
+
+
+@lru_cache(maxsize=1)
+def leading_markup() -> re.Pattern:
+    page = rf"(?i:{conventions.load()['notes']['page_break']})"
+    return re.compile(
+        rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+"
+        rf"|(?:\[{CLOCK}\]|\({CLOCK}\)|{CLOCK}(?:\s+[-–—|])?)\s+|\[\d{{1,3}}\]\s+"
+        rf"|(?:\[{page}\]|/{page}/)\s+)+"
+    )
+
+
 BULLETS = "-–—•·"
 ABBREVIATIONS = {
     "cde",
@@ -258,9 +267,9 @@ def sentence_starts(text: str) -> tuple[int, ...]:
 
 
 def lead(text: str) -> int:
-    """Where the words of a paragraph begin, after heading marks, opening emphasis, bullets
-    and time stamps."""
-    match = LEADING_MARKUP.match(text)
+    """Where the words of a paragraph begin, after heading marks, opening emphasis, bullets,
+    time stamps and page marks."""
+    match = leading_markup().match(text)
     return match.end() if match else 0
 
 

@@ -27,6 +27,8 @@ FUNCTION_WORD_END = re.compile(
 )
 # a title that only ever stands before a name: the line after it goes on ("… with Comrade" / "Stalin.")
 HONORIFIC_END = re.compile(r"\b(?:comrade|cdes?\.|com\.|comrs?\.|tov\.|mr\.)\s*$", re.I)
+# A line that ends inside a phrase tag's pair, "… the rubber<sup>" / "2</sup> is short."
+OPEN_PHRASE_END = re.compile(r"<(sup|sub|i|b|em|strong)[ \t]*>(?:(?!</?\1[ \t]*>).)*$", re.I)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")  # Markdown's "> " before a quoted line
 QUOTE_ONLY = re.compile(r"\s*(?:>\s*)+")  # a quoted blank line, ">": blank
@@ -326,7 +328,7 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
     """Does `line` continue the paragraph whose last source line is `previous`?"""
     if TABLE_CELLS.search(previous) and TABLE_CELLS.search(line):
         return False  # rows of a table
-    if HONORIFIC_END.search(previous):
+    if HONORIFIC_END.search(previous) or ("<" in previous and OPEN_PHRASE_END.search(previous)):
         return True
     if width:
         # In wrapped text a line that stops well short of the width and ends a sentence

@@ -401,8 +401,16 @@ class SpeechTurnRule(BlockRule):
                 )
             else:
                 ids.append(_unknown_speaker(name, block, ctx))
+        _note_interview_label(block.text[lead(block.text) : match.end()], ids, ctx)
         open_turn(ctx, block, ids, speaker=block.slice(0, match.end()), start=match.end())
         return True
+
+
+def _note_interview_label(label: str, ids: list[str], ctx: Context) -> None:
+    """ "Question (Chen Boda):" names who asks: a later "Question:" is his too."""
+    named = NAME_IN_PARENTHESES.match(label.strip(" *_"))
+    if named and named.group("what") in INTERVIEW_LABELS and len(ids) == 1:
+        ctx.record.aliases.setdefault(named.group("what"), (ids[0],))
 
 
 def _the_unnamed_party(ids: tuple[str, ...], ctx: Context) -> bool:
