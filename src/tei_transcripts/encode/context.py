@@ -66,6 +66,9 @@ class Record:
     unresolved: set[str] = field(default_factory=set)  # names no person in persons.xml has
     markers: set[str] = field(default_factory=set)  # footnote markers in the paragraphs read so far
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "(hereafter S.)" → "S" → ids
+    interview: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # "Question (Chen Boda):" → "Question" → ids
 
     @property
     def has_content(self) -> bool:

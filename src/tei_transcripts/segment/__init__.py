@@ -62,7 +62,7 @@ LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:"
 def title_end() -> re.Pattern:
     """A text that ends with an abbreviated title ("On the Chinese side comrs."): its
     full stop ends the abbreviation, not the sentence; the names follow."""
-    abbreviations = [h for h in conventions.load()["speech"]["honorifics"] if h.endswith("\\.")]
+    abbreviations = [h for h in conventions.load()["speech"]["honorifics"] if h.rstrip(")").endswith("\\.")]
     return re.compile(rf"\b{conventions.alternation(abbreviations)}\s*$", re.IGNORECASE)
 
 

@@ -341,7 +341,12 @@ class SpeechTurnRule(BlockRule):
             if all(len(r) == 1 for r in resolved):
                 return enclosed, names, resolved
         asked = QUESTION_OR_ANSWER.match(block.text, lead(block.text))
-        if asked and (asked.group("names") in ("Q", "A") and ":" in asked.group("punct") or _interview(ctx)):
+        if asked and (
+            asked.group("names") in ("Q", "A")
+            and ":" in asked.group("punct")
+            or asked.group("names") in ctx.record.interview
+            or _interview(ctx)
+        ):
             return asked, [asked.group("names")], [_asker_or_answerer(asked.group("names"), ctx)]
         initial = INITIAL_LABEL.match(block.text, lead(block.text))
         if initial:  # "S.: …": the participant of that initial, or, with a colon, one to report
@@ -410,7 +415,7 @@ def _note_interview_label(label: str, ids: list[str], ctx: Context) -> None:
     """ "Question (Chen Boda):" names who asks: a later "Question:" is his too."""
     named = NAME_IN_PARENTHESES.match(label.strip(" *_"))
     if named and named.group("what") in INTERVIEW_LABELS and len(ids) == 1:
-        ctx.record.aliases.setdefault(named.group("what"), (ids[0],))
+        ctx.record.interview.setdefault(named.group("what"), (ids[0],))
 
 
 def _the_unnamed_party(ids: tuple[str, ...], ctx: Context) -> bool:
@@ -484,7 +489,10 @@ def _interview(ctx: Context) -> re.Match | None:
 
 def _asker_or_answerer(label: str, ctx: Context) -> tuple[str, ...]:
     """The one person the record's title names as answering ("A", "Answer") or asking ("Q",
-    "Question"); none when it names no one or several."""
+    "Question"), or an earlier label did ("Question (Chen Boda):"); none when neither names
+    one person."""
+    if label in ctx.record.interview:
+        return ctx.record.interview[label]
     interview = _interview(ctx)
     if not interview:
         return ()
