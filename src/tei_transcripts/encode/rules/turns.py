@@ -42,7 +42,8 @@ from .base import (
 from .front import known_place
 
 SET_APART = re.compile(
-    r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
+    r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|\([^()]*\w+\s+\w+\s+\w+[^()]*\)\.?"
+    r"|(?:\*|_|<i>|<em>)(?!\*)[^*_<>]*\w+\s+\w+[^*_<>]*(?:\*|_|</i>|</em>)\.?"
 )
 FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
 # speech ends as a sentence does, or broken off, a mark or a footnote's number after it
@@ -80,9 +81,12 @@ class NarrativeRule(BlockRule):
             # the minutes' next entry said by nobody, "22.20 Molotov enters the room.", not the
             # next turn, "22.40 Stalin: …"
             return not opens_turn(ctx.persons)(block.text)
-        # a paragraph wholly in brackets or in italics, a sentence long, between turns:
-        # "[The conversation was interrupted.]", "*Molotov enters the room.*"
+        # a paragraph wholly in brackets, parentheses or italics, a sentence long, between
+        # turns: "[The conversation was interrupted.]", "(The conversation lasted two hours.)",
+        # "*Molotov enters the room.*"
         text = block.text.strip()
+        if text.startswith("(") and conventions.pattern("notes", "in_parentheses").match(text, 1):
+            return False  # "(Note: …)": a note in the turn it interrupts
         return _has_turns(ctx.record) and bool(
             SET_APART.fullmatch(text) or set_apart_direction().fullmatch(text)
         )
