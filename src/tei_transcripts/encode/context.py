@@ -66,9 +66,8 @@ class Record:
     unresolved: set[str] = field(default_factory=set)  # names no person in persons.xml has
     markers: set[str] = field(default_factory=set)  # footnote markers in the paragraphs read so far
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "(hereafter S.)" → "S" → ids
-    interview: dict[str, tuple[str, ...]] = field(
-        default_factory=dict
-    )  # "Question (Chen Boda):" → "Question" → ids
+    # an interview's label an earlier one named: "Question (Chen Boda):" → "Question" → ids
+    interview: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def has_content(self) -> bool:

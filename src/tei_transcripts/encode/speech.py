@@ -33,6 +33,7 @@ CLOCK = r"\d{1,2}[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
 
 @lru_cache(maxsize=1)
 def leading_markup() -> re.Pattern:
+    """What may stand before a paragraph's words (see above), the page marks from the conventions."""
     page = rf"(?i:{conventions.load()['notes']['page_break']})"
     return re.compile(
         rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+"
