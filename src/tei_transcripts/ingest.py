@@ -71,7 +71,9 @@ LETTER_SPACED = re.compile(
 # set whole beside the words it belongs to, an emphasis's opening tag on the second line, every
 # other tag on the first, so that every later pass reads it as the tag it is (a blank line parts
 # it: no tag).
-BROKEN_TAG = re.compile(r"<(/?)(sup|sub|i|b|em|strong|br)[ \t]*\n[ \t]*(/?>)", re.I)
+# The phrase tags of HTML that copied transcripts carry, which the inline pass translates
+PHRASE_TAGS = "sup|sub|i|b|em|strong"
+BROKEN_TAG = re.compile(rf"<(/?)({PHRASE_TAGS}|br)[ \t]*\n[ \t]*(/?>)", re.I)
 
 
 def _whole_tag(match: re.Match) -> str:

@@ -211,8 +211,8 @@
   <!-- The label's words after such marks, without the space that parted them from the marks. -->
   <xsl:function name="tt:after-page-marks" as="xs:boolean">
     <xsl:param name="text" as="text()"/>
-    <xsl:sequence select="exists($text/parent::tei:speaker) and exists($text/preceding-sibling::node()[1]/self::tei:pb)
-                          and empty($text/preceding-sibling::node()[not(self::tei:pb)][normalize-space()])"/>
+    <xsl:sequence select="exists($text/parent::tei:speaker)
+                          and exists($text/preceding-sibling::node()[1] intersect tt:leading-page-marks($text/..))"/>
   </xsl:function>
 
   <!-- A footnote: any other note of the text. -->

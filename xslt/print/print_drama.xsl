@@ -36,7 +36,10 @@
     <xsl:text>)</xsl:text>
     <xsl:if test="$pages">
       <xsl:text>, pages: [</xsl:text>
-      <xsl:apply-templates select="$pages"/>
+      <xsl:for-each select="$pages">
+        <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates select="."/>
+      </xsl:for-each>
       <xsl:text>]</xsl:text>
     </xsl:if>
     <xsl:text>)[</xsl:text>

@@ -14,13 +14,14 @@ from functools import cache
 from lxml import etree
 
 from .. import conventions, tei
+from ..ingest import PHRASE_TAGS
 from ..messages import Reporter
 from ..segment import Block
 from .speech import CLOCK
 
-# The only tags of HTML that copied transcripts carry and that we translate. Within a line:
-# reading mends a tag a hard wrap broke (`ingest.BROKEN_TAG`).
-HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong)[ \t]*/?>", re.I)
+# The phrase tags we translate, within a line: reading mends a tag a hard wrap broke
+# (`ingest.BROKEN_TAG`).
+HTML_TAG = re.compile(rf"</?(?:{PHRASE_TAGS})[ \t]*/?>", re.I)
 BREAK_TAG = re.compile(r"<br[ \t]*/?>", re.I)
 
 

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from typing import Callable
 
 from .. import conventions
-from ..ingest import Source
+from ..ingest import PHRASE_TAGS, Source
 from ..messages import Reporter
 from . import furniture
 from .furniture import DATE_LINE
@@ -28,7 +28,7 @@ FUNCTION_WORD_END = re.compile(
 # a title that only ever stands before a name: the line after it goes on ("… with Comrade" / "Stalin.")
 HONORIFIC_END = re.compile(r"\b(?:comrade|cdes?\.|com\.|comrs?\.|tov\.|mr\.)\s*$", re.I)
 # A line that ends inside a phrase tag's pair, "… the rubber<sup>" / "2</sup> is short."
-OPEN_PHRASE_END = re.compile(r"<(sup|sub|i|b|em|strong)[ \t]*>(?:(?!</?\1[ \t]*>).)*$", re.I)
+OPEN_PHRASE_END = re.compile(rf"<({PHRASE_TAGS})[ \t]*>(?:(?!</?\1[ \t]*>).)*$", re.I)
 STARTS_LOWER = re.compile(r"^\s*(?:[a-z]|\[[a-z]|\(?[a-z])")
 QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")  # Markdown's "> " before a quoted line
 QUOTE_ONLY = re.compile(r"\s*(?:>\s*)+")  # a quoted blank line, ">": blank
