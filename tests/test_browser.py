@@ -285,17 +285,33 @@ def test_malicious_tei_runs_nothing_in_the_browser(name, hostile_site, visit):
         assert v.page.locator("a[href='mailto:editor@example.org']").count() == 1
 
 
+def fixture_site(name: str, folder: pathlib.Path) -> pathlib.Path:
+    """The web page of a convert fixture, rendered with the project's personography."""
+    source = ROOT / "tests" / "fixtures" / "convert" / f"{name}.txt"
+    tei = folder / "tei"
+    assert main(["convert", str(source), "--out", str(tei), "-q"]) == 0
+    shutil.copy(ROOT / "tei" / "persons.xml", tei / "persons.xml")
+    assert main(["render", str(tei), "--to", "html", "--out", str(folder / "site")]) == 0
+    return folder / "site" / f"{name}.html"
+
+
+def test_the_insertion_switch_leaves_the_gaps_shown(tmp_path, visit):
+    """Hiding the editor's insertions must not hide that words are missing: "[illegible]"
+    stays, so the reading text never looks whole where it is not."""
+    v = visit(fixture_site("gaps-in-the-copy", tmp_path).as_uri())
+    gap = v.page.locator(".gap").nth(1)
+    assert gap.inner_text() == "[two words illegible]" and gap.is_visible()
+    v.page.uncheck("#show-insertions")
+    assert gap.is_visible() and v.page.locator(".gap:visible").count() == 12
+    assert not v.problems
+
+
 def test_a_note_marker_in_a_speaker_label_opens_its_note(tmp_path, visit):
     """A footnote's marker glued to a label ("Stalin:1") is a marker like any other: its
     note stays hidden until asked for (a button inside the link to the person made the
     browser break the link and show the note's text in the label), and the link to the
     person holds the name only."""
-    source = ROOT / "tests" / "fixtures" / "convert" / "footnote-marker-glued-to-a-label.txt"
-    tei = tmp_path / "tei"
-    assert main(["convert", str(source), "--out", str(tei), "-q"]) == 0
-    shutil.copy(ROOT / "tei" / "persons.xml", tei / "persons.xml")
-    assert main(["render", str(tei), "--to", "html", "--out", str(tmp_path / "site")]) == 0
-    v = visit((tmp_path / "site" / f"{source.stem}.html").as_uri())
+    v = visit(fixture_site("footnote-marker-glued-to-a-label", tmp_path).as_uri())
     labels = v.page.locator(".speaker")
     assert labels.first.inner_text() == "Stalin:1"  # the note's text is not shown in the label
     assert [a.inner_text() for a in v.page.locator(".speaker > a").all()] == [

@@ -47,6 +47,12 @@ PIECES = st.sampled_from(
         "Present:",
         "Recorded by",
         "[signature]",
+        # marks of words the copy does not give
+        "illegible",
+        "two words",
+        "(",
+        ")",
+        "...",
         "1.",
         "2/",
         '"',

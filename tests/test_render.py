@@ -794,3 +794,28 @@ def test_page_marks_of_the_original_are_shown_as_printed(tmp_path):
     text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
     assert squeeze("[l. 11] Comrade Mao Zedong:") in text.replace("COMRADE MAO ZEDONG", "Comrade Mao Zedong")
     assert "/l. 11 ob./" in text and "[p. 3]" in text
+
+
+def test_gaps_in_the_copy_are_shown_as_printed(tmp_path):
+    """ "[two words illegible]", "(…)": words the copy does not give are shown in both
+    editions in their brackets or parentheses, with what is known of them on the web page;
+    a gap without a description (the source's "...") as "…"."""
+    documents = converted_fixture("gaps-in-the-copy", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "gaps-in-the-copy.html")).getroot()
+    gaps = page.xpath("//main//span[@class='gap']")
+    assert [gap.text_content() for gap in gaps][:4] == [
+        "[illegible]",
+        "[two words illegible]",
+        "(…)",
+        "(one line illegible)",
+    ]
+    assert gaps[1].get("title") == "words not given: illegible, 2 words"
+    assert gaps[2].get("title") == "words not given: left out by the editor"
+    assert gaps[4].get("title") == "words not given: missing in the original"
+    assert all("insertion" not in gap.get("class") for gap in gaps)  # the switch never hides a hole
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    for printed in ("[two words illegible]", "(one line illegible)", "[Two pages missing]", "[inaudible]"):
+        assert printed in text
+    assert "We shall see (…) what happens." in text

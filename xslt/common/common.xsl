@@ -191,6 +191,23 @@
     <xsl:sequence select="if ($element/@rend = 'parentheses') then ('(', ')') else ('[', ']')"/>
   </xsl:function>
 
+  <!-- Words the copy does not give: the mark as the source printed it ("[two words
+       illegible]", "(illegible)"), or "…" where the gap has no description (other projects'
+       TEI, "[…]"); what is known of it for a tooltip. -->
+  <xsl:function name="tt:gap-words" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:sequence select="if (normalize-space($gap/tei:desc)) then normalize-space($gap/tei:desc) else '…'"/>
+  </xsl:function>
+
+  <xsl:function name="tt:gap-title" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:variable name="reason" select="map {'lost': 'missing in the original', 'editorial': 'left out by the editor'}"/>
+    <xsl:variable name="size" select="if ($gap/@quantity and $gap/@unit)
+                                      then $gap/@quantity || ' ' || $gap/@unit || (if ($gap/@quantity = '1') then '' else 's')
+                                      else $gap/@extent"/>
+    <xsl:sequence select="string-join(('words not given', string-join((($reason($gap/@reason), $gap/@reason)[1], $size), ', ')[.]), ': ')"/>
+  </xsl:function>
+
   <!-- Where a page of the original begins, as its source printed the mark: "[l. 12]",
        "/l. 12/"; a bare number from other projects' TEI as "[page 12]". -->
   <xsl:function name="tt:page-mark" as="xs:string">

@@ -160,8 +160,10 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- Words the copy does not give: shown whether or not insertions are, since the reading
+       text has a hole there. -->
   <xsl:template match="tei:gap">
-    <span class="gap" title="{string-join(('omitted', @reason), ': ')}">[…]</span>
+    <span class="gap" title="{tt:gap-title(.)}"><xsl:value-of select="tt:insertion-marks(.)[1], tt:gap-words(.), tt:insertion-marks(.)[2]" separator=""/></span>
   </xsl:template>
 
   <!-- Editorial insertions: in brackets, hidden by the page's switch. -->

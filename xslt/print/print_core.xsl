@@ -152,7 +152,9 @@
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <xsl:value-of select="tt:text('[…]')"/>
+    <xsl:text>#insertion</xsl:text>
+    <xsl:if test="@rend = 'parentheses'">(parentheses: true)</xsl:if>
+    <xsl:value-of select="'[' || tt:text(tt:gap-words(.)) || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:*[tt:is-insertion(.)]">

@@ -141,20 +141,21 @@ class Inline:
 
     def _note_parentheses(self) -> dict[int, int]:
         """The parentheses around a note that names itself at its start ("(Interpreter's
-        note: …)"), paired as brackets are; any other parenthesis is a printed character."""
+        note: …)") or around a gap's words ("(illegible)"), paired as brackets are; any other
+        parenthesis is a printed character."""
         pairs: dict[int, int] = {}
         if "(" not in self.text:
             return pairs
         cue = conventions.pattern("notes", "in_parentheses")
-        for opening in re.finditer(r"\(", self.text):
-            if not cue.match(self.text, opening.end()):
-                continue
-            depth = 0
-            for i in range(opening.start(), len(self.text)):
-                depth += {"(": 1, ")": -1}.get(self.text[i], 0)
-                if depth == 0:
-                    pairs[opening.start()] = i
-                    break
+        openings: list[int] = []
+        for parenthesis in re.finditer(r"[()]", self.text):
+            if parenthesis.group() == "(":
+                openings.append(parenthesis.start())
+            elif openings:
+                opening = openings.pop()
+                inner = self.text[opening + 1 : parenthesis.start()]
+                if cue.match(self.text, opening + 1) or gap(inner, "parentheses") is not None:
+                    pairs[opening] = parenthesis.start()
         return pairs
 
     def _page_slashes(self) -> dict[int, int]:
@@ -224,6 +225,8 @@ class Inline:
             return self.text[start : end + 1]
         if kind == "page":
             return page_break(inner.strip(), "slashes" if self.text[start] == "/" else "brackets")
+        if kind == "gap":
+            return gap(inner, "parentheses" if self.text[start] == "(" else "brackets")
         if self.text[start] == "(":  # a note in parentheses: "(Interpreter's note: …)"
             if kind not in ("translator", "editorial"):
                 kind = "editorial"
@@ -298,6 +301,57 @@ def page_break(mark: str, rend: str) -> etree._Element:
     return tei.E("pb", n=mark, type=unit, rend=rend)
 
 
+DOTS = re.compile(r"(?:\.\s*){2,}|…")  # "[...]", "[. . .]", "[…]": words left out
+
+
+def gap(content: str, rend: str) -> etree._Element | None:
+    """Words the copy does not give, if that is all a bracket says: "[two words illegible]",
+    "[text missing]", "[…]". Its words are the gap's description; counted, its size."""
+    gaps = conventions.load()["notes"]["gap"]
+    words = " ".join(content.strip("*_ ").split())
+    if DOTS.fullmatch(words):
+        return tei.E("gap", reason="editorial", rend=rend)
+    match = next(filter(None, (form.fullmatch(words) for form in gap_forms())), None)
+    if not match:
+        return None
+    said = " ".join(match["reason"].lower().split())
+    reason = next(reason for reason, names in gaps["reasons"].items() if said in names)
+    if reason == "editorial" and match["original"]:
+        return None  # "[omitted in the original]": a note on the original, not this copy's gap
+    size = {}
+    count, unit = (match["count"] or "").lower(), match["unit"]
+    if unit and count:
+        if count.isdigit() or count in gaps["counts"]:
+            name = next(
+                name
+                for name, spellings in gaps["units"].items()
+                if re.fullmatch(conventions.alternation(spellings), unit, re.I)
+            )
+            size = {"quantity": str(gaps["counts"].get(count, count)), "unit": name}
+        else:
+            size = {"extent": f"{count} {unit.lower()}"}
+    return tei.E("gap", tei.E("desc", words), reason=reason, **size, rend=rend)
+
+
+@cache
+def gap_forms() -> tuple[re.Pattern, ...]:
+    """How a bracket holding only a gap's words says them: what, then why ("one word
+    illegible", "text missing", "omitted"), or why, then what ("illegible words",
+    "illegible: two lines")."""
+    gaps = conventions.load()["notes"]["gap"]
+    count = conventions.alternation([*gaps["counts"], *gaps["vague_counts"], r"\d{1,3}"])
+    unit = conventions.alternation(
+        [spelling for spellings in gaps["units"].values() for spelling in spellings]
+    )
+    counted = rf"(?:(?P<count>{count})\s+)?(?:(?P<unit>{unit})|{conventions.alternation(gaps['things'])})"
+    reason = conventions.alternation([name for names in gaps["reasons"].values() for name in names])
+    original = r"(?P<original>\s+in\s+the\s+(?:original|text|document|source|copy))?\.?"
+    return (
+        re.compile(rf"(?:{counted}\s+)?(?P<reason>{reason}){original}", re.I),
+        re.compile(rf"(?P<reason>{reason})[:,]?\s+{counted}{original}", re.I),
+    )
+
+
 @cache
 def page_slashes() -> re.Pattern:
     """A page's mark between slashes, as archival transcriptions print it: "/l. 12/"."""
@@ -311,7 +365,7 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     Returns a note type (query, translator, editorial, signature, original, clarification,
     gloss), "stage" for a stage direction, "supplied" for words the translator added to the
     sentence, "marker" for a footnote marker such as [2], "page" for where a page of the
-    original begins, or "stamp" for a time stamp or a paragraph's number that opens a
+    original begins, "gap" for words the copy does not give, or "stamp" for a time stamp or a paragraph's number that opens a
     speaker's label, "[22:00] Stalin:", "[3] Stalin:".
     """
     notes = conventions.load()["notes"]
@@ -319,8 +373,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     bare = content.strip("*_ ")
     if re.fullmatch(notes["query"], content):
         return "query"
-    if re.fullmatch(r"(?:\.\s*){2,}|…", content):
-        return "editorial"  # "[...]": words left out
+    if gap(content, "brackets") is not None:
+        return "gap"  # "[...]", "[illegible]", "[two words missing]"
     if re.fullmatch(r"\d{1,3}", content) and not before.strip() and LABEL_AFTER.fullmatch(after):
         return "stamp"  # a paragraph's number before a speaker's label: "[3] Stalin:"
     if re.fullmatch(r"\d{1,3}|\^[\w-]{1,20}", content):

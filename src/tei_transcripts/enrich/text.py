@@ -14,11 +14,16 @@ from ..segment import SOFT_HYPHEN, read_whole
 # find(text) → (start, end, element) for each match, in order, not overlapping.
 Finder = Callable[[str, etree._Element], Iterable[tuple[int, int, etree._Element]]]
 
+# Never marked up: a gap's description is the editor's words about the copy ("[date
+# illegible]"), none of the record's.
+NEVER = {"gap"}
+
 
 def markup(root: etree._Element, find: Finder, skip: set[str], whole_words: bool = True) -> None:
     """Wrap what `find` finds in each text node of `root`, except inside `skip` elements.
     With `whole_words`, `find` reads words a line's end broke whole ("Mao Ze-" / "dong");
     what it wraps keeps the break."""
+    skip = skip | NEVER
     if any(_name(node) in skip for node in root.iterancestors()):
         return
     search = _find_whole if whole_words else _find
