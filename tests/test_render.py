@@ -819,3 +819,19 @@ def test_gaps_in_the_copy_are_shown_as_printed(tmp_path):
     for printed in ("[two words illegible]", "(one line illegible)", "[Two pages missing]", "[inaudible]"):
         assert printed in text
     assert "We shall see (…) what happens." in text
+
+
+def test_a_footnote_marker_after_a_label_stands_against_the_name(tmp_path):
+    """ "Stalin (1):": the marker is outside the link to the person, which ends at the name,
+    and stands against it, as a superscript does, in both editions."""
+    documents = converted_fixture("footnote-markers-in-parentheses-after-labels", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(
+        str(tmp_path / "site" / "footnote-markers-in-parentheses-after-labels.html")
+    ).getroot()
+    labels = page.xpath("//main//p[@class='speaker']")
+    assert [label.xpath("a")[0].text_content() for label in labels] == ["Stalin", "Zhou Enlai", "Stalin:"]
+    assert labels[0].xpath("a/following-sibling::*[1]//button")[0].text_content() == "(1)"
+    written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
+    text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
+    assert "Stalin(1): How is" in text.replace("STALIN", "Stalin")

@@ -232,6 +232,22 @@
                           and exists($text/preceding-sibling::node()[1] intersect tt:leading-page-marks($text/..))"/>
   </xsl:function>
 
+  <!-- A label's words that a footnote's marker follows ("Stalin (1):"): the marker stands
+       against the name, as a superscript does, outside its link. -->
+  <xsl:function name="tt:before-label-marker" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="exists($text/parent::tei:speaker)
+                          and exists($text/following-sibling::node()[1][self::tei:ref[@type = 'footnote']])"/>
+  </xsl:function>
+
+  <!-- A label's words without the spaces that part them from its leading page marks and from
+       a footnote's marker after them. -->
+  <xsl:function name="tt:label-words" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="after-marks" select="if (tt:after-page-marks($text)) then replace($text, '^\s+', '') else string($text)"/>
+    <xsl:sequence select="if (tt:before-label-marker($text)) then replace($after-marks, '\s+$', '') else $after-marks"/>
+  </xsl:function>
+
   <!-- A footnote: any other note of the text. -->
   <xsl:function name="tt:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>

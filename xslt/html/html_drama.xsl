@@ -64,8 +64,8 @@
     </p>
   </xsl:template>
 
-  <xsl:template match="text()[tt:after-page-marks(.)]">
-    <xsl:value-of select="replace(., '^\s+', '')"/>
+  <xsl:template match="text()[tt:after-page-marks(.) or tt:before-label-marker(.)]">
+    <xsl:value-of select="tt:label-words(.)"/>
   </xsl:template>
 
   <xsl:function name="tt:person-link" as="node()">

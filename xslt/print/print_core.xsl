@@ -202,7 +202,7 @@
     <xsl:value-of select="tt:str(normalize-space($label))"/>
     <xsl:text>)[</xsl:text>
     <xsl:apply-templates select="$note/node()"/>
-    <xsl:text>] &lt;</xsl:text>
+    <xsl:text>]&lt;</xsl:text>
     <xsl:value-of select="tt:note-label($note)"/>
     <xsl:text>&gt;</xsl:text>
   </xsl:template>

@@ -48,8 +48,8 @@
     <xsl:value-of select="$tt:parbreak"/>
   </xsl:template>
 
-  <xsl:template match="text()[tt:after-page-marks(.)]">
-    <xsl:value-of select="tt:text(replace(., '^\s+', ''))"/>
+  <xsl:template match="text()[tt:after-page-marks(.) or tt:before-label-marker(.)]">
+    <xsl:value-of select="tt:text(tt:label-words(.))"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -62,6 +62,8 @@ BRACKET_MARKER = re.compile(
     r"\[(?:(\d{1,3})|(?<=[^\W\d_]\[)([a-z])|\^([\w-]{1,20}))\]"
 )  # and Markdown's "[^1]"
 PAREN_MARKER = re.compile(r"\((?<=[^\W\d_]\()(\d{1,3})\)")
+# ... or after a speaker's name and a space, before the label's colon: "Kim Il Sung (1):"
+LABEL_MARKER = r"(?<=[^\W\d_] )\({n}\)(?=:)"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_MARKER = re.compile(
     rf"[{SUPERSCRIPT_DIGITS}](?<=\S[{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{0,2}}(?![{SUPERSCRIPT_DIGITS}])"
@@ -77,6 +79,7 @@ def footnote_markers_in(text: str) -> set[str]:
         {m for m in found if FOOTNOTE_MARKER.match(m)}
         | {"".join(groups) for groups in BRACKET_MARKER.findall(text)}
         | set(PAREN_MARKER.findall(text))
+        | set(re.findall(LABEL_MARKER.format(n=r"(\d{1,3})"), text))
         | set(BARE_MARKERS.findall(text))
         | {m.translate(FROM_SUPERSCRIPT) for m in SUPERSCRIPT_MARKER.findall(text)}
     )
@@ -84,11 +87,12 @@ def footnote_markers_in(text: str) -> set[str]:
 
 def bare_marker(n: str) -> re.Pattern:
     """A footnote number or asterisk printed glued to the end of a word ("dacha.1",
-    "leaders*"), or a number in superscript digits ("treaty¹")."""
+    "leaders*"), a number in superscript digits ("treaty¹"), or one in parentheses glued to a
+    word or between a speaker's name and the label's colon ("agreement(1)", "Stalin (1):")."""
     superscript = n.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS)) if n.isdigit() else None
     glued = rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])"
     if n.isdigit():
-        glued += rf"|(?<=[^\W\d_])\({n}\)"  # "agreement(1)"
+        glued += rf"|(?<=[^\W\d_])\({n}\)|{LABEL_MARKER.format(n=n)}"  # "agreement(1)", "Stalin (1):"
     if superscript:
         return re.compile(rf"{glued}|(?<=\S){superscript}(?![{SUPERSCRIPT_DIGITS}])")
     return re.compile(glued)
