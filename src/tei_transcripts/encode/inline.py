@@ -369,8 +369,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     Returns a note type (query, translator, editorial, signature, original, clarification,
     gloss), "stage" for a stage direction, "supplied" for words the translator added to the
     sentence, "marker" for a footnote marker such as [2], "page" for where a page of the
-    original begins, "gap" for words the copy does not give, or "stamp" for a time stamp or a paragraph's number that opens a
-    speaker's label, "[22:00] Stalin:", "[3] Stalin:".
+    original begins, "gap" for words the copy does not give, or "stamp" for a time stamp or a
+    paragraph's number that opens a speaker's label, "[22:00] Stalin:", "[3] Stalin:".
     """
     notes = conventions.load()["notes"]
     content = inner.strip()

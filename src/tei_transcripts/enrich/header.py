@@ -237,7 +237,9 @@ def encoding_desc(doc):
                 "p",
                 "Converted from a plain-text transcript by rule. Speech turns are sp elements whose speaker "
                 'holds the label as printed; bracketed editorial insertions are typed notes (place="inline") or, '
-                "for words supplied by the translator, supplied elements; dates whose year was taken from the "
+                "for words supplied by the translator, supplied elements; the editor's marks of a page of the "
+                "original beginning are pb elements, and of words the copy does not give gap elements whose "
+                "desc holds the mark's words; dates whose year was taken from the "
                 'document\'s date carry evidence="internal". Page furniture removed in conversion is listed in '
                 "the conversion report.",
             ),
