@@ -67,18 +67,20 @@ LIGATURES = re.compile("[\ufb00-\ufb06]")  # a PDF's typeset "ﬁ", "ﬂ", "ﬀ"
 LETTER_SPACED = re.compile(
     r"^([ \t]*)((?:[^\W\d_] ){2,}[^\W\d_](?: {2,}(?:[^\W\d_] )+[^\W\d_])*)(?= ?[.:,]| [-–—] )", re.M
 )
+# The phrase tags of HTML that copied transcripts carry, which the inline pass translates:
+# emphasis, and superscripts and subscripts
+EMPHASIS_TAGS = "b|strong|i|em"
+PHRASE_TAGS = f"sup|sub|{EMPHASIS_TAGS}"
 # A phrase tag a hard wrap broke over two lines, "CC<sup" / ">2</sup>", "in <em" / ">detail</em>":
 # set whole beside the words it belongs to, an emphasis's opening tag on the second line, every
 # other tag on the first, so that every later pass reads it as the tag it is (a blank line parts
 # it: no tag).
-# The phrase tags of HTML that copied transcripts carry, which the inline pass translates
-PHRASE_TAGS = "sup|sub|i|b|em|strong"
 BROKEN_TAG = re.compile(rf"<(/?)({PHRASE_TAGS}|br)[ \t]*\n[ \t]*(/?>)", re.I)
 
 
 def _whole_tag(match: re.Match) -> str:
     closing, name, end = match.groups()
-    if not closing and name.lower() in ("i", "b", "em", "strong"):
+    if not closing and re.fullmatch(EMPHASIS_TAGS, name, re.I):
         return f"\n<{name}{end}"
     return f"<{closing}{name}{end}\n"
 

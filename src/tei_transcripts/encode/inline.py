@@ -14,7 +14,7 @@ from functools import cache
 from lxml import etree
 
 from .. import conventions, tei
-from ..ingest import PHRASE_TAGS
+from ..ingest import EMPHASIS_TAGS, PHRASE_TAGS
 from ..messages import Reporter
 from ..segment import Block
 from .speech import CLOCK
@@ -38,7 +38,7 @@ def strip_tags(text: str, keep_newlines: bool = False) -> str:
 SUP = re.compile(r"<sup>\s*((?:(?!<sup>).)*?)\s*</sup>", re.I | re.S)  # innermost pair
 ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
 EMPHASIS = re.compile(
-    r"(\*\*|__|\*|_|<(?:b|strong|i|em)>)(?=\S)(.+?)(?<=\S)(\*\*|__|\*|_|</(?:b|strong|i|em)>)", re.S
+    rf"(\*\*|__|\*|_|<(?:{EMPHASIS_TAGS})>)(?=\S)(.+?)(?<=\S)(\*\*|__|\*|_|</(?:{EMPHASIS_TAGS})>)", re.S
 )
 # A character a web address may hold as printed (not a space, nor one a URI may not hold,
 # nor a parenthesis, which may close the text around it)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .. import conventions
+from ..ingest import EMPHASIS_TAGS
 from ..persons import INITIALS, Personography
 
 # a name in capitals, never a section's Roman number alone ("II. On economic aid"); no name
@@ -21,7 +22,7 @@ CAPS_FIRST = (
     rf"(?!(?:X{{1,3}}(?:IX|IV|V?I{{0,3}})|IX|IV|VI{{0,3}}|I{{1,3}})\b(?!\s[A-Z])|{ADDRESS})[A-Z][A-Z'’-]+"
 )
 MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marker glued to a label: "Stalin:1"
-CLOSE = r"(?:\*\*|__|\*|_|</(?:b|strong|i|em)>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
+CLOSE = rf"(?:\*\*|__|\*|_|</(?:{EMPHASIS_TAGS})>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
 WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe or hyphen follows ("_" may)
 TITLE_NAME = rf"(?!{ADDRESS})[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}"
 # what stands before a paragraph's words: heading marks, opening emphasis, a list's bullet
@@ -36,7 +37,7 @@ def leading_markup() -> re.Pattern:
     """What may stand before a paragraph's words (see above), the page marks from the conventions."""
     page = rf"(?i:{conventions.load()['notes']['page_break']})"
     return re.compile(
-        rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:b|strong|i|em)>|[-–—•·]\s+"
+        rf"(?:#{{1,6}}\s+|\*\*|__|\*(?=\S)|_(?=\S)|<(?:{EMPHASIS_TAGS})>|[-–—•·]\s+"
         rf"|(?:\[{CLOCK}\]|\({CLOCK}\)|{CLOCK}(?:\s+[-–—|])?)\s+|\[\d{{1,3}}\]\s+"
         rf"|(?:\[{page}\]|/{page}/)\s+)+"
     )

@@ -7,13 +7,14 @@ import difflib
 import re
 
 from ... import tei
+from ...ingest import EMPHASIS_TAGS
 from ...segment import Block
 from ..context import Context
 from ..speech import BULLETS, lead
 
 LEADING_STAMP = re.compile(r"[\[(]?\d")  # perhaps a time stamp
 
-TRAILING_MARKUP = re.compile(r"(?:\*\*|__|\*|(?<=\S)_(?![\w_])|</(?:b|strong|i|em)>)+")
+TRAILING_MARKUP = re.compile(rf"(?:\*\*|__|\*|(?<=\S)_(?![\w_])|</(?:{EMPHASIS_TAGS})>)+")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 
 
