@@ -214,11 +214,13 @@ def test_a_letter_only_in_keys_and_unprinted_text_needs_no_glyph(tmp_path, capsy
 
 def converted_fixture(name: str, folder: pathlib.Path) -> list:
     """A convert fixture converted into `folder` beside a copy of the personography, loaded
-    for rendering."""
+    for rendering: its document, or its records' ("NAME-1.xml", "NAME-2.xml")."""
     source = ROOT / "tests" / "fixtures" / "convert" / f"{name}.txt"
     (folder / "persons.xml").write_bytes((ROOT / "tei" / "persons.xml").read_bytes())
     assert main(["convert", str(source), "--out", str(folder), "--persons", str(folder / "persons.xml")]) == 0
-    return render.load([str(folder / f"{name}.xml")])
+    written = [folder / f"{name}.xml"] if (folder / f"{name}.xml").exists() else []
+    written += sorted(folder.glob(f"{name}-[0-9]*.xml"), key=lambda path: int(path.stem.rsplit("-", 1)[1]))
+    return render.load([str(path) for path in written])
 
 
 def test_stage_directions_are_set_apart_in_both_editions(tmp_path):
@@ -835,3 +837,26 @@ def test_a_footnote_marker_after_a_label_stands_against_the_name(tmp_path):
     written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
     text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
     assert "Stalin(1): How is" in text.replace("STALIN", "Stalin")
+
+
+def test_the_original_language_is_a_row_of_both_editions(tmp_path):
+    """The original's language the header's source gives (`textLang`) is a row of the web
+    page and of the print edition, the source itself shown without it; a record whose
+    source names no language has no such row."""
+    documents = converted_fixture("original-language-named-by-the-archive-page", tmp_path)
+    documents += converted_fixture("numbered-labelled-points-and-month-in-the-title", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+
+    def rows(name, label):
+        page = lxml.html.parse(str(tmp_path / "site" / f"{name}.html")).getroot()
+        return page.xpath(f"//dt[. = '{label}']/following-sibling::dd[1]/text()")
+
+    first, second = (f"original-language-named-by-the-archive-page-{n}" for n in (1, 2))
+    assert rows(first, "Original language") == ["Russian"]
+    assert rows(second, "Original language") == ["Chinese and Russian"]
+    assert rows(second, "Source") == [
+        "Record of Conversation between Zhou Enlai and Roshchin, 2 January 1950"
+    ]
+    assert rows("numbered-labelled-points-and-month-in-the-title", "Original language") == []
+    assert '("Original language", "Russian")' in typst_source(documents[0])
+    assert '"Original language"' not in typst_source(documents[2])

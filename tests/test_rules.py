@@ -7,6 +7,7 @@ Every ``fixtures/convert/NAME.txt`` is converted and checked against ``NAME.toml
 - ``speakers``: the ``speaker`` labels, in order;
 - ``messages``: message codes that must appear; ``absent``: codes that must not;
 - ``[xpath]``: XPath expressions over the first document and the value each must give;
+  ``[xpath_last]``: the same over the last (where the source gives several);
 - ``documents``: how many TEI documents the source gives (default 1);
 - ``removed``: the page furniture removed, as printed, in order (the report's list).
 
@@ -62,11 +63,12 @@ def test_fixture(case, persons, tmp_path):
         )
     if "removed" in expected:
         assert [r["text"] for r in conversion.report["removed"]] == expected["removed"]
-    for query, value in expected.get("xpath", {}).items():
-        result = root.xpath(query, namespaces=NS)
-        if isinstance(result, list):
-            result = [r if isinstance(r, str) else "".join(r.itertext()) for r in result]
-        assert result == value, f"{query}: {result!r} != {value!r}"
+    for key, doc in (("xpath", root), ("xpath_last", docs[-1])):
+        for query, value in expected.get(key, {}).items():
+            result = doc.xpath(query, namespaces=NS)
+            if isinstance(result, list):
+                result = [r if isinstance(r, str) else "".join(r.itertext()) for r in result]
+            assert result == value, f"{key} {query}: {result!r} != {value!r}"
 
 
 def assert_valid(outputs: dict[str, bytes], folder: pathlib.Path) -> None:

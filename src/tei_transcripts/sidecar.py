@@ -3,7 +3,7 @@
 
 Top-level keys apply to every record of the source; ``[[record]]`` tables, in order, to
 one record each. Keys: id, title, date (ISO 8601), place, author (a persons.xml id),
-url, citation, translator.
+url, citation, translator, language (of the original the transcript translates).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import tomllib
 from .messages import Reporter
 from .paths import PROJECT_ID, read_bytes, safe_stem
 
-KEYS = {"id", "title", "date", "place", "author", "url", "citation", "translator"}
+KEYS = {"id", "title", "date", "place", "author", "url", "citation", "translator", "language"}
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 

@@ -82,6 +82,13 @@
     <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:profileDesc/tei:settingDesc//tei:placeName)[1])"/>
   </xsl:function>
 
+  <!-- The language of the original the record translates, as the source names it ("Russian"),
+       empty when it does not say. -->
+  <xsl:function name="tt:original-language" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:textLang)[1])"/>
+  </xsl:function>
+
   <!-- The hours of the meeting as printed ("9 p.m.", "20:00 until 22:30"), empty when unknown. -->
   <xsl:function name="tt:meeting-time" as="xs:string">
     <xsl:param name="tei" as="element()"/>
@@ -117,7 +124,7 @@
     <xsl:variable name="title" select="normalize-space($source/tei:title[1])"/>
     <xsl:variable name="date" select="normalize-space($source/tei:date[1])"/>
     <xsl:sequence select="if ($source/self::tei:bibl and $title
-                              and not($source/*[not(self::tei:title or self::tei:date or self::tei:ref)]))
+                              and not($source/*[not(self::tei:title or self::tei:date or self::tei:ref or self::tei:textLang)]))
         then string-join(($title, $date[. and not(contains(lower-case($title), lower-case(.)))]), ', ')
         else normalize-space($source)"/>
   </xsl:function>

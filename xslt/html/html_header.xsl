@@ -30,6 +30,10 @@
           <dt>Source</dt>
           <dd><xsl:value-of select="tt:source-text(.)"/></dd>
         </xsl:for-each>
+        <xsl:if test="tt:original-language($tei)">
+          <dt>Original language</dt>
+          <dd><xsl:value-of select="tt:original-language($tei)"/></dd>
+        </xsl:if>
         <xsl:for-each select="$file/tei:sourceDesc/tei:bibl/tei:ref[@target]">
           <dt>Online</dt>
           <dd><xsl:call-template name="tt:link-or-text"/></dd>

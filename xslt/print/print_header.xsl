@@ -43,6 +43,9 @@
       <xsl:for-each select="tt:sources($tei)">
         <xsl:sequence select="tt:row('Source', tt:source-text(.))"/>
       </xsl:for-each>
+      <xsl:if test="tt:original-language($tei)">
+        <xsl:sequence select="tt:row('Original language', tt:original-language($tei))"/>
+      </xsl:if>
       <xsl:for-each select="$file/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
         <xsl:sequence select="tt:row(string-join(tei:resp ! normalize-space(), ', '), string-join((tei:name | tei:persName | tei:orgName) ! normalize-space(), ', '))"/>
       </xsl:for-each>

@@ -7,6 +7,7 @@ goes through the rules of the registry in order until one encodes it (see `rules
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -43,7 +44,7 @@ def encode(
         persons, report.file, registry, count_labels(labels), names_alone(blocks, labels, persons)
     )
     for draft, end in _drafts(shared, blocks, authors, default_author, set()):
-        record = draft.record
+        record, start = draft.record, draft.start
         signer = (
             record.signers[0] if record.first_person_unattributed and len(set(record.signers)) == 1 else None
         )
@@ -60,6 +61,9 @@ def encode(
                 )
         report.adopt(draft.report.messages)
         segmentation.removed.extend(draft.removed)
+        draft.record.original_language = draft.record.fields.get("original language") or original_language(
+            segmentation, start, end
+        )
         yield draft.record
 
 
@@ -100,6 +104,20 @@ def _drafts(shared, blocks, authors, default_author, markers) -> Iterator[tuple[
         raise Reporter(shared.file).fail("no-text", "contains no paragraphs after page furniture was removed")
     for draft in ctx.drafts:
         yield _finished(draft), len(blocks)
+
+
+def original_language(segmentation: Segmentation, start: int, end: int) -> str | None:
+    """The original's language as the archive's page gives it ("Original Language: Russian"),
+    removed as its furniture among the paragraphs `start` to `end` or after them (the first
+    record's also before it)."""
+    heading = conventions.pattern("furniture", "original_language", whole=True)
+    lines = [block.line for block in segmentation.blocks]
+    for item in segmentation.removed:
+        if item.heading and heading.match(item.heading) and item.value:
+            before = bisect.bisect_left(lines, item.line) - 1  # the paragraph before the line
+            if start <= max(before, 0) < end:
+                return item.value
+    return None
 
 
 def _finished(draft: Draft) -> Draft:

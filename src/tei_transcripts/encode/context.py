@@ -56,6 +56,7 @@ class Record:
     attendees: dict[str, Attendee] = field(default_factory=dict)
     citations: list[tuple[str, int]] = field(default_factory=list)
     summary: str | None = None
+    original_language: str | None = None  # of the original the record translates, as printed
     author: str | None = None
     open_participants: bool = False  # the title names the writer only (a telegram), not whom he met
     signers: list[str] = field(default_factory=list)  # the persons the closer's signatures name

@@ -389,6 +389,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "supplied"  # a speaker's label the editor supplied: "[Mao Zedong]: …"
     if re.fullmatch(r"[a-z]", content) and before[-1:].isalpha():
         return "marker"  # a letter glued to a word: "agreement[a]"
+    if conventions.pattern("closer", "marks").fullmatch(f"[{bare}]"):
+        return "signature"  # a mark where a signature stands: "[Illegible signature]", "[Stamp]"
     for kind in ("translator", "editorial", "signature"):
         if re.search(notes[kind], content, re.I):
             return kind

@@ -16,7 +16,7 @@ from ..encode.citation import citation_parts, citation_pattern, is_translation_c
 from ..encode.inline import ADDRESS_CHAR, LINK_TARGET, strip_tags
 from ..persons import Personography
 from . import dates
-from .language import lang_usage
+from .language import lang_usage, language_tags
 
 SIDE_ORDER = ["soviet", "chinese", "korean", "other", "unknown"]
 SIDE_LABELS = {
@@ -187,6 +187,24 @@ def name_before_sentence_end(name: str) -> str:
 INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+")
 
 
+def original_language(doc) -> "tei.etree._Element | None":
+    """The language of the original the record translates, as the sidecar, the archive's
+    page ("Original Language: Russian") or the translator's credit ("Translated from Chinese
+    by …") names it: a ``textLang`` with the tags of the languages it names."""
+    printed = doc.meta.get("language") or doc.record.original_language
+    if not printed:
+        printed = next((language for language, _name in translators(doc) if language), None)
+    if not printed:
+        return None
+    tags = language_tags(printed)
+    return tei.E(
+        "textLang",
+        clean(printed),
+        mainLang=tags[0] if tags else None,
+        otherLangs=" ".join(tags[1:]) or None,
+    )
+
+
 def _address(url: str) -> str:
     """A web address as found in text, without what follows it: "…/112127)." → "…/112127"."""
     if ")" in url and "(" not in url:
@@ -200,6 +218,9 @@ def source_desc(doc):
     bibl.append(tei.E("title", clean(record.title or doc.meta.get("title") or "Untitled record")))
     if doc.date:
         bibl.append(tei.E("date", human_date(doc.date), when=doc.date))
+    language = original_language(doc)
+    if language is not None:
+        bibl.append(language)
     for text, _line in record.citations:
         if not is_translation_credit(clean(text), doc.persons) or citation_pattern().search(text):
             # the citation without its field's label ("Source: …"); a credit alone is the respStmt's

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .. import tei
+from .. import conventions, tei
 
 
 class Language(NamedTuple):
@@ -46,3 +46,11 @@ def languages(text: str) -> list[Language]:
 
 def lang_usage(used: list[Language]) -> "tei.etree._Element":
     return tei.E("langUsage", *(tei.E("language", language.name, ident=language.ident) for language in used))
+
+
+def language_tags(names: str) -> list[str]:
+    """The BCP 47 tags of the languages `names` names, in order: "Russian" → ["ru"],
+    "Chinese and Russian" → ["zh", "ru"]; those ``[languages]`` does not know are left out."""
+    tags = conventions.load()["languages"]["tags"]
+    found = [tags[word.lower()] for word in re.findall(r"[A-Za-z-]+", names) if word.lower() in tags]
+    return list(dict.fromkeys(found))

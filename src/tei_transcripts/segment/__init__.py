@@ -145,10 +145,19 @@ class Removed:
     text: str
     reason: str
     last_line: int = 0
+    heading: str | None = None  # of an archive page's metadata, the heading it is a value of
 
     @property
     def lines(self) -> range:
         return range(self.line, max(self.line, self.last_line) + 1)
+
+    @property
+    def value(self) -> str:
+        """The metadata's value without its heading: "Original Language: Russian" → "Russian"."""
+        text = self.text.strip(" *#")
+        if self.heading and text.lower().startswith(self.heading.lower()):
+            text = text[len(self.heading) :].lstrip(" *:")
+        return text.strip(" *")
 
 
 @dataclass

@@ -43,7 +43,7 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         heading = text.strip("*# ").rstrip(":*")  # "Record ID", "Record ID:", "**Record ID:**"
-        reason = None
+        reason = of = None
         if not text:
             pass
         elif navigation.match(heading):
@@ -51,10 +51,12 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
             value_of = text if with_values.match(heading) else None
         elif _is_value(text, value_of):
             reason = f"archive page metadata (value of {value_of!r})"
+            of = value_of.strip("*# ").rstrip(":*")
         elif ":" in text and navigation.match(text.split(":")[0].strip("*# ")):
             # "Original Language: Russian", "Record ID: 111240", "Contents: English Translation"
             if _is_value(text.split(":", 1)[1].strip("* "), text):
                 reason = "archive page metadata"
+                of = text.split(":")[0].strip("*# ")
         elif page_number.match(text):
             reason = "page number"
         elif continued.match(text):
@@ -66,7 +68,7 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
         if text and reason is None:
             value_of = None
         if reason:
-            removed.append(Removed(number, text, reason))
+            removed.append(Removed(number, text, reason, heading=of))
         keep.append(reason is None)
     return keep
 

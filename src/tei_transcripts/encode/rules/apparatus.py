@@ -53,6 +53,8 @@ class CloserRule(BlockRule):
         closer = conventions.pattern("closer", "patterns")
         if len(block.text.split()) <= 25 and closer.search(plain(block.text)):
             return True
+        if conventions.pattern("closer", "marks").match(plain(block.text)) and not _turn_follows(ctx):
+            return True  # "[Illegible signature]" where the record ends
         if self._signature(block, ctx.blocks, ctx):
             return True
         if last_closer(ctx.record) is not None and CLOSING_LINE.match(plain(block.text)):
