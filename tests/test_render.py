@@ -860,3 +860,21 @@ def test_the_original_language_is_a_row_of_both_editions(tmp_path):
     assert rows("numbered-labelled-points-and-month-in-the-title", "Original language") == []
     assert '("Original language", "Russian")' in typst_source(documents[0])
     assert '"Original language"' not in typst_source(documents[2])
+
+
+def test_a_telegram_s_writer_and_addressee_are_rows_of_both_editions(tmp_path):
+    """The header's `correspDesc` is a "Sent by" and an "Addressed to" row of the web page,
+    each name linked to its person, and of the print edition; the addressee's name as the
+    telegram prints it ("Filippov"), linked to the person it stands for."""
+    documents = converted_fixture("telegram-addressees-in-the-header", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+    page = lxml.html.parse(str(tmp_path / "site" / "telegram-addressees-in-the-header-2.html")).getroot()
+
+    def row(label):
+        (cell,) = page.xpath(f"//dt[. = '{label}']/following-sibling::dd[1]")
+        return [(a.text_content(), a.get("href")) for a in cell.xpath("a")]
+
+    assert row("Sent by") == [("Nikolai Vasilevich Roshchin", "persons.html#roshchin")]
+    assert row("Addressed to") == [("Filippov", "persons.html#stalin")]
+    typst = typst_source(documents[0])
+    assert '("Sent by", "Terentii Fomich Shtykov"), ("Addressed to", "Vyshinskii")' in typst

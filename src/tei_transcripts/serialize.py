@@ -37,6 +37,8 @@ ELEMENT_ONLY = {
     "profileDesc",
     "abstract",
     "langUsage",
+    "correspDesc",
+    "correspAction",
     "particDesc",
     "listPerson",
     "person",

@@ -82,6 +82,22 @@
     <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:profileDesc/tei:settingDesc//tei:placeName)[1])"/>
   </xsl:function>
 
+  <!-- A telegram's or letter's sending and receiving, each with the persons it names, for a
+       row of the header: "Sent by", "Addressed to", another action by its type. -->
+  <xsl:function name="tt:correspondence" as="element(tei:correspAction)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[tei:persName]"/>
+  </xsl:function>
+
+  <xsl:function name="tt:correspondence-label" as="xs:string">
+    <xsl:param name="action" as="element(tei:correspAction)"/>
+    <xsl:variable name="type" select="string($action/@type)"/>
+    <xsl:sequence select="if ($type = 'sent') then 'Sent by'
+        else if ($type = 'received') then 'Addressed to'
+        else if ($type) then upper-case(substring($type, 1, 1)) || substring($type, 2)
+        else 'Correspondence'"/>
+  </xsl:function>
+
   <!-- The language of the original the record translates, as the source names it ("Russian"),
        empty when it does not say. -->
   <xsl:function name="tt:original-language" as="xs:string">

@@ -26,6 +26,15 @@
           <dt>Place</dt>
           <dd><xsl:value-of select="tt:place($tei)"/></dd>
         </xsl:if>
+        <xsl:for-each select="tt:correspondence($tei)">
+          <dt><xsl:value-of select="tt:correspondence-label(.)"/></dt>
+          <dd>
+            <xsl:for-each select="tei:persName">
+              <xsl:if test="position() gt 1">, </xsl:if>
+              <xsl:apply-templates select="."/>
+            </xsl:for-each>
+          </dd>
+        </xsl:for-each>
         <xsl:for-each select="tt:sources($tei)">
           <dt>Source</dt>
           <dd><xsl:value-of select="tt:source-text(.)"/></dd>

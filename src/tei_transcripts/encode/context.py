@@ -58,6 +58,8 @@ class Record:
     summary: str | None = None
     original_language: str | None = None  # of the original the record translates, as printed
     author: str | None = None
+    # whom a telegram or letter was sent to, as printed, with their id: ("Filippov", "stalin")
+    addressees: list[tuple[str, str | None]] = field(default_factory=list)
     open_participants: bool = False  # the title names the writer only (a telegram), not whom he met
     signers: list[str] = field(default_factory=list)  # the persons the closer's signatures name
     first_person_unattributed: bool = False  # "I answered …" before the author was known

@@ -297,6 +297,9 @@ def profile_desc(doc):
     if record.summary:
         profile.append(tei.E("abstract", tei.E("p", clean(record.summary))))
     profile.append(lang_usage(doc.languages))
+    correspondence = corresp_desc(doc)
+    if correspondence is not None:
+        profile.append(correspondence)
     profile.append(partic_desc(doc))
     setting = tei.E("setting")
     place = doc.meta.get("place") or record.place
@@ -311,6 +314,30 @@ def profile_desc(doc):
         setting.append(tei.E("p", "Date not stated."))
     profile.append(tei.E("settingDesc", setting))
     return profile
+
+
+def corresp_desc(doc) -> "tei.etree._Element | None":
+    """A telegram's or letter's sending: its writer, and whom it was addressed to as the title,
+    the address line or a "To:" field names them ("Filippov", pointing to Stalin)."""
+    record = doc.record
+    if not record.addressees:
+        return None
+    actions = []
+    if record.author:
+        name = doc.participants[record.author][2] if record.author in doc.participants else record.author
+        actions.append(
+            tei.E("correspAction", tei.E("persName", name, ref=person_ref(doc, record.author)), type="sent")
+        )
+    received = [tei.E("persName", printed, ref=person_ref(doc, pid)) for printed, pid in record.addressees]
+    actions.append(tei.E("correspAction", *received, type="received"))
+    return tei.E("correspDesc", *actions)
+
+
+def person_ref(doc, pid: str | None) -> str | None:
+    """A pointer to a person: to the participant, or else into the personography."""
+    if pid in doc.participants:
+        return f"#{pid}"
+    return f"{doc.persons_href}#{pid}" if pid in doc.persons else None
 
 
 def partic_desc(doc):

@@ -77,6 +77,7 @@ class FieldListRule(BlockRule):
         record.place = record.place or (place.strip().rstrip(".;,") if place else None)
         if record.fields.get("source"):
             record.citations.append((record.fields["source"], block.line))
+        add_addressees(record, record.fields.get("to", ""), ctx)  # "To: Comrade Filippov", not "To: Moscow"
         summary = next((record.fields[k] for k in SUMMARY_FIELDS if record.fields.get(k)), None)
         record.summary = record.summary or summary
         return True
@@ -321,6 +322,9 @@ class TitleRule(BlockRule):
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
         add_principals(record, without_addressee(block.text), ctx)
         ctx.note_aliases(block.text)
+        if SENDER.search(plain(block.text)):
+            addressed = ADDRESSEE.search(plain(block.text))
+            add_addressees(record, addressed.group() if addressed else "", ctx)
         writer = DIARY.match(plain(block.text)) or SENDER.search(plain(block.text))
         record.open_participants = record.open_participants or bool(writer)
         if writer and not record.author:
@@ -359,6 +363,19 @@ def _author(name: str, block: Block, ctx: Context) -> str:
         return named.pop()
     surname = name.strip(" .,").split()[-1].split(".")[-1]
     return _unknown_speaker(surname.capitalize() if surname.isupper() else surname, block, ctx)
+
+
+# A telegram's or letter's address line before its text, names and titles in capitals:
+# "To Comrade Filippov (Stalin).", "TO COMRADE FILIPPOV", "To: the Chairman of the Council of
+# Ministers I.V. Stalin"; not "To Mao's question I answered yes."
+ADDRESS_LINE = re.compile(r"\W*(?i:to)\b:?\s+(?:(?:[A-Z(][^\s.,;:!?]*|of|the|and)\.?\s*){1,12}")
+
+
+def add_addressees(record, text: str, ctx: Context) -> None:
+    """The known persons `text` names are those the record was sent to."""
+    for match in ctx.persons.find(text):
+        if match.id not in {pid for _, pid in record.addressees}:
+            record.addressees.append((match.text, match.id))
 
 
 def add_principals(record, title: str, ctx: Context) -> None:

@@ -39,7 +39,7 @@ from .base import (
     plain,
     without_heading_marks,
 )
-from .front import known_place
+from .front import ADDRESS_LINE, add_addressees, known_place
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|\([^()]*\w+\s+\w+\s+\w+[^()]*\)\.?"
@@ -801,6 +801,8 @@ class ParagraphRule(BlockRule):
 
     def run(self, block, ctx):
         ctx.note_aliases(block.text)  # a key to the labels: "(S. = Stalin; M. = Mao Zedong)"
+        if not _has_turns(ctx.record) and ADDRESS_LINE.fullmatch(plain(block.text)):
+            add_addressees(ctx.record, block.text, ctx)  # "To Comrade Filippov (Stalin)."
         is_heading = BOLD_LINE.match(block.text) or HEADING.match(block.text)
         if not is_heading and _has_turns(ctx.record):
             ctx.report.info("no-speaker", "paragraph attributed to nobody (no turn is running)", block.line)
