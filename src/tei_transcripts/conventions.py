@@ -63,3 +63,12 @@ def trie_pattern(words: list[str]) -> str:
         return body
 
     return build(trie)
+
+
+@cache
+def title(strong: bool = False) -> re.Pattern:
+    """The start of a document title of the genre (``[titles] title``), or of one that may
+    begin a new record in the middle of a turn (``strong``); either way also the heading of
+    one conversation of several in a file (``sequel``: "Second conversation, 11 July 1949")."""
+    titles = load()["titles"]
+    return re.compile(rf"(?:{titles['strong' if strong else 'title']})|(?:{titles['sequel']})", re.IGNORECASE)

@@ -46,6 +46,9 @@ class Record:
     state: str = "front"  # front → body → ended
     title: str | None = None
     title_line: int = 0
+    # the file's title over several conversations, where this one's own is a sequel's heading
+    # ("Notes of the conversations …" over "Second conversation, 11 July 1949")
+    series: str | None = None
     date_text: str | None = None
     date_line: int = 0
     month_text: str | None = None  # a title dated by its month only ("…, April 1950")

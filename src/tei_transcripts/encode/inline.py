@@ -363,6 +363,13 @@ def page_slashes() -> re.Pattern:
     return re.compile(rf"(?<![\w/])/(?i:{mark})/(?![\w/])")
 
 
+@cache
+def spoken_in() -> re.Pattern:
+    """A bracket's words naming the language a speaker spoke in: "in Korean", "speaking Russian"."""
+    languages = conventions.alternation(list(conventions.load()["languages"]["tags"]))
+    return re.compile(rf"(?:speaking\s+(?:in\s+)?|in\s+){languages}", re.I)
+
+
 def classify_bracket(inner: str, before: str, after: str) -> str:
     """The kind of a bracketed insertion, from its content and the words around it.
 
@@ -402,6 +409,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "stage"  # "[After a pause]", "[Laughter]"
     if not before.strip() and not after.strip(" .") and len(bare.split()) >= 3:
         return "editorial"  # a paragraph of its own: "[The conversation was interrupted.]"
+    if spoken_in().fullmatch(bare):
+        return "editorial"  # the language a speaker spoke in: "Pak Heon-yeong [in Korean]:"
     if re.fullmatch(r"[*_].+[*_]", content):
         return "original"  # italics mark a word of the original language: [*priem*]
     if DATE_ONLY.match(bare):

@@ -212,8 +212,9 @@ def patterns(persons: Personography) -> SpeechPatterns:
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?{CLOSE}?"
-            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|\s+[—–-]|(?=\t|\s{{2,}}))"
-            # the label ends in a mark, or only in a tab or a wide space (columns), a dash may
+            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|\s+[—–-]|[—–](?=\s)|(?=\t|\s{{2,}}))"
+            # the label ends in a mark (a dash glued to the name too: "Kim Il Sung— We …"), or
+            # only in a tab or a wide space (columns), a dash may
             # follow its full stop or colon ("STALIN.— How …", "Stalin. - How …"); a footnote's
             # marker may follow the name or the mark
             rf"(?:(?<=[.:])\s*[—–-])?(?:{MARKER}(?=\s))?\s+(?=\S)"

@@ -115,7 +115,7 @@ def _names_day(title: str, iso: str) -> bool:
 def build_header(doc) -> "tei.etree._Element":
     record, meta = doc.record, doc.meta
     printed = record.title
-    main = normalise_title(meta.get("title") or printed or "Record of conversation")
+    main = normalise_title(meta.get("title") or series_title(record) or "Record of conversation")
     if doc.date and not _names_day(main, doc.date):
         main = f"{main}, {human_date(doc.date)}"
 
@@ -159,6 +159,14 @@ def build_header(doc) -> "tei.etree._Element":
         )
     )
     return header
+
+
+def series_title(record) -> str | None:
+    """The record's title as printed, after the file's title where it is one conversation of
+    several: "Notes of the conversations …: Second conversation, 11 July 1949"."""
+    if record.series and record.title:
+        return f"{clean(record.series).rstrip(' .:')}: {record.title}"
+    return record.title
 
 
 def translators(doc) -> list[tuple[str | None, str]]:
@@ -215,7 +223,7 @@ def _address(url: str) -> str:
 def source_desc(doc):
     record = doc.record
     bibl = tei.E("bibl")
-    bibl.append(tei.E("title", clean(record.title or doc.meta.get("title") or "Untitled record")))
+    bibl.append(tei.E("title", clean(series_title(record) or doc.meta.get("title") or "Untitled record")))
     if doc.date:
         bibl.append(tei.E("date", human_date(doc.date), when=doc.date))
     language = original_language(doc)

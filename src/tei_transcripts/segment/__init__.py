@@ -349,9 +349,7 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         # a title in capitals ends here, and so does a whole title before a turn ("Record of
         # Conversation between Stalin and Mao Zedong on 16.XII.49" / "Stalin. When …")
         heading = (previous.isupper() and not line.isupper()) or (
-            turn
-            and bool(conventions.pattern("titles", "title").match(previous))
-            and not FUNCTION_WORD_END.search(previous)
+            turn and bool(conventions.title().match(previous)) and not FUNCTION_WORD_END.search(previous)
         )
         # a known speaker's turn whose first word would have fitted on the previous line: no
         # wrap put it here

@@ -213,7 +213,7 @@ def classification() -> re.Pattern:
 def above_a_title(ctx: Context) -> bool:
     """Is the next paragraph, after a copy's marks, a title?"""
     following = next((b for b in ctx.blocks if not classification().fullmatch(plain(b.text))), None)
-    return following is not None and bool(conventions.pattern("titles", "title").match(plain(following.text)))
+    return following is not None and bool(conventions.title().match(plain(following.text)))
 
 
 class ClassificationRule(BlockRule):
@@ -275,13 +275,13 @@ class TitleRule(BlockRule):
 
     def test(self, block, ctx):
         text = unnumbered(plain(block.text))
-        if len(block.text.split()) > 40 or not conventions.pattern("titles", "title").match(text):
+        if len(block.text.split()) > 40 or not conventions.title().match(text):
             return False
         # "Mao Zedong's meeting with Stalin took place at nine." is a sentence, not a title:
         # a title ends without a full stop, unless it is plainly one ("Record of conversation …")
         # and not a numbered point ("2. Record of the conversation is to be sent …")
         numbered = text != plain(block.text)
-        strong = conventions.pattern("titles", "strong").match(text) and not numbered
+        strong = conventions.title(strong=True).match(text) and not numbered
         return not SENTENCE.search(text) or bool(strong)
 
     def run(self, block, ctx):
@@ -294,15 +294,22 @@ class TitleRule(BlockRule):
             )
             return True
         if record.sp is not None and not (
-            conventions.pattern("titles", "strong").match(unnumbered(plain(block.text)))
+            conventions.title(strong=True).match(unnumbered(plain(block.text)))
             and not block.text.rstrip().endswith(".")
             or _date_before(plain(block.text))
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
+        sequel = not conventions.pattern("titles", "title").match(unnumbered(plain(block.text)))
         if _has_turns(record) or record.state == "ended":
             marks = _marks_at_the_end(record)  # "SECRET. Copy No. 2." above this title
+            series = record.series or record.title
             record = ctx.new_record(block.line)
             record.front.extend(marks)
+            if sequel and series:  # "Second conversation, 11 July 1949": the file's title goes on
+                record.series = series
+                add_principals(record, without_addressee(series), ctx)
+        elif sequel and record.title and not record.series:  # "First conversation, …" under it
+            record.series, record.title = record.title, None
         elif record.body and all(e.tag == tei.q("p") for e in record.body):
             # paragraphs before the title (an editor's introduction) are the front's
             record.front.extend(record.body)
@@ -428,7 +435,8 @@ def _same_text(a: str, b: str) -> bool:
 # the hours after a date line's date: "8 p.m.", "20:00–22:10", "from 11 p.m. to 1 a.m.", "2300 hours"
 HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
 HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
-TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*{HOURS}\s*\)?\.?\s*$", re.I)
+ZONE = r"(?:,?\s*\(?\s*(?:(?-i:[A-Z][a-z]+)|local)\s+time\s*\)?)?"  # "23:00 Moscow time", "(local time)"
+TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*{HOURS}{ZONE}\s*\)?\.?\s*$", re.I)
 # the Russian word for "year" after one, kept in a translation: "16 December 1949 г.", "1949 goda"
 YEAR_WORD = re.compile(r"(?<=\d)\s*(?:гг?\.|g\.)|(?<=\d)\s+goda\b")
 
