@@ -17,7 +17,6 @@ from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Block, Segmentation
 from .context import Context, Draft, Record, close_turn
-from .inline import footnote_markers_in
 from .rules import Registry, default_registry
 from .speech import LABEL_MARKS, patterns, split_names
 
@@ -95,9 +94,7 @@ def _drafts(shared, blocks, authors, default_author, markers) -> Iterator[tuple[
         for rule in shared.registry:
             if rule.test(block, ctx) and rule.run(block, ctx):
                 break
-        found = footnote_markers_in(block.text)
-        ctx.record.markers |= found
-        ctx.markers |= found
+        ctx.note_markers(block)
         while len(ctx.drafts) > 1:
             yield _finished(ctx.drafts.pop(0)), ctx.drafts[0].start
     if not ctx.begun:

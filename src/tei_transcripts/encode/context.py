@@ -12,6 +12,7 @@ from .. import tei
 from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Block, Removed
+from .inline import footnote_markers_in
 
 LINE = "{urn:x-tei-transcripts}line"  # source line of an element; removed when serialised
 # After a name, the short form the record goes on to use: "(hereafter – S.)", "(henceforth M.)"
@@ -122,6 +123,18 @@ class Context:
     @property
     def record(self) -> Record:
         return self._draft.record
+
+    def take(self) -> Block:
+        """The next paragraph, for the rule reading this one to encode with it."""
+        block = self.blocks.pop(0)
+        self.note_markers(block)
+        return block
+
+    def note_markers(self, block: Block) -> None:
+        """The footnote markers of a paragraph read: the notes after it may point back to them."""
+        found = footnote_markers_in(block.text)
+        self.record.markers |= found
+        self.markers |= found
 
     @property
     def report(self) -> Reporter:

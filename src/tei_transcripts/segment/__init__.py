@@ -54,6 +54,7 @@ TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copi
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
 # a footnote at a page's foot: "1 Caoutchouc …", "12. See …", its number glued to a word before
 PAGE_FOOTNOTE = re.compile(r"(\d{1,3})\.?\s+[A-Z\[(“\"]")
+FOOT_LINES = 8  # the most lines a page's footnotes that break a sentence take
 GLUED_MARKER = re.compile(r"[^\W\d_][.,;:!?”\"’)]?(\d{1,3})(?!\w)")  # "… the Railroad.1 We …"
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
@@ -176,9 +177,13 @@ def segment(source: Source, report: Reporter, opens_turn: Callable[[str], str] |
     width = wrap_width(lines, keep, opens_turn)
     runs = raw_blocks(lines, keep)
     words = Vocabulary(lines)
+    # the last line of each page, before its number or running head was removed
+    page_ends = frozenset(
+        n for n in range(1, len(lines)) if keep[n - 1] and lines[n - 1].strip() and not keep[n]
+    )
     blocks: list[Block] = []
     for gap, run in runs:
-        for block in split_run(run, width, opens_turn, words):
+        for block in split_run(run, width, opens_turn, words, page_ends):
             if blocks and gap and should_rejoin(blocks[-1], block):
                 report.info("paragraph-rejoined", "a sentence split by blank lines was joined", block.line)
                 blocks[-1] = Block.join(blocks[-1], block)
@@ -291,14 +296,20 @@ def compound_heads() -> frozenset[str]:
 
 
 def split_run(
-    run: list[tuple[int, str]], width: int | None, opens_turn=None, words: Vocabulary | None = None
+    run: list[tuple[int, str]],
+    width: int | None,
+    opens_turn=None,
+    words: Vocabulary | None = None,
+    page_ends: frozenset[int] = frozenset(),
 ) -> list[Block]:
-    """Turn consecutive lines into paragraphs: joined when wrapped, kept apart otherwise."""
+    """Turn consecutive lines into paragraphs: joined when wrapped, kept apart otherwise.
+    `page_ends`: the lines a page's removed number or running head follows."""
     blocks: list[Block] = []
     current: Block | None = None
     previous_line, previous_column = "", 1
     markers: set[str] = set()  # the footnote markers glued to words so far
-    for number, line in run:
+    foot_ends = 0  # the page end a footnote that broke a sentence runs to
+    for index, (number, line) in enumerate(run):
         stripped = line.strip()
         column = len(line) - len(line.lstrip()) + 1
         quoted = QUOTE_MARK.match(stripped)  # Markdown's "> " before a quoted line is markup
@@ -310,12 +321,19 @@ def split_run(
         indented = bool(width) and (column > 2 or line.startswith("\t")) and previous_column == 1
         # the page's footnote to a marker above, after a sentence's end: its own paragraph
         footnote = PAGE_FOOTNOTE.match(stripped)
-        foot = bool(footnote) and footnote.group(1) in markers and ends_sentence(previous_line)
+        foot = bool(footnote) and footnote.group(1) in markers
+        # the line before ends a sentence, its own marker after it or not ("… it can do.2")
+        if foot and not ends_sentence(re.sub(r"(?<=[.!?”\"’)])\d{1,3}$", "", previous_line)):
+            # "… the CC" / "1 Mao's emphasis …" / the page's end: a page's foot broke the sentence
+            foot_ends = _page_end(run[index:], page_ends, opens_turn)
+            foot = bool(foot_ends)
+        after_foot = bool(foot_ends) and run[index - 1][0] == foot_ends  # the sentence goes on
         markers.update(m.group(1) for m in GLUED_MARKER.finditer(stripped))
         if (
             current is not None
             and not indented
             and not foot
+            and not after_foot
             and continues(previous_line, stripped, width, opens_turn)
         ):
             if words and words.broken_word(previous_line, stripped):
@@ -331,6 +349,17 @@ def split_run(
     if current is not None:
         blocks.append(current)
     return blocks
+
+
+def _page_end(lines: list[tuple[int, str]], page_ends: frozenset[int], opens_turn=None) -> int:
+    """The page end a page's footnotes starting with the first of `lines` run to, within a
+    few lines and before any turn: its line number, else 0 (no page's foot)."""
+    for offset, (number, line) in enumerate(lines[:FOOT_LINES]):
+        if offset and opens_turn is not None and opens_turn(line.strip()):
+            return 0
+        if number in page_ends:
+            return number
+    return 0
 
 
 def continues(previous: str, line: str, width: int | None, opens_turn=None) -> bool:

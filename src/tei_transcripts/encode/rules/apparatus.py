@@ -203,7 +203,7 @@ class FootnotesRule(BlockRule):
     def run(self, block, ctx):
         heading = None
         if NOTES_HEADING.fullmatch(plain(block.text)):
-            heading, block = block, ctx.blocks.pop(0)
+            heading, block = block, ctx.take()
         run = self.run_of(block, ctx.blocks, ctx)
         for n, item in run:
             if item is not block:
@@ -238,8 +238,14 @@ class FootnotesRule(BlockRule):
         broke goes on in the same paragraph."""
         broken = not ends_sentence("".join(paragraph.itertext()))
         paragraph.extend(notes)
-        if broken and STARTS_LOWER.match(ctx.blocks[0].text):
-            following = ctx.blocks.pop(0)
+        following = ctx.blocks[0].text
+        # "… the CC" / notes / "CPC entrusted me …": after a broken sentence only a turn or
+        # more notes begin anew
+        goes_on = STARTS_LOWER.match(following) or not (
+            opens_turn(ctx.persons)(following) or FOOTNOTE.match(following)
+        )
+        if broken and goes_on:
+            following = ctx.take()
             ctx.report.info(
                 "paragraph-rejoined", "a sentence split by a page's footnotes was joined", following.line
             )

@@ -50,9 +50,9 @@ class AttendanceRule(BlockRule):
         if rest.text:
             self._item(listing, rest, ctx, state)
         elif self._table_head(ctx):  # "Name<tab>Position" over the rows of a table
-            listing.append(tei.E("head", *inline(ctx.blocks.pop(0), ctx.report)))
+            listing.append(tei.E("head", *inline(ctx.take(), ctx.report)))
         while ctx.blocks and self._continues(ctx.blocks[0], ctx):
-            self._item(listing, ctx.blocks.pop(0), ctx, state)
+            self._item(listing, ctx.take(), ctx, state)
         if listing.find(tei.q("item")) is None:  # "Present:" and no names: a list needs items
             listing = listing[0]
             listing.tag = tei.q("p")

@@ -108,7 +108,7 @@ class FieldListRule(BlockRule):
             match = single_field(block)
             value = block.slice(match.end())
             if not value.text.strip() and ctx.blocks and single_field(ctx.blocks[0]) is None:
-                value = ctx.blocks.pop(0)
+                value = ctx.take()
             following = conventions.pattern("fields", "inline").search(value.text)
             if following:  # "Time: 16 December 1949, 6 p.m. Place: the Kremlin"
                 ctx.blocks.insert(0, value.slice(following.end()))
@@ -117,7 +117,7 @@ class FieldListRule(BlockRule):
             fields.append((match.group(1), value, match.group().lstrip().startswith("**"), printed))
             if not ctx.blocks or single_field(ctx.blocks[0]) is None:
                 return fields
-            block = ctx.blocks.pop(0)
+            block = ctx.take()
 
     @staticmethod
     def _field(

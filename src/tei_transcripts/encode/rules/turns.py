@@ -149,7 +149,7 @@ class QuoteRule(BlockRule):
 
     def run(self, block, ctx):
         end = self._end(ctx)
-        members = [block] + [ctx.blocks.pop(0) for _ in range(end + 1)]
+        members = [block] + [ctx.take() for _ in range(end + 1)]
         quote = tei.E("quote")
         for member in members:
             point = POINT.match(member.text)
