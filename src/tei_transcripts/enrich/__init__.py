@@ -20,7 +20,7 @@ from ..encode.context import Record
 from ..messages import Reporter
 from ..paths import project_id
 from ..persons import Personography
-from .dates import full_days, parse_date, tag_dates, tag_time_stamps
+from .dates import first_day, full_days, parse_date, tag_dates, tag_time_stamps
 from .header import build_header
 from .ids import assign_ids
 from .language import ENGLISH, languages
@@ -105,7 +105,7 @@ def _with_last(items: Iterable) -> Iterator[tuple[object, bool]]:
 def named_day(name: str) -> str | None:
     """The one day a file's name gives, as editors name their files:
     "stalin-zhou-enlai-1952-08-20", "Stalin_Mao 16.XII.1949"."""
-    days = {parse_date(match.group()) for match in full_days(name.replace("_", " "))}
+    days = {first_day(match.group()) for match in full_days(name.replace("_", " "))}
     return days.pop() if len(days) == 1 else None
 
 
@@ -115,7 +115,7 @@ def document_date(record: Record, meta: dict, report: Reporter, named: str | Non
     stated, line = (
         (record.date_text, record.date_line) if record.date_text else (record.month_text, record.month_line)
     )
-    from_text = parse_date(stated) if stated else None
+    from_text = (first_day(stated) or parse_date(stated)) if stated else None  # a span: its first day
     if stated and not from_text:
         report.warning("date-unparsed", f"could not read the document date '{stated.strip()}'", line)
     if meta.get("date"):

@@ -37,14 +37,15 @@ ROMAN = {
     "XII": 12,
 }
 YEAR = r"(?:1[7-9]\d\d|20\d\d)"
+TO = r"\s+(?:to|till|until)\s+"  # between the days of a span: "16 to 17 December 1949"
 
 # where a date or time may be: a digit, or the word for noon or midnight
 DIGIT = re.compile(r"\d|\b(?i:noon|midday|midnight)\b")
 # after a number with a dot that is no time: "12.50 roubles", "10.5", "3.20 per cent"
 NOT_AN_AMOUNT = r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?))"
 PATTERN = re.compile(
-    rf"(?P<drange>\b(?P<da>[0-3]?\d)\s*[-–—/]\s*(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
-    rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}\s*[-–—])(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)\s*[-–—]\s*(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
+    rf"(?P<drange>\b(?P<da>[0-3]?\d)(?:\s*[-–—/]\s*|{TO})(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
+    rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:\s*[-–—]|{TO}))(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)(?:\s*[-–—]\s*|{TO})(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
     rf"|(?P<dmy>\b(?P<d1>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
     rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"
@@ -125,10 +126,22 @@ def parse_date(text: str) -> str | None:
     return when if when and not inferred and len(when) >= 4 else None
 
 
+def first_day(text: str) -> str | None:
+    """The ISO day a date or a span of days with its year begins on: "16 December 1949" and
+    "16 to 17 December 1949" → "1949-12-16"; None for a month, a year or a time."""
+    match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,;"))
+    if match and match.group("drange") and match.group("yr"):
+        return _iso(int(match.group("yr")), _month(match.group("mr")), int(match.group("da")))
+    if match and match.group("mrange") and match.group("yr2"):
+        return _iso(int(match.group("yr2")), _month(match.group("mr2")), int(match.group("dc")))
+    day = parse_date(text)
+    return day if len(day or "") == 10 else None
+
+
 def full_days(text: str) -> list[re.Match]:
-    """The dates in `text` that name one whole day with its year, in order: "16 December
-    1949", "December 16th, 1949", "Dec. 16, 1949", "16.XII.49", "16.12.1949"."""
-    return [m for m in matches(text) if len(parse_date(m.group()) or "") == 10]
+    """The dates in `text` that name a whole day with its year, or begin a span of days, in
+    order: "16 December 1949", "December 16th, 1949", "16.XII.49", "16 to 17 December 1949"."""
+    return [m for m in matches(text) if first_day(m.group())]
 
 
 def _month(name: str) -> int:

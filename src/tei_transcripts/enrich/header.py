@@ -69,7 +69,8 @@ def clean(text: str) -> str:
     return " ".join(strip_tags(MARKUP.sub("", text)).split())
 
 
-CAPITALS_FIRST = re.compile(r"(?:[A-Z]{3,}\s+)+(?=[a-z])")  # words in capitals before small letters
+# words in capitals before small letters, the first of three letters or more: "RECORD OF CONVERSATION of"
+CAPITALS_FIRST = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+(?=[a-z])")
 
 
 def normalise_title(printed: str) -> str:
@@ -108,8 +109,8 @@ def human_date(iso: str) -> str:
 
 def _names_day(title: str, iso: str) -> bool:
     """Whether `title` gives the day `iso` in any form: "22 January 1950", "January 22, 1950",
-    "22.I.1950", "1950.1.22"."""
-    return any(dates.parse_date(match.group()) == iso for match in dates.matches(title))
+    "22.I.1950", "1950.1.22", or a span of days that begins on it, "22 to 23 January 1950"."""
+    return any(iso in (dates.parse_date(m.group()), dates.first_day(m.group())) for m in dates.matches(title))
 
 
 def build_header(doc) -> "tei.etree._Element":

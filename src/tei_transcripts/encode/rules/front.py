@@ -9,7 +9,7 @@ from functools import cache
 from lxml import etree
 
 from ... import conventions, tei
-from ...enrich.dates import MONTH, full_days, parse_date
+from ...enrich.dates import MONTH, first_day, full_days, parse_date
 from ...segment import DATE_LINE, Block, Removed, ends_sentence
 from ..citation import unenclosed
 from ..context import Context, paragraph
@@ -400,12 +400,12 @@ def _another_day(record, title: Block, ctx: Context) -> bool:
         return False
     own = full_days(plain(title.text))
     if own:
-        following = parse_date(own[0].group())
+        following = first_day(own[0].group())
     elif ctx.blocks:
-        following = parse_date(date_part(plain(ctx.blocks[0].text)))
+        following = first_day(date_part(plain(ctx.blocks[0].text)))
     else:
         return False
-    current = parse_date(record.date_text) if record.date_text else None
+    current = first_day(record.date_text) if record.date_text else None
     return following is not None and following != current
 
 
@@ -422,8 +422,8 @@ def _next_day(block: Block, ctx: Context) -> bool:
     line = plain(block.text)
     if not (is_dateline(line) and _has_turns(record) and words_ended(record)):
         return False
-    day = parse_date(date_part(line))
-    return day != (parse_date(record.date_text) if record.date_text else None) and bool(
+    day = first_day(date_part(line))
+    return day != (first_day(record.date_text) if record.date_text else None) and bool(
         opens_turn(ctx.persons)(ctx.blocks[0].text)
     )
 
@@ -518,7 +518,7 @@ class DateLineRule(BlockRule):
         text, place = _dateline(plain(block.text))
         if place and ctx.persons.resolve(place):
             return False  # "20 August 1952, Zhou Enlai": not where the meeting was
-        return bool(DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text))
+        return bool(DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text) or first_day(text))
 
     def run(self, block, ctx):
         if ctx.record.has_content:

@@ -9,7 +9,7 @@ from functools import cache
 from lxml import etree
 
 from ... import conventions, tei
-from ...enrich.dates import NARRATIVE_STAMP, STAMP, full_days, parse_date
+from ...enrich.dates import NARRATIVE_STAMP, STAMP, first_day, full_days
 from ...enrich.stage import set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
@@ -98,7 +98,7 @@ class NarrativeRule(BlockRule):
             # "The conversation took place on 16 December 1949 …": the record's date, when
             # nothing before stated one and the sentence names one day only
             dates = full_days(block.text)
-            if len({parse_date(m.group()) for m in dates}) == 1:
+            if len({first_day(m.group()) for m in dates}) == 1:
                 record.date_text = dates[0].group()
                 record.date_line = block.line
         attend_from_narrative(block, ctx)
