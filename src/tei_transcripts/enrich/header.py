@@ -196,13 +196,24 @@ def name_before_sentence_end(name: str) -> str:
 INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+")
 
 
+# "Translated from Chinese by …", "Translated for CWIHP from Russian", "Translation from the Russian"
+TRANSLATED_FROM = re.compile(
+    r"\b(?i:translat(?:ed|ion))(?:\s+for\s+[\w#.-]+)?\s+from\s+(?:the\s+)?(?P<language>[A-Z][a-z]+)"
+)
+
+
 def original_language(doc) -> "tei.etree._Element | None":
     """The language of the original the record translates, as the sidecar, the archive's
-    page ("Original Language: Russian") or the translator's credit ("Translated from Chinese
-    by …") names it: a ``textLang`` with the tags of the languages it names."""
+    page ("Original Language: Russian"), the translator's credit ("Translated from Chinese
+    by …") or a line above the text ("Translation from the Russian") names it: a ``textLang``
+    with the tags of the languages it names."""
     printed = doc.meta.get("language") or doc.record.original_language
-    if not printed:
-        printed = next((language for language, _name in translators(doc) if language), None)
+    if not printed:  # "Translated from Chinese by …", "Translation from the Russian" above the text
+        texts = [text for text, _line in doc.record.citations] + [
+            "".join(e.itertext()) for e in doc.record.front
+        ]
+        found = (TRANSLATED_FROM.search(clean(text)) for text in texts)
+        printed = next((m["language"] for m in found if m and language_tags(m["language"])), None)
     if not printed:
         return None
     tags = language_tags(printed)

@@ -52,6 +52,7 @@ def read_whole(text: str) -> tuple[str, list[int]]:
 
 TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copied from a page
 NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
+BULLET_LINE = re.compile(r"[•●▪◦‣∙·*-]\s+\S")  # an item of a list: "• to extend …", "- to send …"
 # a footnote at a page's foot: "1 Caoutchouc …", "12. See …", its number glued to a word before
 PAGE_FOOTNOTE = re.compile(r"(\d{1,3})\.?\s+[A-Z\[(“\"]")
 FOOT_LINES = 8  # the most lines a page's footnotes that break a sentence take
@@ -394,8 +395,8 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         if short and (heading or DATE_LINE.match(previous)):
             return False  # a short heading in capitals, a date line: lines of their own
         return not ends_sentence(previous) or not short
-    if NUMBERED_LINE.match(line):
-        return False  # "1) a credit …" after "… listed their requests:"
+    if NUMBERED_LINE.match(line) or BULLET_LINE.match(line):
+        return False  # "1) a credit …", "• a credit …" after "… listed their requests:"
     if WORD_HYPHEN_END.search(previous) and line[:1].isalnum():
         return True  # a word broken at the line's end: "… the Sino-" / "Soviet talks"
     if re.search(r":\**\s*$", previous):
@@ -417,6 +418,7 @@ def opens_paragraph(line: str) -> bool:
         MARKDOWN_BLOCK.match(line)
         or LABELLED_LINE.match(line)
         or NUMBERED_LINE.match(line)
+        or BULLET_LINE.match(line)
         or DATE_LINE.match(line)
         or conventions.pattern("fields", "single").match(line)
         or conventions.pattern("narrative", "patterns").search(line)
