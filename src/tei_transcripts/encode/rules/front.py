@@ -499,6 +499,8 @@ def words_ended(record) -> bool:
 
 def is_dateline(line: str) -> bool:
     """Is the line one day, alone or after a place: "Moscow, 17 February 1951."?"""
+    if len(line) > 100:
+        return False  # a paragraph, not a place and a day
     dates = full_days(line)
     if len(dates) != 1 or line[dates[0].end() :].strip(" .") != "":
         return False
