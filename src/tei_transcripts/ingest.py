@@ -43,6 +43,8 @@ HTML_LINK = re.compile(
     re.I | re.S,
 )
 HTML_LINE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*$", re.I)  # at a line's end: the line's end says it
+HTML_BREAKS = re.compile(r"[ \t]*(?:<br\s*/?>[ \t]*){2,}", re.I)  # two or more: a paragraph's end
+HTML_INNER_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*(?=\S)", re.I)
 HTML_CELL_BREAK = re.compile(r"</t[dh]\s*>[ \t]*<t[dh]\b[^<>]*>", re.I)
 HTML_BLOCK_NAMES = (
     "p|div|h[1-6]|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|blockquote|section|article|main|"
@@ -399,6 +401,8 @@ def _html_line(line: str) -> str:
             return parting + "- "
         return parting
 
+    line = HTML_BREAKS.sub("\0", line)  # "<br><br>" parts paragraphs as a block tag does
+    line = HTML_INNER_BREAK.sub("\n", line)  # one <br> inside a line ends a line of the text
     return re.sub(r"[ \t]*\0[\s\0]*", "\n\n", HTML_TAG.sub(replace, line))
 
 
