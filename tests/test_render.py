@@ -780,8 +780,8 @@ def test_the_meeting_hours_are_a_row_of_both_editions(tmp_path):
 
 def test_page_marks_of_the_original_are_shown_as_printed(tmp_path):
     """ "[l. 10]", "/l. 11 ob./": a page break of the original is shown in its brackets or
-    slashes in both editions; the one a label opens with stands before the label, outside
-    the link to the person (web) and the small capitals (print)."""
+    slashes in both editions, set apart as an insertion; the one a label opens with stands
+    before the label, outside the link to the person (web) and the small capitals (print)."""
     documents = converted_fixture("page-marks-of-the-original", tmp_path)
     render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
     page = lxml.html.parse(str(tmp_path / "site" / "page-marks-of-the-original.html")).getroot()
@@ -791,7 +791,8 @@ def test_page_marks_of_the_original_are_shown_as_printed(tmp_path):
     assert squeeze(label.text_content()) == squeeze("[l. 11] Comrade Mao Zedong:")
     assert label.xpath("a")[0].text_content() == "Comrade Mao Zedong:"
     source = typst_source(documents[0])
-    assert 'speaker: [#"Comrade Mao Zedong:";], who: ("mao-zedong",), pages: [#"[l. 11]";])[' in source
+    assert 'speaker: [#"Comrade Mao Zedong:";], who: ("mao-zedong",), pages: [#pagemark("[l. 11]");])[' in source
+    assert source.count("#pagemark(") == 4  # every mark set as one, small and in the insertions' colour
     written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
     text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
     assert squeeze("[l. 11] Comrade Mao Zedong:") in text.replace("COMRADE MAO ZEDONG", "Comrade Mao Zedong")

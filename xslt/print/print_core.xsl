@@ -102,8 +102,9 @@
   <!-- a hyphen the end of a line put into a word: the reading text joins the word -->
   <xsl:template match="tei:lb[@break = 'no'][@rend = 'hyphen']"/>
 
+  <!-- where a page of the original begins, "[l. 12]": set small, in the insertions' colour -->
   <xsl:template match="tei:pb">
-    <xsl:value-of select="tt:text(tt:page-mark(.))"/>
+    <xsl:value-of select="'#pagemark(' || tt:str(tt:page-mark(.)) || ');'"/>
   </xsl:template>
 
   <xsl:template match="tei:hi">
