@@ -791,7 +791,9 @@ def test_page_marks_of_the_original_are_shown_as_printed(tmp_path):
     assert squeeze(label.text_content()) == squeeze("[l. 11] Comrade Mao Zedong:")
     assert label.xpath("a")[0].text_content() == "Comrade Mao Zedong:"
     source = typst_source(documents[0])
-    assert 'speaker: [#"Comrade Mao Zedong:";], who: ("mao-zedong",), pages: [#pagemark("[l. 11]");])[' in source
+    assert (
+        'speaker: [#"Comrade Mao Zedong:";], who: ("mao-zedong",), pages: [#pagemark("[l. 11]");])[' in source
+    )
     assert source.count("#pagemark(") == 4  # every mark set as one, small and in the insertions' colour
     written, _ = render_pdf(documents, str(tmp_path / "pdf"), str(tmp_path / "persons.xml"), volume=False)
     text = squeeze(" ".join(pdf_pages(pathlib.Path(written[0]))))
