@@ -47,6 +47,13 @@ PIECES = st.sampled_from(
         "Present:",
         "Recorded by",
         "[signature]",
+        "[Illegible signature]",
+        # a telegram's address, a sequel's heading, a span of days, the original's language
+        "To Comrade Filippov (Stalin).",
+        "Second conversation, ",
+        "16 to 17 December 1949",
+        "Original Language:",
+        "• ",
         # marks of words the copy does not give
         "illegible",
         "two words",
@@ -83,6 +90,7 @@ PIECES = st.sampled_from(
         # a page's HTML source and Markdown's tables, links and footnotes
         "<p>",
         "</p>",
+        "<br>",
         "<h2>",
         "<li>",
         "<td>",
