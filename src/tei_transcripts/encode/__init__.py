@@ -60,7 +60,7 @@ def encode(
                 )
         report.adopt(draft.report.messages)
         segmentation.removed.extend(draft.removed)
-        draft.record.original_language = draft.record.fields.get("original language") or original_language(
+        draft.record.original_language = draft.record.fields.get("original language") or page_language(
             segmentation, start, end
         )
         yield draft.record
@@ -103,7 +103,7 @@ def _drafts(shared, blocks, authors, default_author, markers) -> Iterator[tuple[
         yield _finished(draft), len(blocks)
 
 
-def original_language(segmentation: Segmentation, start: int, end: int) -> str | None:
+def page_language(segmentation: Segmentation, start: int, end: int) -> str | None:
     """The original's language as the archive's page gives it ("Original Language: Russian"),
     removed as its furniture among the paragraphs `start` to `end` or after them (the first
     record's also before it)."""

@@ -344,9 +344,13 @@ def corresp_desc(doc) -> "tei.etree._Element | None":
         return None
     actions = []
     if record.author:
-        name = doc.participants[record.author][2] if record.author in doc.participants else record.author
+        author = record.author
+        if author in doc.participants:
+            name = doc.participants[author][2]
+        else:
+            name = doc.persons[author].name if author in doc.persons else author
         actions.append(
-            tei.E("correspAction", tei.E("persName", name, ref=person_ref(doc, record.author)), type="sent")
+            tei.E("correspAction", tei.E("persName", name, ref=person_ref(doc, author)), type="sent")
         )
     received = [tei.E("persName", printed, ref=person_ref(doc, pid)) for printed, pid in record.addressees]
     actions.append(tei.E("correspAction", *received, type="received"))
