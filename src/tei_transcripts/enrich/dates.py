@@ -119,23 +119,31 @@ DAYS = (
 
 def parse_date(text: str) -> str | None:
     """The ISO form of a complete date written out in full ("20 August 1952" → "1952-08-20")."""
-    match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,;"))
-    if not match or not any(match.group(kind) for kind in DAYS):  # a time, or a span of days
-        return None  # a time of day is not a date
-    when, inferred = _when(match, None)
-    return when if when and not inferred and len(when) >= 4 else None
+    return _complete(_whole_date(text))
 
 
 def first_day(text: str) -> str | None:
     """The ISO day a date or a span of days with its year begins on: "16 December 1949" and
     "16 to 17 December 1949" → "1949-12-16"; None for a month, a year or a time."""
-    match = PATTERN.fullmatch(" ".join(text.split()).strip(" .,;"))
+    match = _whole_date(text)
     if match and match.group("drange") and match.group("yr"):
         return _iso(int(match.group("yr")), _month(match.group("mr")), int(match.group("da")))
     if match and match.group("mrange") and match.group("yr2"):
         return _iso(int(match.group("yr2")), _month(match.group("mr2")), int(match.group("dc")))
-    day = parse_date(text)
+    day = _complete(match)
     return day if len(day or "") == 10 else None
+
+
+def _whole_date(text: str) -> re.Match | None:
+    return PATTERN.fullmatch(" ".join(text.split()).strip(" .,;"))
+
+
+def _complete(match: re.Match | None) -> str | None:
+    """The ISO form of a date `_whole_date` read, if it is complete: a day, a month or a year."""
+    if not match or not any(match.group(kind) for kind in DAYS):  # a time, or a span of days
+        return None  # a time of day is not a date
+    when, inferred = _when(match, None)
+    return when if when and not inferred and len(when) >= 4 else None
 
 
 def full_days(text: str) -> list[re.Match]:

@@ -56,6 +56,7 @@ BULLET_LINE = re.compile(r"[•●▪◦‣∙·*-]\s+\S")  # an item of a list:
 # a footnote at a page's foot: "1 Caoutchouc …", "12. See …", its number glued to a word before
 PAGE_FOOTNOTE = re.compile(r"(\d{1,3})\.?\s+[A-Z\[(“\"]")
 FOOT_LINES = 8  # the most lines a page's footnotes that break a sentence take
+MARKER_AFTER_SENTENCE = re.compile(r"(?<=[.!?”\"’)])\d{1,3}$")  # "… it can do.2"
 GLUED_MARKER = re.compile(r"[^\W\d_][.,;:!?”\"’)]?(\d{1,3})(?!\w)")  # "… the Railroad.1 We …"
 LABELLED_LINE = re.compile(r"(?:Also\s+)?(?:Present|Participants|Attending)\s*:")  # an attendance list
 
@@ -324,7 +325,7 @@ def split_run(
         footnote = PAGE_FOOTNOTE.match(stripped)
         foot = bool(footnote) and footnote.group(1) in markers
         # the line before ends a sentence, its own marker after it or not ("… it can do.2")
-        if foot and not ends_sentence(re.sub(r"(?<=[.!?”\"’)])\d{1,3}$", "", previous_line)):
+        if foot and not ends_sentence(MARKER_AFTER_SENTENCE.sub("", previous_line)):
             # "… the CC" / "1 Mao's emphasis …" / the page's end: a page's foot broke the sentence
             foot_ends = _page_end(run[index:], page_ends, opens_turn)
             foot = bool(foot_ends)
