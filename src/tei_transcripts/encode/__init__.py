@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .. import conventions
+from ..enrich.language import language_tags
 from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Block, Segmentation
@@ -104,13 +105,17 @@ def _drafts(shared, blocks, authors, default_author, markers) -> Iterator[tuple[
 
 
 def page_language(segmentation: Segmentation, start: int, end: int) -> str | None:
-    """The original's language as the archive's page gives it ("Original Language: Russian"),
-    removed as its furniture among the paragraphs `start` to `end` or after them (the first
-    record's also before it)."""
+    """The original's language as the archive's page gives it ("Original Language: Russian",
+    "Language: Russian" but not "Language: English"), removed as its furniture among the
+    paragraphs `start` to `end` or after them (the first record's also before it)."""
     heading = conventions.pattern("furniture", "original_language", whole=True)
+    either = conventions.pattern("furniture", "either_language", whole=True)
     lines = [block.line for block in segmentation.blocks]
     for item in segmentation.removed:
-        if item.heading and heading.match(item.heading) and item.value:
+        if not (item.heading and item.value):
+            continue
+        tags = language_tags(item.value)
+        if heading.match(item.heading) or (either.match(item.heading) and tags and "en" not in tags):
             before = bisect.bisect_left(lines, item.line) - 1  # the paragraph before the line
             if start <= max(before, 0) < end:
                 return item.value

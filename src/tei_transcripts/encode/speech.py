@@ -165,6 +165,8 @@ class SpeechPatterns:
     reported_any: re.Pattern  # the same with any capitalised name, for names of the attendance list
     subject: re.Pattern  # a known person followed by a verb of saying, anywhere
     colon_intro: re.Pattern  # "Stalin said:" "We answered:" at a sentence start
+    exchange: re.Pattern  # "Pak Heon-yeong added …": a move in the exchange, at the start
+    tag: re.Pattern  # after quoted words, who said them: "Stalin said", "said Stalin"
     first_person: re.Pattern
     named_pronoun: re.Pattern  # "He (Liu Shaoqi)", "He [Zhou Enlai]": a pronoun the record names
     described: re.Pattern  # "The Chairman replied" "The Soviet Ambassador noted": a title, no name
@@ -237,6 +239,14 @@ def patterns(persons: Personography) -> SpeechPatterns:
             rf"(?:[A-Z][^.?!:;\"“]{{0,60}}?,\s+|(?:And|Then|But|To this|Whereupon|Thereupon)\s+)?"
             rf"(?P<label>{honorific}(?P<names>{known_names}|{first}))"
             rf"{adverbs}\s+(?:{colon_verbs})(?:\s+\w+){{0,2}}\s*:"
+        ),
+        exchange=re.compile(
+            rf"(?P<label>{honorific}(?P<names>{known_names}))"
+            rf"(?={adverbs}\s+(?:{conventions.alternation(speech['exchange_verbs'])})\b)"
+        ),
+        tag=re.compile(
+            rf"(?:(?:{verbs})\s+(?P<inverted>{honorific}(?P<names>{known_names}))"
+            rf"|(?P<label>{honorific}(?P<names2>{known_names})){adverbs}\s+(?:{verbs}))\b"
         ),
         first_person=re.compile(first),
         named_pronoun=re.compile(named_pronoun),

@@ -19,6 +19,7 @@ from .front import ClassificationRule, DateLineRule, DocumentHeadingRule, FieldL
 from .turns import (
     ContinuationRule,
     DialogueSplitRule,
+    DialogueTagRule,
     EmbeddedSpeakerRule,
     NarrativeRule,
     NoteParagraphRule,
@@ -51,6 +52,7 @@ def default_registry() -> Registry:
         NarrativeRule(),
         QuoteRule(),
         NumberedPointRule(),
+        DialogueTagRule(),
         DialogueSplitRule(),
         SpeakerLabelRule(),
         SpeechTurnRule(),

@@ -347,8 +347,8 @@ PLACE = rf"(?:the\s+)?(?!(?:{MONTH}|{WEEKDAY})\b)(?:[A-Z][\w'’-]+\s){{0,2}}[A-
 # "…, Moscow, April 1950"), or a month and year alone.
 TITLE_ENDING = re.compile(
     rf",\s+(?:(?P<place>{PLACE}),\s+)?"
-    rf"(?:(?P<month>{MONTH}\s+\d{{4}})|[^,]*?\d{{4}})\.?\s*$"
-)
+    rf"(?:(?P<month>{MONTH}\s+\d{{4}})|[^,]*?\d{{4}})\.?(?:\s*\([^()]*\))?\s*$"
+)  # a parenthesis may follow: "…, January 1950 (from the memoirs of N. T. Fedorenko)"
 ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
 
 

@@ -188,6 +188,49 @@ class NumberedPointRule(BlockRule):
         return False
 
 
+# Words in quotation marks, or between dashes as Russian prints dialogue, that open a
+# paragraph, and where the tag naming their speaker would begin: '"You have grown thinner,"
+# Stalin said', "— How was the journey? — asked Stalin."
+QUOTED_WORDS = re.compile(r"(?:[\"“][^\"“”]{1,800}?[\"”],?|[—–]\s+[^—–]{1,800}?[,.?!…]?\s+[—–])\s+")
+OPENS_QUOTED = re.compile(r"[\"“]|[—–]\s")
+
+
+class DialogueTagRule(BlockRule):
+    """Dialogue as memoirs print it, quoted words and then who said them ('"You have grown
+    thinner," Stalin said.', '"…," said Stalin.', "— How was the journey? — asked Stalin.") →
+    ``sp`` without ``speaker`` (the name is inside the sentence). A paragraph without quoted
+    words after such turns is the memoir's narrative, outside any turn; quoted words with no
+    tag after them begin a turn left unattributed (a new paragraph is a new speaker, whom only
+    the alternation would tell)."""
+
+    name = "dialogue-tag"
+
+    def test(self, block, ctx):
+        if self._speaker(block, ctx) is not None:
+            return True
+        return ctx.record.sp_dialogue and bool(OPENS_QUOTED.match(block.text))
+
+    def _speaker(self, block: Block, ctx: Context) -> tuple[str, ...] | None:
+        words = QUOTED_WORDS.match(block.text)
+        tag = words and patterns(ctx.persons).tag.match(block.text, words.end())
+        if not tag:
+            return None
+        ids = [ctx.resolve(name) for name in split_names(tag.group("names") or tag.group("names2"))]
+        return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
+
+    def run(self, block, ctx):
+        ids = self._speaker(block, ctx)
+        if ids is None:
+            ctx.report.warning(
+                "unattributed-turn",
+                "quoted words with no tag naming their speaker left unattributed",
+                block.line,
+            )
+        open_turn(ctx, block, ids or ())
+        ctx.record.sp_dialogue = True
+        return True
+
+
 class DialogueSplitRule(BlockRule):
     """A paragraph in which a new speaker is introduced mid-way ("… Stalin said: …") is cut
     there, and each part is encoded as a paragraph of its own."""
@@ -620,11 +663,15 @@ class ReportedSpeechRule(BlockRule):
     @staticmethod
     def _one_of_a_delegation(ids: tuple[str, ...], block: Block, start: int, ctx: Context) -> bool:
         """Words quoted after a colon and a verb of the exchange ("Premier Zhou added: We hope
-        …", "… asked:", "… replied:") from one of a principal's side, where no attendance
+        …", "… asked:", "… replied:"), or reported after a verb nobody absent is the subject of
+        ("Pak Heon-yeong added that …"), from one of a principal's side, where no attendance
         list says who came: he was there. ("Mao Zedong said: …" may be quoted by a speaker.)"""
         record, persons = ctx.record, ctx.persons
         intro = patterns(persons).colon_intro.match(block.text, start)
-        if not intro or QUOTING.search(intro.group()) or any(map(is_attendance_list, record.body)):
+        quoted = intro and not QUOTING.search(intro.group())
+        if not (quoted or patterns(persons).exchange.match(block.text, start)) or any(
+            map(is_attendance_list, record.body)
+        ):
             return False
         sides = {persons[p].side for p in record.principals if p in persons} - {None}
         return all(pid in persons and persons[pid].side in sides for pid in ids)
@@ -784,7 +831,7 @@ class ContinuationRule(BlockRule):
     name = "continuation"
 
     def test(self, block, ctx):
-        return ctx.record.sp is not None
+        return ctx.record.sp is not None and not ctx.record.sp_dialogue  # a memoir's narrative
 
     def run(self, block, ctx):
         ctx.record.sp.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))
@@ -800,6 +847,7 @@ class ParagraphRule(BlockRule):
         return True
 
     def run(self, block, ctx):
+        ctx.end_turn()  # a memoir's narrative after its dialogue
         ctx.note_aliases(block.text)  # a key to the labels: "(S. = Stalin; M. = Mao Zedong)"
         if not _has_turns(ctx.record) and ADDRESS_LINE.fullmatch(plain(block.text)):
             add_addressees(ctx.record, block.text, ctx)  # "To Comrade Filippov (Stalin)."
@@ -848,6 +896,7 @@ def open_turn(
     reported speech ("Liu Shaoqi thanked him.")."""
     ctx.end_turn()
     ctx.record.sp_reported = reported
+    ctx.record.sp_dialogue = False
     sp = tei.E("sp", who=" ".join(f"#{i}" for i in ids) or None)
     if speaker is not None:
         sp.append(speaker_label(speaker, ctx))
