@@ -374,8 +374,13 @@ def _author(name: str, block: Block, ctx: Context) -> str:
 
 # A telegram's or letter's address line before its text, names and titles in capitals:
 # "To Comrade Filippov (Stalin).", "TO COMRADE FILIPPOV", "To: the Chairman of the Council of
-# Ministers I.V. Stalin", "Dear Comrade Stalin!"; not "To Mao's question I answered yes."
-ADDRESS_LINE = re.compile(r"\W*(?i:to|dear)\b:?\s+(?:(?:[A-Z(][^\s.,;:!?]*|of|the|and)\.?\s*){1,12}[,:!]?")
+# Ministers I.V. Stalin", "Dear Comrade Stalin!", or a salutation, "Comrade Filippov,",
+# "Comrades Stalin and Molotov!"; not "To Mao's question I answered yes.", not a label
+# ("Comrade Stalin:")
+ADDRESS_LINE = re.compile(
+    r"\W*(?:(?i:to|dear)\b:?\s+(?:(?:[A-Z(][^\s.,;:!?]*|of|the|and)\.?\s*){1,12}[,:!]?"
+    r"|(?i:comrades?|cdes?\.|tov\.)\s+(?:(?:[A-Z(][^\s.,;:!?]*|and)\.?\s*){1,8}[,!])"
+)
 
 
 def add_addressees(record, text: str, ctx: Context) -> None:

@@ -188,6 +188,34 @@ class NumberedPointRule(BlockRule):
         return False
 
 
+@cache
+def _own_view() -> re.Pattern:
+    """ "We think …", "I also believe …": a first-person sentence of a view held."""
+    speech = conventions.load()["speech"]
+    adverbs = conventions.alternation(speech["adverbs"])
+    return re.compile(
+        rf"(?:I|We)(?:\s+(?:{adverbs}))*\s+(?:{conventions.alternation(speech['view_verbs'])})\b"
+    )
+
+
+class OwnViewRule(BlockRule):
+    """In a record whose writer is known (a telegram, a letter, a diary), "We think …", "I
+    believe …" is the writer's own comment to its reader, not words said at the meeting: a
+    paragraph outside any turn."""
+
+    name = "own-view"
+
+    def test(self, block, ctx):
+        begin = ctx.point[1] if ctx.point else 0
+        return bool(ctx.record.author) and bool(_own_view().match(block.text, begin))
+
+    def run(self, block, ctx):
+        ctx.end_turn()
+        ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
+        ctx.record.state = "body"
+        return True
+
+
 # Words in quotation marks, or between dashes as Russian prints dialogue, that open a
 # paragraph, and where the tag naming their speaker would begin: '"You have grown thinner,"
 # Stalin said', "— How was the journey? — asked Stalin."
