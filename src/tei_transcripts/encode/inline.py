@@ -36,6 +36,7 @@ def strip_tags(text: str, keep_newlines: bool = False) -> str:
 
 
 SUP = re.compile(r"<sup>\s*((?:(?!<sup>).)*?)\s*</sup>", re.I | re.S)  # innermost pair
+SUP_BRACKETED = re.compile(r"<sup>\[(?:\d{1,3}|\*{1,3})\]</sup>", re.I)  # "<sup>[1]</sup>"
 ESCAPE = re.compile(r"\\([*_\[\]#\\`])")
 EMPHASIS = re.compile(
     rf"(\*\*|__|\*|_|<(?:{EMPHASIS_TAGS})>)(?=\S)(.+?)(?<=\S)(\*\*|__|\*|_|</(?:{EMPHASIS_TAGS})>)", re.S
@@ -141,7 +142,8 @@ class Inline:
                 line,
                 column,
             )
-        return pairs
+        # a footnote's marker in brackets set as superscript, "<sup>[1]</sup>", is a marker
+        return {a: b for a, b in pairs.items() if not SUP_BRACKETED.match(self.text, a - len("<sup>"))}
 
     def _note_parentheses(self) -> dict[int, int]:
         """The parentheses around a note that names itself at its start ("(Interpreter's
@@ -256,8 +258,9 @@ class Inline:
         for match in SUP.finditer(text):
             out.extend(self._emphasis(text[position : match.start()]))
             label = ESCAPE.sub(r"\1", match.group(1))
-            if FOOTNOTE_MARKER.match(label):
-                out.append(tei.E("ref", label, type="footnote", n=label, rend="superscript"))
+            number = label[1:-1] if label.startswith("[") and label.endswith("]") else label  # "[1]"
+            if FOOTNOTE_MARKER.match(number):
+                out.append(tei.E("ref", label, type="footnote", n=number, rend="superscript"))
             else:
                 out.append(tei.E("hi", *self._emphasis(match.group(1)), rend="superscript"))
             position = match.end()
