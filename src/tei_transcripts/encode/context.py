@@ -70,6 +70,7 @@ class Record:
     sp: etree._Element | None = None  # the running turn
     sp_reported: bool = False  # whether it is in reported speech ("Liu Shaoqi thanked him.")
     sp_dialogue: bool = False  # whether it is a memoir's quoted words and their tag
+    labelled: bool = False  # whether a turn so far had a speaker's label
     unknown: dict[str, str] = field(default_factory=dict)  # label → generated id
     unresolved: set[str] = field(default_factory=set)  # names no person in persons.xml has
     markers: set[str] = field(default_factory=set)  # footnote markers in the paragraphs read so far

@@ -234,6 +234,8 @@ class DialogueTagRule(BlockRule):
     name = "dialogue-tag"
 
     def test(self, block, ctx):
+        if ctx.record.labelled:
+            return False  # '"We will fight," Mao Zedong told me' in a labelled turn is its speaker's
         if self._speaker(block, ctx) is not None:
             return True
         return ctx.record.sp_dialogue and bool(OPENS_QUOTED.match(block.text))
@@ -244,7 +246,16 @@ class DialogueTagRule(BlockRule):
         if not tag:
             return None
         ids = [ctx.resolve(name) for name in split_names(tag.group("names") or tag.group("names2"))]
-        return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
+        if not all(len(i) == 1 for i in ids):
+            return None
+        record = ctx.record
+        if (
+            record.participants
+            and not record.open_participants
+            and not {i[0] for i in ids} <= record.participants
+        ):
+            return None  # words of one not at the meeting, quoted
+        return tuple(i[0] for i in ids)
 
     def run(self, block, ctx):
         ids = self._speaker(block, ctx)
@@ -905,6 +916,7 @@ def speaker_label(block: Block, ctx: Context) -> etree._Element:
     ("Stalin [smiling]:") stays printed, as one in parentheses does: TEI has no ``stage``
     inside a ``speaker``."""
     speaker = tei.E("speaker", *inline(block, ctx.report))
+    ctx.record.labelled = True
     for stage in list(speaker.iter(tei.q("stage"))):
         printed = "".join(stage.itertext()) + (stage.tail or "")
         previous, parent = stage.getprevious(), stage.getparent()
