@@ -39,7 +39,7 @@ from .base import (
     plain,
     without_heading_marks,
 )
-from .front import ADDRESS_LINE, add_addressees, known_place
+from .front import ADDRESS_LINE, HOUR_FIELDS, add_addressees, known_place, single_field
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|\([^()]*\w+\s+\w+\s+\w+[^()]*\)\.?"
@@ -77,6 +77,9 @@ class NarrativeRule(BlockRule):
             first = sentence_starts(block.text)[1:2] or [len(block.text)]
             speaker = patterns(ctx.persons).subject.search(block.text, 0, first[0])
             return not speaker or bool(SUBORDINATE.search(block.text, 0, speaker.start()))
+        hours = single_field(block)
+        if hours and hours.group(1).lower() in HOUR_FIELDS and _has_turns(ctx.record):
+            return True  # "End: 23:30." after the conversation
         if NARRATIVE_STAMP.match(block.text) and _stamped_labels(ctx.record):
             # the minutes' next entry said by nobody, "22.20 Molotov enters the room.", not the
             # next turn, "22.40 Stalin: …"
