@@ -120,7 +120,7 @@ WITHOUT_MARKS = {
     code: base
     for code in range(0xC0, 0x250)
     if (base := unicodedata.normalize("NFD", chr(code))[0]) != chr(code) and base.isascii()
-}
+} | dict.fromkeys(map(ord, "‐‑‒–"), "-")  # and a name's hyphen typeset or copied as a dash: "Pak Hon–yong"
 MARKED_LINE = re.compile(f"^.*[{''.join(map(chr, WITHOUT_MARKS))}].*$", re.MULTILINE)  # a line with one
 
 

@@ -226,7 +226,8 @@ def patterns(persons: Personography) -> SpeechPatterns:
             # only in a tab or a wide space (columns), a dash may
             # follow its full stop or colon ("STALIN.— How …", "Stalin. - How …"); a footnote's
             # marker may follow the name or the mark
-            rf"(?:(?<=[.:])\s*[—–-])?(?:{MARKER}(?=\s))?\s+(?=\S)"
+            # the words follow a space, or a colon at once as a careless copy has it ("Stalin:What")
+            rf"(?:(?<=[.:])\s*[—–-])?(?:{MARKER}(?=\s))?(?:\s+(?=\S)|(?<=:)(?=[A-Z\"“]))"
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:{said})?{CLOSE}?"
