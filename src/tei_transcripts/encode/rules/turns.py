@@ -192,13 +192,23 @@ class NumberedPointRule(BlockRule):
 
 
 @cache
-def _own_view() -> re.Pattern:
-    """ "We think …", "I also believe …": a first-person sentence of a view held."""
+def _subject_verb(subjects: tuple[str, ...], verbs: str) -> re.Pattern:
+    """One of `subjects`, adverbs maybe, then a verb of the ``[speech]`` list named `verbs`."""
     speech = conventions.load()["speech"]
     adverbs = conventions.alternation(speech["adverbs"])
-    return re.compile(
-        rf"(?:I|We)(?:\s+(?:{adverbs}))*\s+(?:{conventions.alternation(speech['view_verbs'])})\b"
-    )
+    said = conventions.alternation(verb_forms(speech[verbs]))
+    return re.compile(rf"(?:{'|'.join(subjects)})(?:\s+(?:{adverbs}))*\s+(?:{said})\b")
+
+
+def _own_view() -> re.Pattern:
+    """ "We think …", "I also believe …": a first-person sentence of a view held."""
+    return _subject_verb(("I", "We"), "view_verbs")
+
+
+def _goes_on_saying() -> re.Pattern:
+    """ "He added that …", "She then asked …": the running speaker goes on."""
+    pronouns = conventions.load()["speech"]["continuation_pronouns"]
+    return _subject_verb(tuple(p.capitalize() for p in pronouns), "verbs")
 
 
 class OwnViewRule(BlockRule):
@@ -873,7 +883,9 @@ class ContinuationRule(BlockRule):
     name = "continuation"
 
     def test(self, block, ctx):
-        return ctx.record.sp is not None and not ctx.record.sp_dialogue  # a memoir's narrative
+        if ctx.record.sp_dialogue:  # a memoir's narrative, unless its speaker goes on: "He added …"
+            return ctx.record.sp is not None and bool(_goes_on_saying().match(block.text))
+        return ctx.record.sp is not None
 
     def run(self, block, ctx):
         ctx.record.sp.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))
