@@ -214,13 +214,15 @@ def _goes_on_saying() -> re.Pattern:
 class OwnViewRule(BlockRule):
     """In a record whose writer is known (a telegram, a letter, a diary), "We think …", "I
     believe …" is the writer's own comment to its reader, not words said at the meeting: a
-    paragraph outside any turn."""
+    paragraph outside any turn. (After a label, "I think …" is that speaker's.)"""
 
     name = "own-view"
 
     def test(self, block, ctx):
-        begin = ctx.point[1] if ctx.point else 0
-        return bool(ctx.record.author) and bool(_own_view().match(block.text, begin))
+        record = ctx.record
+        if not record.author or (record.sp is not None and not record.sp_reported):
+            return False
+        return bool(_own_view().match(block.text, ctx.point[1] if ctx.point else 0))
 
     def run(self, block, ctx):
         ctx.end_turn()
@@ -681,10 +683,15 @@ class ReportedSpeechRule(BlockRule):
         names = match.group("names")
         if patterns(ctx.persons).first_person.fullmatch(names):
             # "I"/"We" start a turn in a first-person record (its author is known), or when
-            # they introduce quoted speech ("We said: …"), which is then left unattributed.
+            # they introduce quoted speech ("We said: …"), which is then left unattributed;
+            # after a speaker's label, "I think …" is that speaker's ("I promised …", told in
+            # the past, is the writer's)
+            record, narrated = ctx.record, NARRATED.match(block.text, match.end())
+            labelled = record.sp is not None and record.sp.find(tei.q("speaker")) is not None
+            if labelled and not record.sp_reported and not narrated:
+                return None
             ids = _resolve_subject(match, ctx)
             if ids is None:
-                narrated = NARRATED.match(block.text, match.end())  # "I answered that …"
                 if narrated:
                     ctx.record.first_person_unattributed = True  # the signature may name its author
                 # unattributed rather than run on into a turn in reported speech, or a new turn
