@@ -12,7 +12,7 @@ from .. import conventions
 
 PARTS = ("fond", "opis", "papka", "delo", "list")
 NUMBER = r"\d+[a-zа-я]?"
-LEAVES = r"\d+(?:\s*ob\.?)?(?:\s*[-–]\s*\d+(?:\s*ob\.?)?)?"  # "9-17", "1ob.-3"
+LEAVES = r"\d+(?:\s*(?:ob|об)\.?)?(?:\s*[-–]\s*\d+(?:\s*(?:ob|об)\.?)?)?"  # "9-17", "1ob.-3", "10–12 об."
 
 
 @cache
@@ -37,12 +37,12 @@ def citation_pattern() -> re.Pattern:
     part = re.sub(r"\(\?P<\w+>", "(?:", part_pattern().pattern)
     fond = conventions.alternation(conventions.load()["sources"]["parts"]["fond"])
     return re.compile(
-        rf"(?:\b(?P<repository>{archives})\)?\s*[:,]?\s*)?(?<!\w){fond}\s*{NUMBER}(?:[,.;]?\s*{part}){{2,}}",
+        rf"(?:\b(?P<repository>{archives})\)?\s*[:,.]?\s*)?(?<!\w){fond}\s*{NUMBER}(?:[,.;]?\s*{part}){{2,}}",
         re.IGNORECASE,
     )
 
 
-HINT = re.compile(r"(?i:\bf\.|\bfonds?\b)\s*\d")  # where a citation can begin: most text has none
+HINT = re.compile(r"(?i:\b[fф]\.|\bfonds?\b)\s*\d")  # where a citation can begin: most text has none
 
 
 def has_citation(text: str) -> bool:
