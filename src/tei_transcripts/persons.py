@@ -146,6 +146,28 @@ def family_name_in_capitals(name: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# A pinyin syllable: an initial, vowels, a final nasal; the second of a given name begins
+# with an initial of its own (a vowel there is set after an apostrophe: "Xi'an")
+SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü]+(?:ng|n|r)?", re.I)
+WITH_INITIAL = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouü]+(?:ng|n|r)?", re.I)
+
+
+def syllables_hyphenated(name: str) -> set[str]:
+    """A pinyin given name of two syllables, after the family name, printed with a hyphen
+    between them, as older texts set it: "Mao Zedong" → "Mao Ze-dong", "Zhou Enlai" → "Zhou En-lai"; only where the
+    word parts into two syllables one way only ("Stalin", "Vyshinskii" part into none)."""
+    words = name.split()
+    if len(words) != 2 or not SYLLABLE.fullmatch(words[0]) or not words[1].isalpha():
+        return set()  # a family name of one syllable first: not "V.I. Lenin"
+    given = words[1]
+    cuts = [
+        i
+        for i in range(1, len(given))
+        if SYLLABLE.fullmatch(given, 0, i) and WITH_INITIAL.fullmatch(given, i)
+    ]
+    return {f"{words[0]} {given[: cuts[0]]}-{given[cuts[0] :]}"} if len(cuts) == 1 else set()
+
+
 def printed_variants(name: str) -> set[str]:
     """The ways a name the personography spells one way is also printed: a hyphenated
     syllable capitalised or set apart ("Mao Tse-tung": "Mao Tse-Tung", "Mao Tse Tung"), the
@@ -156,6 +178,8 @@ def printed_variants(name: str) -> set[str]:
     if HYPHENATED.search(name):
         variants.add(HYPHENATED.sub(lambda m: "-" + m.group(1).upper(), name))
         variants.add(HYPHENATED.sub(lambda m: " " + m.group(1).upper(), name))
+        variants.add(HYPHENATED.sub(lambda m: m.group(1), name))  # "Mao Tsetung"
+    variants |= syllables_hyphenated(name)
     for spelling in list(variants):
         if "'" in spelling or "’" in spelling:
             variants |= {spelling.replace("'", "’"), spelling.replace("’", "'")}

@@ -202,10 +202,17 @@ def _speech_row(row: Block) -> bool:
     return len(rest.split()) > 12 or bool(re.search(r"[.?!…][\"”’)*_]*$", rest))
 
 
+@cache
+def honorifics() -> re.Pattern:
+    """A title before a name, as a word of its own: "Comrade", "tov.", not the end of "Molotov."."""
+    titles = conventions.alternation(conventions.load()["speech"]["honorifics"])
+    return re.compile(rf"(?<![\w.])(?:{titles})(?!\w)", re.IGNORECASE)
+
+
 def _first_cell_names(row: Block, ctx: Context) -> bool:
     """Does the name's cell of a table's row name a person, known or not ("Kovalev")?"""
     cell = row.text[slice(*_name_cell(row))].strip(" *_")
-    cell = conventions.pattern("speech", "honorifics").sub(" ", cell).strip(" .")
+    cell = honorifics().sub(" ", cell).strip(" .")
     if ctx.persons.find(cell):
         return True
     return bool(NAME_ONLY.fullmatch(cell)) and not GROUP_WORDS.search(cell) and not _table_head(row)
@@ -217,7 +224,7 @@ def _report_unknown_names(block: Block, ctx: Context) -> None:
     if TABLE_CELLS.search(block.text):
         block = block.slice(*_name_cell(block))
     text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
-    honorific = conventions.pattern("speech", "honorifics")
+    honorific = honorifics()
     for segment in LIST_SEPARATOR.split(text):
         segment = honorific.sub(" ", segment).strip(" .—–-")
         segment = " ".join(segment.split())
