@@ -138,3 +138,14 @@ def test_messages_name_the_lines_of_the_file_after_html_parted_them(tmp_path):
     unknown = [m for m in conversion.messages if m.code == "unknown-speaker"]
     assert [m.line for m in unknown] == [3]
     assert conversion.report["removed"][0]["line"] == 2
+
+
+def test_printed_variants_of_chinese_names():
+    from tei_transcripts.persons import printed_variants
+
+    assert {"Mao Ze-dong", "Mao Zedong"} <= printed_variants("Mao Zedong")
+    assert "Mao Tsetung" in printed_variants("Mao Tse-tung")
+    assert "Zhou En-lai" in printed_variants("Zhou Enlai")
+    # names that part into no two pinyin syllables, or not after a family name, get no hyphen
+    for name in ("Iosif Stalin", "V.I. Lenin", "Andrei Vyshinskii", "Kim Il Sung", "Shi Zhe"):
+        assert not any("-" in variant for variant in printed_variants(name)), name

@@ -154,8 +154,8 @@ WITH_INITIAL = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouü]+(?:ng|n
 
 def syllables_hyphenated(name: str) -> set[str]:
     """A pinyin given name of two syllables, after the family name, printed with a hyphen
-    between them, as older texts set it: "Mao Zedong" → "Mao Ze-dong", "Zhou Enlai" → "Zhou En-lai"; only where the
-    word parts into two syllables one way only ("Stalin", "Vyshinskii" part into none)."""
+    between them, as older texts set it: "Mao Zedong" → "Mao Ze-dong", "Zhou Enlai" → "Zhou
+    En-lai"; only where the word parts into two syllables one way ("Stalin" parts into none)."""
     words = name.split()
     if len(words) != 2 or not SYLLABLE.fullmatch(words[0]) or not words[1].isalpha():
         return set()  # a family name of one syllable first: not "V.I. Lenin"
@@ -170,7 +170,8 @@ def syllables_hyphenated(name: str) -> set[str]:
 
 def printed_variants(name: str) -> set[str]:
     """The ways a name the personography spells one way is also printed: a hyphenated
-    syllable capitalised or set apart ("Mao Tse-tung": "Mao Tse-Tung", "Mao Tse Tung"), the
+    syllable capitalised, set apart or joined ("Mao Tse-tung": "Mao Tse-Tung", "Mao Tse
+    Tung", "Mao Tsetung"), a pinyin given name hyphenated ("Mao Ze-dong"), the
     apostrophe straight or curly ("Liu Shao-ch'i"), the surname before the initials, as
     Russian archival lists have it ("V.M. Molotov": "Molotov V.M."), the family name in
     capitals ("MAO Zedong"), a romanisation's marks left out ("Kim Il-song")."""

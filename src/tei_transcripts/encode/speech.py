@@ -73,7 +73,21 @@ ABBREVIATIONS = {
     "e.g",
     "i.e",
 }
+# the fields of the hours a meeting took ("End: 23:30."), which may close it too; no names
+HOUR_FIELDS = (
+    "time",
+    "duration",
+    "beginning",
+    "begun",
+    "began",
+    "start",
+    "started",
+    "end",
+    "ended",
+    "finished",
+)
 NOT_NAMES = {
+    *HOUR_FIELDS,
     "yes",
     "no",
     "good",
@@ -110,15 +124,6 @@ NOT_NAMES = {
     "subject",
     "topic",
     "summary",
-    "time",
-    "duration",
-    "beginning",
-    "began",
-    "start",
-    "started",
-    "end",
-    "ended",
-    "finished",
     "place",
     "location",
     "venue",
@@ -253,8 +258,8 @@ def patterns(persons: Personography) -> SpeechPatterns:
             rf"(?={adverbs}\s+(?:{conventions.alternation(speech['exchange_verbs'])})\b)"
         ),
         tag=re.compile(
-            rf"(?:(?:{verbs})\s+(?P<inverted>{honorific}(?P<names>{known_names}))"
-            rf"|(?P<label>{honorific}(?P<names2>{known_names})){adverbs}\s+(?:{verbs}))\b"
+            rf"(?:(?:{verbs})\s+{honorific}(?P<names>{known_names})"
+            rf"|{honorific}(?P<names2>{known_names}){adverbs}\s+(?:{verbs}))\b"
         ),
         first_person=re.compile(first),
         named_pronoun=re.compile(named_pronoun),

@@ -27,19 +27,6 @@ FIELD_ELEMENTS = {
 }
 SUMMARY_FIELDS = ("description", "summary", "abstract")
 DAY_FIELDS = ("time", "sent", "dispatched", "received")  # fields whose day dates the record
-# fields of the hours the meeting took, which may close it too: "End: 23:30."
-HOUR_FIELDS = (
-    "time",
-    "duration",
-    "beginning",
-    "begun",
-    "began",
-    "start",
-    "started",
-    "end",
-    "ended",
-    "finished",
-)
 
 
 class FieldListRule(BlockRule):

@@ -17,6 +17,7 @@ from ..inline import inline
 from ..speech import (
     ADDRESS,
     CLOSE,
+    HOUR_FIELDS,
     NARRATED,
     NOT_NAMES,
     ROLE_AFTER,
@@ -39,7 +40,7 @@ from .base import (
     plain,
     without_heading_marks,
 )
-from .front import ADDRESS_LINE, HOUR_FIELDS, add_addressees, known_place, single_field
+from .front import ADDRESS_LINE, add_addressees, known_place, single_field
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|\([^()]*\w+\s+\w+\s+\w+[^()]*\)\.?"
