@@ -253,13 +253,13 @@ def patterns(persons: Personography) -> SpeechPatterns:
             rf"(?P<label>{honorific}(?P<names>{known_names}|{first}))"
             rf"{adverbs}\s+(?:{colon_verbs})(?:\s+\w+){{0,2}}\s*:"
         ),
-        exchange=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{known_names}))"
+        exchange=re.compile(  # one name: "Pak Heon-yeong added …"
+            rf"(?P<label>{honorific}(?P<names>{known_name}))"
             rf"(?={adverbs}\s+(?:{conventions.alternation(speech['exchange_verbs'])})\b)"
         ),
         tag=re.compile(
-            rf"(?:(?:{verbs})\s+{honorific}(?P<names>{known_names})"
-            rf"|{honorific}(?P<names2>{known_names}){adverbs}\s+(?:{verbs}))\b"
+            rf"(?:(?:{verbs})\s+{honorific}(?P<names>{known_name})"
+            rf"|{honorific}(?P<names2>{known_name}){adverbs}\s+(?:{verbs}))\b"
         ),
         first_person=re.compile(first),
         named_pronoun=re.compile(named_pronoun),
