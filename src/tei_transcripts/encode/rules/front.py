@@ -327,7 +327,8 @@ class TitleRule(BlockRule):
             record.place = record.place or ending.group("place")  # "…, Moscow, 16 December 1949"
         title = without_heading_marks(block)
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
-        add_principals(record, without_addressee(block.text), ctx)
+        # not those a parenthesis at the end names: "… (from the memoirs of Shi Zhe)"
+        add_principals(record, TRAILING_ASIDE.sub("", without_addressee(block.text)), ctx)
         ctx.note_aliases(block.text)
         if SENDER.search(plain(block.text)):
             addressed = ADDRESSEE.search(plain(block.text))
@@ -349,6 +350,7 @@ TITLE_ENDING = re.compile(
     rf",\s+(?:(?P<place>{PLACE}),\s+)?"
     rf"(?:(?P<month>{MONTH}\s+\d{{4}})|[^,]*?\d{{4}})\.?(?:\s*\([^()]*\))?\s*$"
 )  # a parenthesis may follow: "…, January 1950 (from the memoirs of N. T. Fedorenko)"
+TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\W*$")  # a title's last words in parentheses
 ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
 
 
