@@ -94,6 +94,31 @@ def test_check_knows_the_furniture_found_while_encoding(tmp_path, capsys):
     assert "not as convert writes it" in capsys.readouterr().err
 
 
+def test_check_reads_a_margin_s_numbers_by_their_columns(tmp_path, capsys):
+    """A line's number in the margin is removed as a part of its line: the report gives its
+    columns, the check blanks just those, and columns that do not hold the number make the
+    check fail (the number is then a word the TEI lacks)."""
+    source = ROOT / "tests" / "fixtures" / "convert" / "margin-numbers-on-text-lines-only.txt"
+    persons = str(ROOT / "tei" / "persons.xml")
+    report = tmp_path / "report.json"
+    out = tmp_path / "out"
+    assert (
+        main(["convert", str(source), "--out", str(out), "--persons", persons, "--report", str(report)]) == 0
+    )
+    (entry,) = json.loads(report.read_text())
+    margin = [r for r in entry["removed"] if r["reason"] == "line number in the margin"]
+    assert [(r["line"], r["text"], r["columns"]) for r in margin[:2]] == [(4, "1", [1, 1]), (5, "2", [1, 1])]
+    target = str(out / "margin-numbers-on-text-lines-only.xml")
+    capsys.readouterr()
+    assert main(["check", str(source), target, "--report", str(report)]) == 0
+    assert main(["check", str(source), target, "--persons", persons]) == 0
+    margin[0]["columns"] = [5, 7]  # "Kim": a word of the record, not the number
+    report.write_text(json.dumps([entry]), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(source), target, "--report", str(report)]) == 1
+    assert f"{source}:4:0: error:" in capsys.readouterr().err
+
+
 MINIFIED_PAGE = (
     "<html><body><nav><p>Skip to content</p></nav><h1>Record of Conversation between Stalin and"
     " Zhou Enlai</h1><p>20 August 1952</p><p><b>Stalin:</b> How are you?</p><p><b>Zhou Enlai:</b>"

@@ -391,7 +391,10 @@ def furniture_of(args, source, report: Reporter) -> list[Removed] | None:
         if len(listed) != 1:
             raise ValueError(f"{args.report}: the conversion report has no entry for {args.source}")
         try:
-            removed = [Removed(i["line"], i["text"], i["reason"], i["last_line"]) for i in listed[0]]
+            removed = [
+                Removed(i["line"], i["text"], i["reason"], i["last_line"], columns=part_of_line(i))
+                for i in listed[0]
+            ]
         except (KeyError, TypeError):
             raise ValueError(
                 f"{args.report}: the list of removed furniture is not as convert writes it"
@@ -406,6 +409,17 @@ def furniture_of(args, source, report: Reporter) -> list[Removed] | None:
     return segmentation.removed
 
 
+def part_of_line(item: dict) -> tuple[int, int] | None:
+    """The columns of a line that a report's removed furniture took, from 1 ("columns": [1, 2]),
+    as offsets; None for whole lines."""
+    if "columns" not in item:
+        return None
+    first, last = item["columns"]
+    if not (isinstance(first, int) and isinstance(last, int) and 0 < first <= last):
+        raise TypeError("columns")
+    return first - 1, last
+
+
 def as_read(removed: list[Removed], lines: list[str], line_map: list[int] | None) -> list[Removed]:
     """The furniture a report lists by the file's lines, by the lines of the text as read:
     where reading parted a line of a page's HTML source into several, the read lines of
@@ -415,6 +429,20 @@ def as_read(removed: list[Removed], lines: list[str], line_map: list[int] | None
     taken: set[int] = set()
     out = []
     for item in removed:
+        if item.columns:  # a part of a read line: the one that holds it there
+            start, end = item.columns
+            number = next(
+                (
+                    number
+                    for number, (read, line) in enumerate(zip(line_map, lines), start=1)
+                    if read == item.line and number not in taken and line[start:end] == item.text
+                ),
+                None,
+            )
+            if number:
+                taken.add(number)
+                out.append(Removed(number, item.text, item.reason, columns=item.columns))
+            continue
         text = " ".join(item.text.split())
         last = max(item.line, item.last_line)
         for number, (read, line) in enumerate(zip(line_map, lines), start=1):

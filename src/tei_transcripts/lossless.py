@@ -44,13 +44,19 @@ def source_pieces(lines: list[str], removed: list[Removed], size: int = 1 << 16)
     """The source with its page furniture blanked and its tags taken out, in pieces of whole
     lines of about `size` characters, each with the number of its first line.
 
-    Furniture is always whole lines: a navigation line, a page number, a rights paragraph.
-    No tag spans a line's end (reading set whole those a hard wrap broke: `ingest.BROKEN_TAG`).
+    Furniture is whole lines (a navigation line, a page number, a rights paragraph) or a
+    part of one (a line's number in the margin). No tag spans a line's end (reading set whole
+    those a hard wrap broke: `ingest.BROKEN_TAG`).
     """
-    furniture = {line for item in removed for line in item.lines}
+    furniture = {line for item in removed if not item.columns for line in item.lines}
+    parts = {item.line: item.columns for item in removed if item.columns}
     first, piece, length = 1, [], 0
     for number, line in enumerate(lines, start=1):
-        line = "" if number in furniture else line
+        if number in furniture:
+            line = ""
+        elif number in parts:
+            start, end = parts[number]
+            line = line[:start] + " " * (end - start) + line[end:]
         piece.append(line)
         length += len(line) + 1
         if length >= size:

@@ -168,19 +168,34 @@ def syllables_hyphenated(name: str) -> set[str]:
     return {f"{words[0]} {given[: cuts[0]]}-{given[cuts[0] :]}"} if len(cuts) == 1 else set()
 
 
+CAPITAL_I_WORD = re.compile(r"\bI(?=[a-z])")
+
+
+def misread_capital_i(name: str) -> set[str]:
+    """A name as a PDF's text layer or OCR misreads a capital I that opens a word, as a small
+    l ("Kim ll Sung", "losif"), and the small l of "Il" as a capital ("Kim II Sung")."""
+    if "I" not in name:
+        return set()
+    variants = {CAPITAL_I_WORD.sub("l", name)} - {name}
+    if re.search(r"\bIl\b", name):
+        variants.add(re.sub(r"\bIl\b", "II", name))
+    return variants
+
+
 def printed_variants(name: str) -> set[str]:
     """The ways a name the personography spells one way is also printed: a hyphenated
     syllable capitalised, set apart or joined ("Mao Tse-tung": "Mao Tse-Tung", "Mao Tse
     Tung", "Mao Tsetung"), a pinyin given name hyphenated ("Mao Ze-dong"), the
     apostrophe straight or curly ("Liu Shao-ch'i"), the surname before the initials, as
     Russian archival lists have it ("V.M. Molotov": "Molotov V.M."), the family name in
-    capitals ("MAO Zedong"), a romanisation's marks left out ("Kim Il-song")."""
+    capitals ("MAO Zedong"), a romanisation's marks left out ("Kim Il-song"), a capital I
+    misread ("Kim ll Sung")."""
     variants = {name}
     if HYPHENATED.search(name):
         variants.add(HYPHENATED.sub(lambda m: "-" + m.group(1).upper(), name))
         variants.add(HYPHENATED.sub(lambda m: " " + m.group(1).upper(), name))
         variants.add(HYPHENATED.sub(lambda m: m.group(1), name))  # "Mao Tsetung"
-    variants |= syllables_hyphenated(name)
+    variants |= syllables_hyphenated(name) | misread_capital_i(name)
     for spelling in list(variants):
         if "'" in spelling or "’" in spelling:
             variants |= {spelling.replace("'", "’"), spelling.replace("’", "'")}

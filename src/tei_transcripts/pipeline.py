@@ -92,6 +92,8 @@ def convert_source(
                     "reason": r.reason,
                     "text": r.text,
                 }
+                # a part of a line (a margin's number): its first and last columns, from 1
+                | ({"columns": [r.columns[0] + 1, r.columns[1]]} if r.columns else {})
                 for r in segmentation.removed
             ],
         }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from .. import conventions
@@ -166,7 +166,8 @@ ROLE_AFTER = re.compile(r"[^,.;:!?()\[\]\"“”*_]{2,80}")
 # … up to the label's colon: "Kim Il Sung, Chairman of the Cabinet of Ministers:"
 OFFICE_BEFORE_COLON = re.compile(rf"{ROLE_AFTER.pattern}:{CLOSE}?\s")
 OPEN_ASIDE = re.compile(r"\s*\([^()]*$")  # a parenthesis the line leaves open
-LABEL_MARKS = (".", ":", "—", "–", "-")  # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —"
+# what ends a speaker's label: "Stalin." "Stalin:" "Stalin —", "Stalin;" (a colon misread)
+LABEL_MARKS = (".", ":", "—", "–", "-", ";")
 
 
 @dataclass(frozen=True)
@@ -226,9 +227,10 @@ def patterns(persons: Personography) -> SpeechPatterns:
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?{CLOSE}?"
-            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|\s+[—–-]|[—–](?=\s)|(?=\t|\s{{2,}}))"
-            # the label ends in a mark (a dash glued to the name too: "Kim Il Sung— We …"), or
-            # only in a tab or a wide space (columns), a dash may
+            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|;(?=\s+[A-Z\"“])|\s+[—–-]|[—–](?=\s)|(?=\t|\s{{2,}}))"
+            # the label ends in a mark (a dash glued to the name too: "Kim Il Sung— We …"; a
+            # colon a PDF's text or OCR misread as a semicolon, before a sentence: "Stalin; How
+            # was …"), or only in a tab or a wide space (columns), a dash may
             # follow its full stop or colon ("STALIN.— How …", "Stalin. - How …"); a footnote's
             # marker may follow the name or the mark
             # the words follow a space, or a colon at once as a careless copy has it ("Stalin:What")
@@ -303,6 +305,20 @@ def split_names(names: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if n.strip()]
 
 
+@cache
+def honorifics() -> re.Pattern:
+    """A title before a name, as a word of its own: "Comrade", "tov.", not the end of "Molotov."."""
+    titles = conventions.alternation(conventions.load()["speech"]["honorifics"])
+    return re.compile(rf"(?<![\w.])(?:{titles})(?!\w)", re.IGNORECASE)
+
+
+def names_follow(text: str, at: int, persons: Personography) -> bool:
+    """Does a known person's name, titled or not, follow `at`? After "Molotov;" it makes a
+    list of names ("Molotov; Comrade Vyshinskii; …"), not a label with a misread colon."""
+    after = honorifics().sub("", text[at : at + 60]).lstrip(" .")
+    return persons.pattern.match(after) is not None
+
+
 def opens_turn(persons: Personography) -> Callable[[str], str]:
     """Does a line begin a known speaker's turn? "label" when with a label and a colon
     ("MAO ZEDONG: …", "STALIN:" alone), "turn" for another label or reported speech
@@ -337,6 +353,8 @@ def opens_turn(persons: Personography) -> Callable[[str], str]:
             punct = match.group("punct").strip(" *_")
             if punct == ":":
                 return "label"
+            if punct == ";" and names_follow(line, match.end(), persons):
+                return ""
             if punct in LABEL_MARKS or match.group("names").isupper():  # "STALIN, opening …, says"
                 return "turn"
             if not match.group("punct") and line[match.end() : match.end() + 1].isupper():

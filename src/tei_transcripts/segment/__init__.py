@@ -149,6 +149,7 @@ class Removed:
     reason: str
     last_line: int = 0
     heading: str | None = None  # of an archive page's metadata, the heading it is a value of
+    columns: tuple[int, int] | None = None  # of a part of its line (a margin's number), else the whole
 
     @property
     def lines(self) -> range:
@@ -173,8 +174,8 @@ class Segmentation:
 def segment(source: Source, report: Reporter, opens_turn: Callable[[str], str] | None = None) -> Segmentation:
     """`opens_turn` tells whether a line starts with a speaker's label ("Stalin. …"): in
     wrapped text such a line starts a paragraph even after a full-width line."""
-    lines = source.lines
     removed: list[Removed] = []
+    lines = furniture.blank_margin_numbers(source.lines, removed)
     keep = furniture.remove_lines(lines, removed, opens_turn)
     width = wrap_width(lines, keep, opens_turn)
     runs = raw_blocks(lines, keep)
@@ -378,9 +379,15 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         turn = opens_turn is not None and opens_turn(line)  # a known speaker's label or subject
         opens = turn or opens_paragraph(line)
         # a title in capitals ends here, and so does a whole title before a turn ("Record of
-        # Conversation between Stalin and Mao Zedong on 16.XII.49" / "Stalin. When …")
+        # Conversation between Stalin and Mao Zedong on 16.XII.49" / "Stalin. When …") or
+        # before a date alone on its line ("… between Stalin and Zhou Enlai" / "20 August 1952")
         heading = (previous.isupper() and not line.isupper()) or (
-            turn and bool(conventions.title().match(previous)) and not FUNCTION_WORD_END.search(previous)
+            (turn or DATE_LINE.match(line))
+            and bool(conventions.title().match(previous))
+            and not FUNCTION_WORD_END.search(previous)
+            and not previous.endswith(
+                (",", "—", "–", "-")
+            )  # "… with Ambassador Roshchin," / "9 February 1950"
         )
         # a known speaker's turn whose first word would have fitted on the previous line: no
         # wrap put it here

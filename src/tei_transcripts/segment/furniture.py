@@ -27,6 +27,75 @@ WIDE_GAP = re.compile(r"\S {6,}\S")
 BROWSER_HEAD = re.compile(r"\s\|\s|#:#\s*[ap]m\b|https?://")
 
 
+# A number at a line's start, then a space or the line's end: a line's number in the margin
+MARGIN_NUMBER = re.compile(r"[ \t]*(\d{1,4})(?=[ \t]|$)")
+MARGIN_RUN = 5  # the fewest lines a margin's numbering covers
+STARTS_LOWER = re.compile(r"[ \t]*[a-z]")
+
+
+def blank_margin_numbers(lines: list[str], removed: list["Removed"]) -> list[str]:
+    """The lines with the numbers a PDF or a typescript printed in their margin blanked, each
+    removed as a part of its line (its columns; a line left blank is a blank line).
+
+    Numbers at the lines' starts are a margin's when they count the lines: from one number
+    to the next they grow by the lines between, blank ones counted or not, over five lines
+    or more (three numbers, or two a fifth or tenth line apart), and they cannot be a numbered list's: some number stands alone on its line,
+    some line is numbered only every few lines ("5", "10"), or a numbered line's sentence
+    goes on in the next ("… is the" / "2  question of …"). A list numbered "1 …", "2 …"
+    without a full stop, an item to a line, keeps its numbers."""
+    from . import Removed
+
+    numbered = [(i, m) for i, line in enumerate(lines) if (m := MARGIN_NUMBER.match(line))]
+    if len(numbered) < MARGIN_RUN // 2:
+        return lines
+    text_lines = [0]  # text lines before each line
+    for line in lines:
+        text_lines.append(text_lines[-1] + bool(line.strip()))
+    runs: list[list[tuple[int, re.Match]]] = []
+    for i, match in numbered:
+        if runs and _counts_on(runs[-1][-1], (i, match), text_lines):
+            runs[-1].append((i, match))
+        else:
+            runs.append([(i, match)])
+    blanked = list(lines)
+    for run in runs:
+        if run[-1][0] - run[0][0] + 1 < MARGIN_RUN or not _not_a_list(run, lines):
+            continue
+        if len(run) == 2 and int(run[1][1].group(1)) - int(run[0][1].group(1)) not in (5, 10):
+            continue  # two numbers only: a margin's every fifth or tenth line
+        for i, match in run:
+            start, end = match.span(1)
+            blanked[i] = lines[i][:start] + " " * (end - start) + lines[i][end:]
+            removed.append(Removed(i + 1, match.group(1), "line number in the margin", columns=(start, end)))
+    return blanked
+
+
+def _counts_on(before: tuple[int, re.Match], after: tuple[int, re.Match], text_lines: list[int]) -> bool:
+    """Does the number of line `after` count on from that of `before`, by the lines between?"""
+    (i, first), (j, second) = before, after
+    step = int(second.group(1)) - int(first.group(1))
+    return step > 0 and step in (j - i, text_lines[j] - text_lines[i])
+
+
+def _not_a_list(run: list[tuple[int, re.Match]], lines: list[str]) -> bool:
+    for (i, first), (j, second) in zip(run, run[1:]):
+        if int(second.group(1)) - int(first.group(1)) > 1 and any(lines[k].strip() for k in range(i + 1, j)):
+            return True  # numbered every few lines
+    for i, match in run:
+        if not lines[i][match.end() :].strip():
+            return True  # a number alone on its line
+    for (i, first), (j, second) in zip(run, run[1:]):
+        said = lines[i][first.end() :].rstrip()
+        if (
+            j == i + 1
+            and said
+            and not SENTENCE_END.search(said)
+            and STARTS_LOWER.match(lines[j], second.end())
+        ):
+            return True  # a sentence goes on in the next numbered line
+    return False
+
+
 def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) -> list[bool]:
     """Mark furniture lines; returns, for each line, whether it is kept. A line that opens a
     known speaker's turn is never a running head, however often a speaker says the same."""

@@ -11,7 +11,7 @@ from ...segment import TABLE_CELLS, Block
 from ..citation import is_translation_credit
 from ..context import Context
 from ..inline import inline
-from ..speech import opens_turn, patterns, sentence_starts
+from ..speech import honorifics, opens_turn, patterns, sentence_starts
 from .base import TRAILING_MARKUP, BlockRule, _has_turns, lead
 
 
@@ -200,13 +200,6 @@ def _speech_row(row: Block) -> bool:
     rather than an office ("Molotov<tab>Minister of Foreign Affairs")?"""
     rest = row.text[_name_cell(row)[1] :].strip()
     return len(rest.split()) > 12 or bool(re.search(r"[.?!…][\"”’)*_]*$", rest))
-
-
-@cache
-def honorifics() -> re.Pattern:
-    """A title before a name, as a word of its own: "Comrade", "tov.", not the end of "Molotov."."""
-    titles = conventions.alternation(conventions.load()["speech"]["honorifics"])
-    return re.compile(rf"(?<![\w.])(?:{titles})(?!\w)", re.IGNORECASE)
 
 
 def _first_cell_names(row: Block, ctx: Context) -> bool:

@@ -22,6 +22,7 @@ from ..speech import (
     NOT_NAMES,
     ROLE_AFTER,
     TITLES,
+    names_follow,
     opens_turn,
     patterns,
     sentence_starts,
@@ -478,6 +479,10 @@ class SpeechTurnRule(BlockRule):
             rest = block.text[match.end() :]
             if not known or not re.match(rf"[^.;:]{{0,160}},\s*(?:\w+\s+)?(?:{'|'.join(_verbs())})\b", rest):
                 return _titled_label(block, ctx)
+        elif punct == ";":
+            # a misread colon after a known speaker's name, not a list of names ("Stalin; Molotov")
+            if not known or names_follow(block.text, match.end(), ctx.persons):
+                return None
         elif not known:
             titled = _titled_label(block, ctx)  # "Kim Il Sung, Chairman: …"
             if titled:
