@@ -63,6 +63,8 @@ def test_fixture(case, persons, tmp_path):
         )
     if "removed" in expected:
         assert [r["text"] for r in conversion.report["removed"]] == expected["removed"]
+    said = [str(m) for m in conversion.messages]
+    assert len(said) == len(set(said)), f"a message said twice: {said}"
     for key, doc in (("xpath", root), ("xpath_last", docs[-1])):
         for query, value in expected.get(key, {}).items():
             result = doc.xpath(query, namespaces=NS)

@@ -53,6 +53,7 @@ PATTERN = re.compile(
     rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
     rf"|(?P<ymd>\b(?P<y10>{YEAR}),?\s+(?P<m10>{MONTH})\s+(?P<d10>[0-3]?\d)\b(?![\d,.:]\d))"  # "1949, December 24"
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)[./-](?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:[./-](?P<y6>{YEAR}|\d\d)\b)?)"
+    rf"|(?P<dashed>\b(?P<d12>[0-3]?\d)-(?P<m12>{MONTH})-(?P<y12>{YEAR}|\d\d)\b(?!-\d))"  # "16-Dec-1949", "16-DEC-49"
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]?\d)-(?P<d8>[0-3]?\d)\b(?!-\d))"  # "1952-09-19", "1952-9-19"
     # "16.12.1949", and "16.12.49" with day and month in two digits each (not "1.2.10", a section)
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR}|(?<=\b\d\d\.\d\d\.)\d\d(?!\.\d))\b)"
@@ -112,6 +113,7 @@ DAYS = (
     "dotted",
     "ymddot",
     "roman",
+    "dashed",
     "dm",
     "md",
 )  # one day, month or year
@@ -212,6 +214,10 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
         month, year = int(g["m9"]), int(g["y9"])
         year += 1900 if year < 100 else 0
         return (_iso(year, month, int(g["d9"])) if 1 <= month <= 12 else None), False
+    if g["dashed"]:
+        year = int(g["y12"])
+        year += 1900 if year < 100 else 0
+        return _iso(year, _month(g["m12"]), int(g["d12"])), False
     if g["roman"]:
         year = g["y6"]
         if year:
@@ -228,9 +234,11 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
 
     def find(text, parent):
         taken = 0  # the end of the last span of times: its second time is in it
+        before = 0  # the end of the last date or time found
         for match in matches(text):
             if match.start() < taken:
                 continue
+            after, before = before, match.end()
             found = match.group()
             g = match.groupdict()
             if g["span"]:
@@ -245,6 +253,11 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
             if g["drange"] or g["mrange"]:
                 yield from _range(match, document_date, parent, report)
                 continue
+            if g["my"]:
+                months = _months_before(text, match, after)
+                if months:
+                    yield months
+                    continue
             if g["yrange"]:
                 first, last = _years(g["ya"], g["yb"])
                 if first < last:  # "1952-08" is a month, "1952-1949" no span
@@ -359,6 +372,30 @@ def _range(match: re.Match, document_date: str | None, parent, report: Reporter)
         return
     attributes = {"from": start, "to": end, "evidence": "internal" if inferred else None}
     yield match.start(), match.end(), tei.E("date", match.group(), **attributes)
+
+
+# the first month of a span of months, before the second and its year: "Aug.-" in "Aug.-Sept. 1918"
+MONTH_BEFORE = re.compile(rf"\b(?P<first>{MONTH})\s*(?:[-–—/]|{TO})\s*$")
+
+
+def _months_before(text: str, match: re.Match, after: int):
+    """ "August-September 1950", "Aug.-Sept. 1918", "July to September 1950" → ``date`` with
+    ``from`` and ``to`` (the pattern finds the second month and its year; the first is
+    looked for before it, in no date or time found already)."""
+    before = MONTH_BEFORE.search(text, max(after, match.start() - 24), match.start())
+    if not before:
+        return None
+    year = int(match.group("y3"))
+    first, last = _month(before.group("first")), _month(match.group("m3"))
+    if first >= last:
+        return None
+    return (
+        before.start(),
+        match.end(),
+        tei.E(
+            "date", text[before.start() : match.end()], **{"from": _iso(year, first), "to": _iso(year, last)}
+        ),
+    )
 
 
 def _years(first: str, last: str) -> tuple[str, str]:

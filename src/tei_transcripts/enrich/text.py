@@ -28,6 +28,7 @@ def markup(root: etree._Element, find: Finder, skip: set[str], whole_words: bool
         return
     search = _find_whole if whole_words else _find
     for element in list(_outside(root, skip)):
+        children = list(element)  # not those wrapped here: their tails were searched already
         if element.text:
             matches = search(find, element.text, element)
             if matches:
@@ -35,7 +36,7 @@ def markup(root: etree._Element, find: Finder, skip: set[str], whole_words: bool
                 element.text = text[: matches[0][0]]
                 for i, new in enumerate(_pieces(text, matches)):
                     element.insert(i, new)
-        for child in list(element):
+        for child in children:
             if child.tail:
                 matches = search(find, child.tail, element)
                 if matches:
