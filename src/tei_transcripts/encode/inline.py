@@ -16,7 +16,7 @@ from lxml import etree
 from .. import conventions, tei
 from ..ingest import EMPHASIS_TAGS, PHRASE_TAGS
 from ..messages import Reporter
-from ..segment import Block
+from ..segment import ROMAN_NUMERAL, Block
 from .speech import CLOCK
 
 # The phrase tags we translate, within a line: reading mends a tag a hard wrap broke
@@ -58,10 +58,12 @@ DATE_ONLY = re.compile(
 BARE_MARKERS = re.compile(r"(?=[\d*])(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_]))(\d{1,3}|\*{1,3})(?![\w*])")
 
 
-# "[2]", "agreement[a]", "agreement(1)"; each begins with its bracket, which keeps the search fast
+# "[2]", "agreement[a]", "agreement(1)", "greetings.[ii]"; each begins with its bracket, which
+# keeps the search fast
 BRACKET_MARKER = re.compile(
-    r"\[(?:(\d{1,3})|(?<=[^\W\d_]\[)([a-z])|\^([\w-]{1,20}))\]"
-)  # and Markdown's "[^1]"
+    r"\[(?:(\d{1,3})|(?<=[^\W\d_]\[)([a-z])|\^([\w-]{1,20})"  # and Markdown's "[^1]"
+    rf"|(?:(?<=[^\W\d_]\[)|(?<=[.,;:!?”\"’)]\[))({ROMAN_NUMERAL}))\]"
+)
 PAREN_MARKER = re.compile(r"\((?<=[^\W\d_]\()(\d{1,3})\)")
 # ... or after a speaker's name and a space, before the label's colon: "Kim Il Sung (1):"
 LABEL_MARKER = r"(?<=[^\W\d_] )\({n}\)(?=:)"
@@ -380,7 +382,8 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
     gloss), "stage" for a stage direction, "supplied" for words the translator added to the
     sentence, "marker" for a footnote marker such as [2], "page" for where a page of the
     original begins, "gap" for words the copy does not give, or "stamp" for a time stamp or a
-    paragraph's number that opens a speaker's label, "[22:00] Stalin:", "[3] Stalin:".
+    paragraph's number that opens a speaker's label, "[22:00] Stalin:", "[3] Stalin:", or an
+    item's number in a list, "[ii] specialists".
     """
     notes = conventions.load()["notes"]
     content = inner.strip()
@@ -399,6 +402,10 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "supplied"  # a speaker's label the editor supplied: "[Mao Zedong]: …"
     if re.fullmatch(r"[a-z]", content) and before[-1:].isalpha():
         return "marker"  # a letter glued to a word: "agreement[a]"
+    if re.fullmatch(ROMAN_NUMERAL, content) and (before[-1:].isalpha() or before[-1:] in '.,;:!?”"’)'):
+        return "marker"  # an endnote's small Roman numeral glued to a word: "greetings.[ii]"
+    if re.fullmatch(ROMAN_NUMERAL, content):
+        return "stamp"  # an item's number in a list: "the following: [i] credits; [ii] …"
     if conventions.pattern("closer", "marks").fullmatch(f"[{bare}]"):
         return "signature"  # a mark where a signature stands: "[Illegible signature]", "[Stamp]"
     for kind in ("translator", "editorial", "signature"):

@@ -51,7 +51,10 @@ def read_whole(text: str) -> tuple[str, list[int]]:
 
 
 TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copied from a page
-NUMBERED_LINE = re.compile(r"[\"“]?\d{1,2}[.)/]\s+\S")  # a numbered point: "1) …", "2. …", "3/ …"
+# A small Roman numeral up to 39, as a word processor numbers endnotes and points: "i", "iv", "xii"
+ROMAN_NUMERAL = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+# a numbered point or note: "1) …", "2. …", "3/ …", "iv. …"
+NUMBERED_LINE = re.compile(rf"[\"“]?(?:\d{{1,2}}|{ROMAN_NUMERAL})[.)/]\s+\S")
 BULLET_LINE = re.compile(r"[•●▪◦‣∙·*-]\s+\S")  # an item of a list: "• to extend …", "- to send …"
 # a footnote at a page's foot: "1 Caoutchouc …", "12. See …", its number glued to a word before
 PAGE_FOOTNOTE = re.compile(r"(\d{1,3})\.?\s+[A-Z\[(“\"]")

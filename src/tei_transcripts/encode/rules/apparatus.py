@@ -13,7 +13,7 @@ from ...enrich.dates import full_days
 from ...segment import STARTS_LOWER, Block, ends_sentence
 from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
-from ..inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, inline
+from ..inline import FROM_SUPERSCRIPT, ROMAN_NUMERAL, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
 from .base import HEADING, BlockRule, _has_turns, plain, without_heading_marks
 from .front import FieldListRule, TitleRule, is_dateline, known_place, words_ended
@@ -24,8 +24,8 @@ SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2
 NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*:?", re.I)  # above the notes
 # The start of a footnote: "1. ", "2) ", "* ", "[3] ", Markdown's "[^3]: ", a page's "<sup>1</sup> "
 FOOTNOTE = re.compile(
-    rf"(?:<sup>\[?(?P<tagged>\d{{1,3}}|\*{{1,3}})\]?</sup>\.?|\[\^(?P<caret>[\w-]{{1,20}})\]:|\[(?P<bracketed>\d{{1,3}}|[a-z])\]|\((?P<paren>\d{{1,3}}|[a-z])\)|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})"
-    rf"|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?|(?P<letter>[a-z])[.)])\s+"
+    rf"(?:<sup>\[?(?P<tagged>\d{{1,3}}|\*{{1,3}})\]?</sup>\.?|\[\^(?P<caret>[\w-]{{1,20}})\]:|\[(?P<bracketed>\d{{1,3}}|[a-z]|{ROMAN_NUMERAL})\]|\((?P<paren>\d{{1,3}}|[a-z])\)|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})"
+    rf"|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?|(?P<letter>[a-z]|{ROMAN_NUMERAL})[.)])\s+"
     r"(?:[↑⇑^]\s+)?"  # a web page's link back to the marker: "[1] ↑ The telegram …"
 )
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
@@ -267,10 +267,27 @@ class FootnotesRule(BlockRule):
         return paragraphs[-1] if paragraphs else None
 
 
+ROMAN_VALUES = {
+    numeral: value
+    for value, numeral in enumerate(["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"])
+}
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a small Roman numeral up to 39 ("xiv" → 14), None if it is none."""
+    tens = len(numeral) - len(numeral.lstrip("x"))
+    units = ROMAN_VALUES.get(numeral[tens:])
+    return None if units is None or tens > 3 or not numeral else 10 * tens + units
+
+
 def _follows(number: str, previous: str) -> bool:
-    """Does footnote `number` come right after `previous` (2 after 1, b after a, * after *)?"""
+    """Does footnote `number` come right after `previous` (2 after 1, b after a, ii after i,
+    * after *)?"""
     if number.isdigit() and previous.isdigit():
         return int(number) == int(previous) + 1
+    numerals = roman_value(number), roman_value(previous)
+    if None not in numerals and numerals[0] == numerals[1] + 1:
+        return True  # "ii" after "i", "v" after "iv"
     if len(number) == len(previous) == 1 and number.isalpha() and previous.isalpha():
         return ord(number) == ord(previous) + 1
     return not (number.isdigit() or previous.isdigit() or number.isalpha() or previous.isalpha())
