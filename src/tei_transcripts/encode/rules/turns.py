@@ -22,6 +22,7 @@ from ..speech import (
     NOT_NAMES,
     ROLE_AFTER,
     TITLES,
+    honorifics,
     names_follow,
     opens_turn,
     patterns,
@@ -832,9 +833,12 @@ class EmbeddedSpeakerRule(BlockRule):
         if match and SUBORDINATE.search(block.text, begin, match.start()):
             return None
         match = match or patterns(ctx.persons).opinion.match(block.text, begin)  # "According to Stalin, …"
-        if not match:
+        if match:
+            ids = _resolve_subject(match, ctx)
+        else:
+            ids = _asked_then_answering(block.text, begin, ctx)
+        if not ids:
             return None
-        ids = _resolve_subject(match, ctx)
         # those at the meeting, and those this paragraph says came: "… visited me. Kim Il Sung said …"
         present = ctx.record.participants.union(named_as_present(block, ctx))
         if not ids or (ctx.record.participants and not set(ids) <= present):
@@ -858,6 +862,29 @@ class EmbeddedSpeakerRule(BlockRule):
             return True
         open_turn(ctx, block, ids)
         return True
+
+
+SPACES = re.compile(r"\s*")
+ASKED = re.compile(
+    r"\s+(?:was|were)(?:\s+(?:then|also|again|[a-z]+ly))?\s+(?:asked|told|informed|questioned|reminded)\b"
+)
+
+
+def _asked_then_answering(text: str, begin: int, ctx: Context) -> tuple[str, ...] | None:
+    """ "Kim Il Sung was asked whether … He answered that …", "Comrade Stalin was told that
+    … He said …": the one a paragraph opens by asking or telling, when the next sentence
+    has him speak; the asker, unnamed, says nothing of his own in the turn."""
+    at = begin
+    while title := honorifics().match(text, at):  # "Comrade Stalin was told …"
+        at = SPACES.match(text, title.end()).end()
+    name = ctx.persons.pattern.match(text, at)
+    if not name or not ASKED.match(text, name.end()):
+        return None
+    following = [start for start in sentence_starts(text) if start > name.end()]
+    if not following or not _goes_on_saying().match(text, following[0]):
+        return None
+    ids = ctx.resolve(name.group())
+    return tuple(ids) if len(ids) == 1 else None
 
 
 class NoteParagraphRule(BlockRule):
