@@ -568,7 +568,9 @@ def _speaker_by_role(label: str, block: Block, ctx: Context) -> list[str]:
 
 
 # A speaker's name in brackets or parentheses, and a colon: "[Mao Zedong]:", "(Stalin):"
-ENCLOSED_LABEL = re.compile(r"[\[(](?P<names>[^\[\]()]{2,60})[\])]\s*:\s+(?=\S)")
+# "[Mao Zedong]: …", "(Stalin): …"; a known name in brackets without the colon too, a sentence
+# after it: "[Stalin] How was the journey?"
+ENCLOSED_LABEL = re.compile(r"[\[(](?P<names>[^\[\]()]{2,60})[\])](?:\s*:\s+|\s+(?=[A-Z\"“]))(?=\S)")
 # A speaker named by an initial, and a colon or a dash: "S.: …", "M. — …" (never a section's
 # letter, "A. The treaty")
 INITIAL_LABEL = re.compile(r"(?P<names>[A-Z]\.)(?P<punct>\s*:|\s+[—–])\s+(?=\S)")
@@ -966,11 +968,18 @@ class ParagraphRule(BlockRule):
         return True
 
 
+SUPPLIED_LABEL = re.compile(r"\[([^\[\]]+)\]\s*")
+
+
 def speaker_label(block: Block, ctx: Context) -> etree._Element:
     """A ``speaker`` holding the label as printed. A direction in brackets inside it
     ("Stalin [smiling]:") stays printed, as one in parentheses does: TEI has no ``stage``
     inside a ``speaker``."""
-    speaker = tei.E("speaker", *inline(block, ctx.report))
+    supplied = SUPPLIED_LABEL.fullmatch(block.text)
+    if supplied:  # "[Stalin] How …": the name the editor supplied, without a colon after it
+        speaker = tei.E("speaker", tei.E("supplied", supplied.group(1), reason="omitted-in-original"))
+    else:
+        speaker = tei.E("speaker", *inline(block, ctx.report))
     ctx.record.labelled = True
     for stage in list(speaker.iter(tei.q("stage"))):
         printed = "".join(stage.itertext()) + (stage.tail or "")
