@@ -646,7 +646,10 @@ def _titled_label(block: Block, ctx: Context):
         if len(ids) == 1:
             return labelled, [named.group("name").strip()], [ids]
     name, comma, role = label.partition(",")
-    if comma and ROLE_AFTER.fullmatch(role.strip()) and not ctx.persons.find(role):
+    role = role.strip()
+    # an office ("Kim Il Sung, Chairman of …:"), or what the speaker does as he speaks
+    # ("Stalin, turning to Molotov:", "Mao Zedong, smiling:")
+    if comma and (ROLE_AFTER.fullmatch(role) and not ctx.persons.find(role) or DOING.fullmatch(role)):
         ids = tuple(ctx.resolve(name.strip(), block.line)) or _name_at_end(name, ctx)
         if len(ids) == 1:
             return labelled, [name.strip()], [ids]
@@ -657,6 +660,7 @@ def _titled_label(block: Block, ctx: Context):
     return labelled, [label], [ids]
 
 
+DOING = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{2,}ing\b[^.,;:!?\"“]{0,60}")  # "turning to Molotov", "smiling"
 # A label of up to 160 characters before a colon (and the emphasis it closes) and a space
 TITLED_LABEL = re.compile(rf"(?P<label>[^:]{{1,160}}):{CLOSE}?(?:\s+|$)")
 # What is said, the speaker's name in parentheses after it: "Answer (Stalin)", "Question
