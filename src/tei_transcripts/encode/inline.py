@@ -402,10 +402,10 @@ def classify_bracket(inner: str, before: str, after: str) -> str:
         return "supplied"  # a speaker's label the editor supplied: "[Mao Zedong]: …"
     if re.fullmatch(r"[a-z]", content) and before[-1:].isalpha():
         return "marker"  # a letter glued to a word: "agreement[a]"
-    if re.fullmatch(ROMAN_NUMERAL, content) and (before[-1:].isalpha() or before[-1:] in '.,;:!?”"’)'):
-        return "marker"  # an endnote's small Roman numeral glued to a word: "greetings.[ii]"
     if re.fullmatch(ROMAN_NUMERAL, content):
-        return "stamp"  # an item's number in a list: "the following: [i] credits; [ii] …"
+        # an endnote's small Roman numeral glued to a word ("greetings.[ii]"), or after a
+        # space the number of an item in a list ("the following: [i] credits; [ii] …")
+        return "marker" if before[-1:].isalpha() or before[-1:] in '.,;:!?”"’)' else "stamp"
     if conventions.pattern("closer", "marks").fullmatch(f"[{bare}]"):
         return "signature"  # a mark where a signature stands: "[Illegible signature]", "[Stamp]"
     for kind in ("translator", "editorial", "signature"):

@@ -234,11 +234,11 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
 
     def find(text, parent):
         taken = 0  # the end of the last span of times: its second time is in it
-        before = 0  # the end of the last date or time found
+        found_to = 0  # where the last date or time found ends
         for match in matches(text):
             if match.start() < taken:
                 continue
-            after, before = before, match.end()
+            previous_end, found_to = found_to, match.end()
             found = match.group()
             g = match.groupdict()
             if g["span"]:
@@ -254,7 +254,7 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                 yield from _range(match, document_date, parent, report)
                 continue
             if g["my"]:
-                months = _months_before(text, match, after)
+                months = _months_before(text, match, previous_end)
                 if months:
                     yield months
                     continue
@@ -380,22 +380,17 @@ MONTH_BEFORE = re.compile(rf"\b(?P<first>{MONTH})\s*(?:[-–—/]|{TO})\s*$")
 
 def _months_before(text: str, match: re.Match, after: int):
     """ "August-September 1950", "Aug.-Sept. 1918", "July to September 1950" → ``date`` with
-    ``from`` and ``to`` (the pattern finds the second month and its year; the first is
-    looked for before it, in no date or time found already)."""
-    before = MONTH_BEFORE.search(text, max(after, match.start() - 24), match.start())
-    if not before:
+    ``from`` and ``to``. The pattern found the second month and its year; the first is
+    looked for before it, after `after` (where the date or time found before ends)."""
+    opening = MONTH_BEFORE.search(text, max(after, match.start() - 24), match.start())
+    if not opening:
         return None
     year = int(match.group("y3"))
-    first, last = _month(before.group("first")), _month(match.group("m3"))
+    first, last = _month(opening.group("first")), _month(match.group("m3"))
     if first >= last:
         return None
-    return (
-        before.start(),
-        match.end(),
-        tei.E(
-            "date", text[before.start() : match.end()], **{"from": _iso(year, first), "to": _iso(year, last)}
-        ),
-    )
+    span = {"from": _iso(year, first), "to": _iso(year, last)}
+    return opening.start(), match.end(), tei.E("date", text[opening.start() : match.end()], **span)
 
 
 def _years(first: str, last: str) -> tuple[str, str]:

@@ -383,14 +383,13 @@ def continues(previous: str, line: str, width: int | None, opens_turn=None) -> b
         opens = turn or opens_paragraph(line)
         # a title in capitals ends here, and so does a whole title before a turn ("Record of
         # Conversation between Stalin and Mao Zedong on 16.XII.49" / "Stalin. When …") or
-        # before a date alone on its line ("… between Stalin and Zhou Enlai" / "20 August 1952")
+        # before a date alone on its line ("… between Stalin and Zhou Enlai" / "20 August
+        # 1952"; not "… with Ambassador Roshchin," / "9 February 1950")
         heading = (previous.isupper() and not line.isupper()) or (
             (turn or DATE_LINE.match(line))
             and bool(conventions.title().match(previous))
             and not FUNCTION_WORD_END.search(previous)
-            and not previous.endswith(
-                (",", "—", "–", "-")
-            )  # "… with Ambassador Roshchin," / "9 February 1950"
+            and not previous.endswith((",", "—", "–", "-"))
         )
         # a known speaker's turn whose first word would have fitted on the previous line: no
         # wrap put it here

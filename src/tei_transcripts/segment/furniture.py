@@ -30,7 +30,7 @@ BROWSER_HEAD = re.compile(r"\s\|\s|#:#\s*[ap]m\b|https?://")
 # A number at a line's start, then a space or the line's end: a line's number in the margin
 MARGIN_NUMBER = re.compile(r"[ \t]*(\d{1,4})(?=[ \t]|$)")
 MARGIN_RUN = 5  # the fewest lines a margin's numbering covers
-STARTS_LOWER = re.compile(r"[ \t]*[a-z]")
+LOWER_NEXT = re.compile(r"[ \t]*[a-z]")  # what a numbered line goes on with
 
 
 def blank_margin_numbers(lines: list[str], removed: list["Removed"]) -> list[str]:
@@ -39,10 +39,9 @@ def blank_margin_numbers(lines: list[str], removed: list["Removed"]) -> list[str
 
     Numbers at the lines' starts are a margin's when they count the lines: from one number
     to the next they grow by the lines between, blank ones counted or not, over five lines
-    or more (three numbers, or two a fifth or tenth line apart), and they cannot be a numbered list's: some number stands alone on its line,
-    some line is numbered only every few lines ("5", "10"), or a numbered line's sentence
-    goes on in the next ("… is the" / "2  question of …"). A list numbered "1 …", "2 …"
-    without a full stop, an item to a line, keeps its numbers."""
+    or more (three numbers, or two a fifth or tenth line apart), and they cannot be a
+    numbered list's (`_not_a_list`). A list numbered "1 …", "2 …" without a full stop, an
+    item to a line, keeps its numbers."""
     from . import Removed
 
     numbered = [(i, m) for i, line in enumerate(lines) if (m := MARGIN_NUMBER.match(line))]
@@ -78,6 +77,9 @@ def _counts_on(before: tuple[int, re.Match], after: tuple[int, re.Match], text_l
 
 
 def _not_a_list(run: list[tuple[int, re.Match]], lines: list[str]) -> bool:
+    """Some line is numbered only every few lines ("5", "10"), some number stands alone on
+    its line, or a numbered line's sentence goes on in the next ("… is the" / "2  question
+    of …")."""
     for (i, first), (j, second) in zip(run, run[1:]):
         if int(second.group(1)) - int(first.group(1)) > 1 and any(lines[k].strip() for k in range(i + 1, j)):
             return True  # numbered every few lines
@@ -86,12 +88,7 @@ def _not_a_list(run: list[tuple[int, re.Match]], lines: list[str]) -> bool:
             return True  # a number alone on its line
     for (i, first), (j, second) in zip(run, run[1:]):
         said = lines[i][first.end() :].rstrip()
-        if (
-            j == i + 1
-            and said
-            and not SENTENCE_END.search(said)
-            and STARTS_LOWER.match(lines[j], second.end())
-        ):
+        if j == i + 1 and said and not SENTENCE_END.search(said) and LOWER_NEXT.match(lines[j], second.end()):
             return True  # a sentence goes on in the next numbered line
     return False
 

@@ -567,9 +567,8 @@ def _speaker_by_role(label: str, block: Block, ctx: Context) -> list[str]:
     return []
 
 
-# A speaker's name in brackets or parentheses, and a colon: "[Mao Zedong]:", "(Stalin):"
-# "[Mao Zedong]: …", "(Stalin): …"; a known name in brackets without the colon too, a sentence
-# after it: "[Stalin] How was the journey?"
+# A speaker's name in brackets or parentheses, and a colon: "[Mao Zedong]:", "(Stalin):"; a
+# known name so without the colon too, a sentence after it: "[Stalin] How was the journey?"
 ENCLOSED_LABEL = re.compile(r"[\[(](?P<names>[^\[\]()]{2,60})[\])](?:\s*:\s+|\s+(?=[A-Z\"“]))(?=\S)")
 # A speaker named by an initial, and a colon or a dash: "S.: …", "M. — …" (never a section's
 # letter, "A. The treaty")
