@@ -72,6 +72,8 @@ SUPERSCRIPT_MARKER = re.compile(
     rf"[{SUPERSCRIPT_DIGITS}](?<=\S[{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{0,2}}(?![{SUPERSCRIPT_DIGITS}])"
 )  # "1945¹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+# a superscript number as plain text writes it, after a word or its mark: "greetings.^1"
+CARET_MARKER = re.compile(r"(?<=\S)\^(\d{1,3})(?!\d)")
 
 
 def footnote_markers_in(text: str) -> set[str]:
@@ -84,18 +86,21 @@ def footnote_markers_in(text: str) -> set[str]:
         | set(PAREN_MARKER.findall(text))
         | set(re.findall(LABEL_MARKER.format(n=r"(\d{1,3})"), text))
         | set(BARE_MARKERS.findall(text))
+        | set(CARET_MARKER.findall(text))
         | {m.translate(FROM_SUPERSCRIPT) for m in SUPERSCRIPT_MARKER.findall(text)}
     )
 
 
 def bare_marker(n: str) -> re.Pattern:
     """A footnote number or asterisk printed glued to the end of a word ("dacha.1",
-    "leaders*"), a number in superscript digits ("treaty¹"), or one in parentheses glued to a
-    word or between a speaker's name and the label's colon ("agreement(1)", "Stalin (1):")."""
+    "leaders*"), a number in superscript digits ("treaty¹") or after a caret ("treaty^1"), or
+    one in parentheses glued to a word or between a speaker's name and the label's colon
+    ("agreement(1)", "Stalin (1):")."""
     superscript = n.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS)) if n.isdigit() else None
     glued = rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])"
     if n.isdigit():
         glued += rf"|(?<=[^\W\d_])\({n}\)|{LABEL_MARKER.format(n=n)}"  # "agreement(1)", "Stalin (1):"
+        glued += rf"|(?<=\S)\^{n}(?!\d)"  # "greetings.^1"
     if superscript:
         return re.compile(rf"{glued}|(?<=\S){superscript}(?![{SUPERSCRIPT_DIGITS}])")
     return re.compile(glued)

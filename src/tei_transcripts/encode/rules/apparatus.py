@@ -22,10 +22,10 @@ from .front import FieldListRule, TitleRule, is_dateline, known_place, words_end
 TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
 SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$")
 NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*:?", re.I)  # above the notes
-# The start of a footnote: "1. ", "2) ", "* ", "[3] ", Markdown's "[^3]: ", a page's "<sup>1</sup> "
+# The start of a footnote: "1. ", "2) ", "* ", "[3] ", "^4 ", Markdown's "[^3]: ", a page's "<sup>1</sup> "
 FOOTNOTE = re.compile(
     rf"(?:<sup>\[?(?P<tagged>\d{{1,3}}|\*{{1,3}})\]?</sup>\.?|\[\^(?P<caret>[\w-]{{1,20}})\]:|\[(?P<bracketed>\d{{1,3}}|[a-z]|{ROMAN_NUMERAL})\]|\((?P<paren>\d{{1,3}}|[a-z])\)|(?P<superscript>[{SUPERSCRIPT_DIGITS}]{{1,3}})"
-    rf"|(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?|(?P<letter>[a-z]|{ROMAN_NUMERAL})[.)])\s+"
+    rf"|\^?(?P<n>\d{{1,3}}|\*{{1,3}})[.)]?|(?P<letter>[a-z]|{ROMAN_NUMERAL})[.)])\s+"
     r"(?:[↑⇑^]\s+)?"  # a web page's link back to the marker: "[1] ↑ The telegram …"
 )
 # A line under a signature: a telegram's number, its date ("No. 15", "2.I.50", "4 September 1952")
