@@ -23,6 +23,7 @@ import tomllib
 import pytest
 
 from helpers import NS, codes, documents
+from tei_transcripts.encode.rules.apparatus import roman_value
 from tei_transcripts.pipeline import convert_source
 from tei_transcripts.validate import validator
 
@@ -94,3 +95,12 @@ def test_an_unknown_speaker_message_names_the_likely_spelling(persons):
     (message,) = [m for m in conversion.messages if m.code == "unknown-speaker"]
     assert "a misprint of 'Stalin'?" in message.text
     assert message.line == 3
+
+
+@pytest.mark.parametrize(
+    "numeral, value",
+    [("i", 1), ("iv", 4), ("ix", 9), ("xiv", 14), ("xxxix", 39), ("xl", None), ("vv", None), ("", None)],
+)
+def test_small_roman_numerals_of_endnotes(numeral, value):
+    """Endnotes' numbers in small Roman numerals, read to tell that "v" follows "iv"."""
+    assert roman_value(numeral) == value

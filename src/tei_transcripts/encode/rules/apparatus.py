@@ -9,7 +9,7 @@ import re
 from lxml import etree
 
 from ... import conventions, tei
-from ...enrich.dates import full_days
+from ...enrich.dates import ROMAN, full_days
 from ...segment import STARTS_LOWER, Block, ends_sentence
 from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
@@ -267,17 +267,13 @@ class FootnotesRule(BlockRule):
         return paragraphs[-1] if paragraphs else None
 
 
-ROMAN_VALUES = {
-    numeral: value
-    for value, numeral in enumerate(["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"])
-}
-
-
 def roman_value(numeral: str) -> int | None:
-    """The value of a small Roman numeral up to 39 ("xiv" → 14), None if it is none."""
+    """The value of a small Roman numeral up to 39 ("xiv" → 14), None if it is none: its
+    tens as "x"s, its units as the dates' Roman months (I to IX) read them."""
     tens = len(numeral) - len(numeral.lstrip("x"))
-    units = ROMAN_VALUES.get(numeral[tens:])
-    return None if units is None or tens > 3 or not numeral else 10 * tens + units
+    units = numeral[tens:]
+    value = ROMAN.get(units.upper(), None) if units else 0
+    return None if value is None or tens > 3 or not numeral else 10 * tens + value
 
 
 def _follows(number: str, previous: str) -> bool:
