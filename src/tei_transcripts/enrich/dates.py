@@ -39,6 +39,11 @@ ROMAN = {
 YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 TO = r"\s+(?:to|till|until)\s+"  # between the days of a span: "16 to 17 December 1949"
 
+# the words after which a short date is one: "on 15.8.52" (a lookbehind each, as each has its width)
+AFTER_TIME_WORD = "|".join(
+    rf"(?<=\b{word}\s)"
+    for word in ("on", "of", "dated", "from", "until", "till", "by", "since", "before", "after")
+)
 # where a date or time may be: a digit, or the word for noon or midnight
 DIGIT = re.compile(r"\d|\b(?i:noon|midday|midnight)\b")
 # after a number with a dot that is no time: "12.50 roubles", "10.5", "3.20 per cent"
@@ -57,6 +62,11 @@ PATTERN = re.compile(
     rf"|(?P<isodate>\b(?P<y8>{YEAR})-(?P<m8>[01]?\d)-(?P<d8>[0-3]?\d)\b(?!-\d))"  # "1952-09-19", "1952-9-19"
     # "16.12.1949", and "16.12.49" with day and month in two digits each (not "1.2.10", a section)
     rf"|(?P<dotted>\b(?P<d9>[0-3]?\d)\.(?P<m9>[01]?\d)\.(?P<y9>{YEAR}|(?<=\b\d\d\.\d\d\.)\d\d(?!\.\d))\b)"
+    # "20.8.52", "5.9.52" (a day or month in one digit, the year in two): only after a word of
+    # time ("left on 15.8.52"), ending a title's line ("…, 20.8.52") or alone on a line, and of
+    # the years 1920-1999; "1.2.10" and "3.1.12" elsewhere number sections
+    rf"|(?P<shortdot>(?:{AFTER_TIME_WORD}|(?:(?<=\w,\s)|(?<![^\n]))(?=\d\d?\.\d\d?\.\d\d\.?[ \t]*(?:\n|$)))"
+    r"(?P<d13>[0-3]?\d)\.(?P<m13>1[0-2]|0?[1-9])\.(?P<y13>[2-9]\d)\b(?![.,]?\d))"
     # "1952.09.19", "1952.9.19", "1952/9/19": year first, as Chinese and Korean texts write it
     rf"|(?P<ymddot>\b(?P<y11>{YEAR})(?P<s11>[./])(?P<m11>[01]?\d)(?P=s11)(?P<d11>[0-3]?\d)\b(?![./]\d))"
     rf"|(?P<yrange>\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?![-–/.]\d))"  # "1953-1957", "1949/50"
@@ -111,6 +121,7 @@ DAYS = (
     "year",
     "isodate",
     "dotted",
+    "shortdot",
     "ymddot",
     "roman",
     "dashed",
@@ -214,6 +225,8 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
         month, year = int(g["m9"]), int(g["y9"])
         year += 1900 if year < 100 else 0
         return (_iso(year, month, int(g["d9"])) if 1 <= month <= 12 else None), False
+    if g["shortdot"]:
+        return _iso(1900 + int(g["y13"]), int(g["m13"]), int(g["d13"])), False
     if g["dashed"]:
         year = int(g["y12"])
         year += 1900 if year < 100 else 0
