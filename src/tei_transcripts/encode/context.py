@@ -34,6 +34,7 @@ class Attendee:
     id: str
     side: str | None = None
     roles: set[str] = field(default_factory=set)
+    office: str = ""  # as the attendance list prints it after the name: "chairman" of "Stalin (Chairman)"
 
 
 @dataclass
@@ -82,9 +83,10 @@ class Record:
     def has_content(self) -> bool:
         return bool(self.body) or self.state != "front"
 
-    def attend(self, pid: str, side: str | None = None, role: str | None = None) -> None:
+    def attend(self, pid: str, side: str | None = None, role: str | None = None, office: str = "") -> None:
         attendee = self.attendees.setdefault(pid, Attendee(pid))
         attendee.side = attendee.side or side
+        attendee.office = attendee.office or office
         if role:
             attendee.roles.add(role)
 

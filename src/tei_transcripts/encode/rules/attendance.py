@@ -120,7 +120,17 @@ class AttendanceRule(BlockRule):
                 before_role = None  # "Fedorenko (interpreter) and Molotov": the role was Fedorenko's
             after_role = "interpreter" if ROLE.search(following) else None
             if match.id:
-                ctx.record.attend(match.id, state["side"], state["role"] or after_role or before_role)
+                role = state["role"] or after_role or before_role
+                ctx.record.attend(match.id, state["side"], role, _office(following))
+
+
+def _office(following: str) -> str:
+    """The office printed right after a name in a list, in parentheses or after a comma,
+    lowercase without "the": "(Chairman)" → "chairman", ", Minister of Foreign Affairs" →
+    "minister of foreign affairs"; "" when a name or nothing follows."""
+    printed = OFFICE_AFTER_NAME.match(following)
+    office = printed and (printed.group("office") or printed.group("office2"))
+    return " ".join(office.lower().split()) if office else ""
 
 
 def attend_from_narrative(block: Block, ctx: Context) -> None:
@@ -173,6 +183,10 @@ ENTRY_END = re.compile(r"[,;:]|\.(?=\s)")  # where an entry of a list of names e
 SENTENCE_BREAK = re.compile(r"[;:]|\.(?=\s)")  # stronger: a comma may come before the role
 ROLE_BEFORE_NAME = re.compile(r"(?:the\s+)?(?:interpreters?|translators?)\s*$", re.I)
 ROLE = re.compile(r"(?:the\s+)?(?:interpret|translat)", re.I)
+OFFICE_AFTER_NAME = re.compile(
+    r"\s*(?:\(\s*(?:the\s+)?(?P<office>[^()]+?)\s*\)|,\s*(?:the\s+)?(?P<office2>[a-z][^,()]*?))\s*(?:,|$)",
+    re.I,
+)
 NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
 GROUP_WORDS = re.compile(
     r"\b(?:present|meeting|side|sides|soviet|chinese|korean|our|interpreters?|translated|translators?|recorded|also|were|the|at|on|from|by)\b",

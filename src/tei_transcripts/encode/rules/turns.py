@@ -791,11 +791,20 @@ ROLE_LABEL = re.compile(rf"(?:the\s+)?(?:interpreter|translator|{'|'.join(TITLES
 
 def described(words: str, ctx: Context) -> list[str]:
     """The participants a role or an office names: "Interpreter" (their role in the
-    attendance list), "the Chairman", "Soviet Ambassador" (their occupation)."""
+    attendance list), "the Chairman" (the office the list prints after one name, "Comrade
+    Stalin (Chairman)", or else their occupation), "Soviet Ambassador" (their occupation)."""
     words = re.sub(r"^the\s+", "", words.lower()).split()
     record = ctx.record
     if words in (["interpreter"], ["translator"]):
         return [pid for pid in sorted(record.attendees) if "interpreter" in record.attendees[pid].roles]
+    office = " ".join(words)
+    printed = [  # the office the attendance list prints after the name: "Stalin (Chairman)"
+        pid
+        for pid, attendee in sorted(record.attendees.items())
+        if attendee.office == office or attendee.office.startswith(office + " of ")
+    ]
+    if printed:
+        return printed
     return [
         pid
         for pid in sorted(record.participants)
