@@ -41,9 +41,21 @@ TO = r"\s+(?:to|till|until)\s+"  # between the days of a span: "16 to 17 Decembe
 
 # the words after which a short date is one: "on 15.8.52" (a lookbehind each, as each has its width)
 AFTER_TIME_WORD = "|".join(
-    rf"(?<=\b{word}\s)"
-    for word in ("on", "of", "dated", "from", "until", "till", "by", "since", "before", "after")
+    rf"(?<=\b(?i:{word})\s)"
+    for word in (
+        *("on", "of", "dated", "from", "until", "till", "by", "since", "before", "after"),
+        *("sent", "received", "dispatched", "date:", "dated:", "sent:", "received:"),  # a telegram's fields
+    )
 )
+# right after a dotted date with a two-digit year, a dotted time is one: "14.05.50 02.10",
+# "sent 19.1.50, 23.45"
+AFTER_SHORT_DATE = "|".join(
+    rf"(?<=\b{day}\.{month}\.\d\d{gap})"
+    for day in (r"\d", r"\d\d")
+    for month in (r"\d", r"\d\d")
+    for gap in (r"\s", r",\s")
+)
+
 # where a date or time may be: a digit, or the word for noon or midnight
 DIGIT = re.compile(r"\d|\b(?i:noon|midday|midnight)\b")
 # after a number with a dot that is no time: "12.50 roubles", "10.5", "3.20 per cent"
@@ -77,8 +89,9 @@ PATTERN = re.compile(
     r"|(?P<military>\b(?P<h8>[01]\d|2[0-4])(?P<min8>[0-5]\d)\s*(?:hours|hrs\b\.?))"  # "2300 hours"
     r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money,
-    # right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10", or in a "Time:" field
-    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|(?<=\b[Tt]ime:\s)|(?<=\bTIME:\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|(?<=\b\d\d\.\d\d\.\d\d\s))(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
+    # right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10", "sent 19.1.50, 23.45",
+    # or in a "Time:" field
+    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|(?<=\b[Tt]ime:\s)|(?<=\bTIME:\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
     # "at noon", "12 noon", "until midnight"

@@ -374,6 +374,18 @@ def _author(name: str, block: Block, ctx: Context) -> str:
     return _unknown_speaker(surname.capitalize() if surname.isupper() else surname, block, ctx)
 
 
+# A telegram's transmission line without a field's colon, as a cable's header prints it:
+# "From Pyongyang, sent 19.1.50, 23.45", "Received 20.1.50, 04.10", "Dispatched 16 May 1950"
+TRANSMISSION_LINE = re.compile(r"(?:from\s+[^,]{1,40},\s*)?(?:sent|dispatched|received)\s+\d", re.I)
+
+
+def date_from_transmission(block: Block, record) -> None:
+    """The day a telegram's transmission line names dates the record that has no date yet."""
+    days = full_days(plain(block.text)) if TRANSMISSION_LINE.match(plain(block.text)) else []
+    if days and not record.date_text:
+        record.date_text, record.date_line = days[0].group(), block.line
+
+
 # A telegram's or letter's address line before its text, names and titles in capitals:
 # "To Comrade Filippov (Stalin).", "TO COMRADE FILIPPOV", "To: the Chairman of the Council of
 # Ministers I.V. Stalin", "Dear Comrade Stalin!", or a salutation, "Comrade Filippov,",
