@@ -25,7 +25,7 @@ FIELD_ELEMENTS = {
     "date": "docDate",
     "source": "docImprint",
 }
-SUMMARY_FIELDS = ("description", "summary", "abstract")
+SUMMARY_FIELDS = ("description", "summary", "abstract", "subject", "topic")  # what the record is about
 DAY_FIELDS = ("time", "sent", "dispatched", "received")  # fields whose day dates the record
 
 
