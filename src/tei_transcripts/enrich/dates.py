@@ -47,6 +47,9 @@ AFTER_TIME_WORD = "|".join(
         *("sent", "received", "dispatched", "date:", "dated:", "sent:", "received:"),  # a telegram's fields
     )
 )
+AFTER_DAY_WORD = "|".join(
+    rf"(?<=\b(?i:{word})\s)" for word in ("on", "by", "until", "till", "since", "from", "before", "after")
+)
 # right after a dotted date with a two-digit year, a dotted time is one: "14.05.50 02.10",
 # "sent 19.1.50, 23.45"
 AFTER_SHORT_DATE = "|".join(
@@ -68,6 +71,9 @@ PATTERN = re.compile(
     rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"
     rf"|(?P<dm>\b(?P<d4>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m4>{MONTH})(?!\w))"
     rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
+    # "on the 10th", "by the 21st,": a day of the record's month, only after a word of time and
+    # before a stop or a small word ("on the 38th parallel", "by the 4th Field Army" are no days)
+    rf"|(?P<nth>(?:{AFTER_DAY_WORD})the\s+(?P<d15>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:of\s+this\s+month|inst\.|and|or|at|in|to|when|as|we|I|he|they|it)\b))"
     rf"|(?P<ymd>\b(?P<y10>{YEAR}),?\s+(?P<m10>{MONTH})\s+(?P<d10>[0-3]?\d)\b(?![\d,.:]\d))"  # "1949, December 24"
     rf"|(?P<roman>\b(?P<d6>[0-3]?\d)[./-](?P<m6>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b(?:[./-](?P<y6>{YEAR}|\d\d)\b)?)"
     rf"|(?P<dashed>\b(?P<d12>[0-3]?\d)-(?P<m12>{MONTH})-(?P<y12>{YEAR}|\d\d)\b(?!-\d))"  # "16-Dec-1949", "16-DEC-49"
@@ -140,6 +146,7 @@ DAYS = (
     "dashed",
     "dm",
     "md",
+    "nth",
 )  # one day, month or year
 
 
@@ -250,6 +257,10 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
             year = int(year) + (1900 if len(year) == 2 else 0)
             return _iso(year, ROMAN[g["m6"]], int(g["d6"])), False
         month, day = ROMAN[g["m6"]], int(g["d6"])
+    elif g["nth"]:  # "on the 10th": of the record's month
+        if len(document_date or "") < 7:
+            return None, True
+        return _iso(int(document_date[:4]), int(document_date[5:7]), int(g["d15"])), True
     else:
         month, day = (_month(g["m4"]), int(g["d4"])) if g["dm"] else (_month(g["m5"]), int(g["d5"]))
     return _iso(_year_for(document_date, month, day), month, day), True
