@@ -23,7 +23,9 @@ CAPS_FIRST = (
 )
 MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marker glued to a label: "Stalin:1"
 CLOSE = rf"(?:\*\*|__|\*|_|</(?:{EMPHASIS_TAGS})>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
-WORD_END = r"(?![^\W_]|['’-])"  # a name's end: no letter, digit, apostrophe or hyphen follows ("_" may)
+# a name's end: no letter, digit, apostrophe or hyphen follows ("_" may, and a dash typed as
+# two hyphens: "Stalin-- What …")
+WORD_END = r"(?![^\W_]|['’]|-(?!-))"
 TITLE_NAME = rf"(?!{ADDRESS})[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}"
 # what stands before a paragraph's words: heading marks, opening emphasis, a list's bullet
 # ("- Stalin: …", "• Stalin: …"), a time stamp of the minutes ("[22:00] Stalin: …",
@@ -167,7 +169,7 @@ ROLE_AFTER = re.compile(r"[^,.;:!?()\[\]\"“”*_]{2,80}")
 OFFICE_BEFORE_COLON = re.compile(rf"{ROLE_AFTER.pattern}:{CLOSE}?\s")
 OPEN_ASIDE = re.compile(r"\s*\([^()]*$")  # a parenthesis the line leaves open
 # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —", "Stalin;" (a colon misread)
-LABEL_MARKS = (".", ":", "—", "–", "-", ";")
+LABEL_MARKS = (".", ":", "—", "–", "-", "--", ";")
 
 
 @dataclass(frozen=True)
@@ -227,14 +229,15 @@ def patterns(persons: Personography) -> SpeechPatterns:
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?{CLOSE}?"
-            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|;(?=\s+[A-Z\"“])|\s+[—–-]|[—–](?=\s)|(?=\t|\s{{2,}}))"
-            # the label ends in a mark (a dash glued to the name too: "Kim Il Sung— We …"; a
+            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|;(?=\s+[A-Z\"“])|\s+(?:--|[—–-])|(?:--|[—–])(?=\s)|(?=\t|\s{{2,}}))"
+            # the label ends in a mark (a dash glued to the name too: "Kim Il Sung— We …", or
+            # typed as two hyphens, as a typewriter and plain text write it: "STALIN -- How …"; a
             # colon a PDF's text or OCR misread as a semicolon, before a sentence: "Stalin; How
             # was …"), or only in a tab or a wide space (columns), a dash may
             # follow its full stop or colon ("STALIN.— How …", "Stalin. - How …"); a footnote's
             # marker may follow the name or the mark
             # the words follow a space, or a colon at once as a careless copy has it ("Stalin:What")
-            rf"(?:(?<=[.:])\s*[—–-])?(?:{MARKER}(?=\s))?(?:\s+(?=\S)|(?<=:)(?=[A-Z\"“]))"
+            rf"(?:(?<=[.:])\s*(?:--|[—–-]))?(?:{MARKER}(?=\s))?(?:\s+(?=\S)|(?<=:)(?=[A-Z\"“]))"
         ),
         label_only=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}))(?:{said})?{CLOSE}?"

@@ -20,7 +20,11 @@ from .front import FieldListRule, TitleRule, is_dateline, known_place, words_end
 
 # What a closer may follow in a division: the schema's model.common
 TEXT = {"p", "list", "listPerson", "quote", "sp", "bibl"}
-SIGNATURE_LINE = re.compile(r"^[^.?!]*?(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$")
+# a line ending in initials and a surname: "USSR Ambassador to the PRC P. Yudin", "N. FEDORENKO"
+# (an initial is a word of its own: "STALIN. Good." is no "N. Good")
+SIGNATURE_LINE = re.compile(
+    r"^[^.?!]*?(?<![\w’'])(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+|[A-Z]{2,})(?:-[A-Z][a-z]+)?\.?$"
+)
 NOTES_HEADING = re.compile(r"(?:#{1,6}\s*)?(?:(?:end|foot)?notes?|references)\s*:?", re.I)  # above the notes
 # The start of a footnote: "1. ", "2) ", "* ", "[3] ", "^4 ", Markdown's "[^3]: ", a page's "<sup>1</sup> "
 FOOTNOTE = re.compile(

@@ -541,7 +541,7 @@ def _point_label(block: Block, ctx: Context):
     """A numbered point that is a known speaker's turn, labelled with a colon or a dash:
     "1) Stalin: the international situation has changed." Its number stays in the label."""
     match = patterns(ctx.persons).label.match(block.text, ctx.point[1])
-    if not match or match.group("punct").strip(" *_") not in (":", "—", "–", "-"):
+    if not match or match.group("punct").strip(" *_") not in (":", "—", "–", "-", "--"):
         return None
     names = split_names(match.group("names"))
     resolved = [ctx.resolve(n, block.line) for n in names]
