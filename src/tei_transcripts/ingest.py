@@ -44,6 +44,7 @@ HTML_LINK = re.compile(
 )
 HTML_LINE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*$", re.I)  # at a line's end: the line's end says it
 HTML_BREAKS = re.compile(r"[ \t]*(?:<br\s*/?>[ \t]*){2,}", re.I)  # two or more: a paragraph's end
+HTML_BREAKS_END = re.compile(r"(?:<br\s*/?>[ \t]*){2,}$", re.I)
 HTML_INNER_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*(?=\S)", re.I)
 HTML_CELL_BREAK = re.compile(r"</t[dh]\s*>[ \t]*<t[dh]\b[^<>]*>", re.I)
 HTML_BLOCK_NAMES = (
@@ -348,7 +349,9 @@ def _html_markup(text: str, report: Reporter) -> str:
     text = HTML_TAG.sub(lambda m: lines_of(m) if "\n" in m.group() else m.group(), text)  # over two lines
     lines, line_map, tags = [], [], 0
     for number, line in enumerate(text.split("\n"), start=1):
-        line = HTML_LINE_BREAK.sub("", HTML_CELL_BREAK.sub("\t", line))
+        line = HTML_CELL_BREAK.sub("\t", line)
+        if not HTML_BREAKS_END.search(line):  # "<br><br>" at the end parts paragraphs, as inside
+            line = HTML_LINE_BREAK.sub("", line)
         tags += len(HTML_TAG.findall(line))
         parts = _html_line(line).split("\n")
         lines.extend(parts)

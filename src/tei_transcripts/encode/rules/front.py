@@ -315,6 +315,9 @@ class TitleRule(BlockRule):
             record.front.extend(record.body)
             record.body.clear()
             record.state = "front"
+        if record.title and _extends(printed, record.title):
+            # a page's title, "Record of Conversation", then its heading in full: the fuller one
+            record.title, record.title_line = printed, block.line
         record.title = record.title or printed
         record.title_line = record.title_line or block.line
         dates = full_days(plain(block.text))
@@ -449,6 +452,13 @@ def _next_day(block: Block, ctx: Context) -> bool:
 
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Does `longer` say all `shorter` says, then more ("Record of Conversation between …" of
+    "Record of Conversation")?"""
+    longer, shorter = " ".join(plain(longer).split()).casefold(), " ".join(plain(shorter).split()).casefold()
+    return longer.startswith(shorter.rstrip(" .,:;") + " ")
 
 
 # the hours after a date line's date: "8 p.m.", "20:00–22:10", "from 11 p.m. to 1 a.m.", "2300 hours"
