@@ -168,8 +168,10 @@ ROLE_AFTER = re.compile(r"[^,.;:!?()\[\]\"“”*_]{2,80}")
 # … up to the label's colon: "Kim Il Sung, Chairman of the Cabinet of Ministers:"
 OFFICE_BEFORE_COLON = re.compile(rf"{ROLE_AFTER.pattern}:{CLOSE}?\s")
 OPEN_ASIDE = re.compile(r"\s*\([^()]*$")  # a parenthesis the line leaves open
+# the dashes that may end a speaker's label: "Stalin —", "STALIN -- How …" (typed as two hyphens)
+LABEL_DASHES = ("—", "–", "-", "--")
 # what ends a speaker's label: "Stalin." "Stalin:" "Stalin —", "Stalin;" (a colon misread)
-LABEL_MARKS = (".", ":", "—", "–", "-", "--", ";")
+LABEL_MARKS = (".", ":", *LABEL_DASHES, ";")
 
 
 @dataclass(frozen=True)

@@ -450,15 +450,19 @@ def _next_day(block: Block, ctx: Context) -> bool:
     )
 
 
+def _folded(text: str) -> str:
+    """The words of `text`, spaced once and without case, to compare titles by."""
+    return " ".join(text.split()).casefold()
+
+
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return _folded(a) == _folded(b)
 
 
 def _extends(longer: str, shorter: str) -> bool:
     """Does `longer` say all `shorter` says, then more ("Record of Conversation between …" of
     "Record of Conversation")?"""
-    longer, shorter = " ".join(plain(longer).split()).casefold(), " ".join(plain(shorter).split()).casefold()
-    return longer.startswith(shorter.rstrip(" .,:;") + " ")
+    return _folded(plain(longer)).startswith(_folded(plain(shorter)).rstrip(" .,:;") + " ")
 
 
 # the hours after a date line's date: "8 p.m.", "20:00–22:10", "from 11 p.m. to 1 a.m.", "2300 hours"

@@ -18,6 +18,7 @@ from ..speech import (
     ADDRESS,
     CLOSE,
     HOUR_FIELDS,
+    LABEL_DASHES,
     NARRATED,
     NOT_NAMES,
     ROLE_AFTER,
@@ -541,7 +542,7 @@ def _point_label(block: Block, ctx: Context):
     """A numbered point that is a known speaker's turn, labelled with a colon or a dash:
     "1) Stalin: the international situation has changed." Its number stays in the label."""
     match = patterns(ctx.persons).label.match(block.text, ctx.point[1])
-    if not match or match.group("punct").strip(" *_") not in (":", "—", "–", "-", "--"):
+    if not match or match.group("punct").strip(" *_") not in (":", *LABEL_DASHES):
         return None
     names = split_names(match.group("names"))
     resolved = [ctx.resolve(n, block.line) for n in names]
