@@ -67,6 +67,9 @@ BRACKET_MARKER = re.compile(
 PAREN_MARKER = re.compile(r"\((?<=[^\W\d_]\()(\d{1,3})\)")
 # ... or after a speaker's name and a space, before the label's colon: "Kim Il Sung (1):"
 LABEL_MARKER = r"(?<=[^\W\d_] )\({n}\)(?=:)"
+# ... or after a word and a space, as an enumeration's "(1)" may stand too: "greetings (1)."; it
+# points to a note only where a notes heading stands above the notes ("Notes" / "(1) …")
+SPACED_MARKER = r"(?<=[^\W\d_] )\({n}\)(?![\w(])"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_MARKER = re.compile(
     rf"[{SUPERSCRIPT_DIGITS}](?<=\S[{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{0,2}}(?![{SUPERSCRIPT_DIGITS}])"
@@ -78,13 +81,15 @@ CARET_MARKER = re.compile(r"(?<=\S)\^(\d{1,3})(?!\d)")
 
 def footnote_markers_in(text: str) -> set[str]:
     """What may point to a footnote: <sup>2</sup>, [2], ², or a number or asterisk glued to
-    a word."""
+    a word; and, kept in its parentheses, a number after a word and a space ("(1)"), which
+    may be an enumeration's."""
     found = {ESCAPE.sub(r"\1", m).strip() for m in SUP.findall(text)}
     return (
         {m for m in found if FOOTNOTE_MARKER.match(m)}
         | {"".join(groups) for groups in BRACKET_MARKER.findall(text)}
         | set(PAREN_MARKER.findall(text))
         | set(re.findall(LABEL_MARKER.format(n=r"(\d{1,3})"), text))
+        | {f"({n})" for n in re.findall(SPACED_MARKER.format(n=r"(\d{1,3})"), text)}
         | set(BARE_MARKERS.findall(text))
         | set(CARET_MARKER.findall(text))
         | {m.translate(FROM_SUPERSCRIPT) for m in SUPERSCRIPT_MARKER.findall(text)}
@@ -104,6 +109,11 @@ def bare_marker(n: str) -> re.Pattern:
     if superscript:
         return re.compile(rf"{glued}|(?<=\S){superscript}(?![{SUPERSCRIPT_DIGITS}])")
     return re.compile(glued)
+
+
+def spaced_marker(n: str) -> re.Pattern:
+    """A footnote number in parentheses after a word and a space: "greetings (1)."."""
+    return re.compile(SPACED_MARKER.format(n=re.escape(n)))
 
 
 def inline(block: Block, report: Reporter, brackets: bool = True) -> list:

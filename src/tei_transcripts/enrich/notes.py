@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import tei
-from ..encode.inline import bare_marker
+from ..encode.inline import bare_marker, spaced_marker
 from ..messages import Reporter
 from .text import markup, source_line
 
@@ -15,7 +15,8 @@ def link_footnotes(text, report: Reporter) -> None:
     notes = {note.get("n"): note for note in text.iter(tei.q("note")) if note.get("type") == "footnote"}
     marked = {ref.get("n") for ref in text.iter(tei.q("ref")) if ref.get("type") == "footnote"}
     for n in sorted(set(notes) - marked):
-        mark_bare(text, n)
+        if not mark_bare(text, n, bare_marker(n)) and n.isdigit():
+            mark_bare(text, n, spaced_marker(n))  # only where no glued marker is printed
     pointed = set()
     for ref in text.iter(tei.q("ref")):
         if ref.get("type") != "footnote":
@@ -37,9 +38,10 @@ def link_footnotes(text, report: Reporter) -> None:
             )
 
 
-def mark_bare(text, n: str) -> None:
-    """Wrap the first bare marker of footnote `n` outside the notes in a ``ref``."""
-    pattern, done = bare_marker(n), []
+def mark_bare(text, n: str, pattern: re.Pattern) -> bool:
+    """Wrap the first marker of footnote `n` the `pattern` finds outside the notes in a
+    ``ref``; whether there was one."""
+    done = []
 
     def find(string, parent):
         if done:
@@ -54,6 +56,7 @@ def mark_bare(text, n: str) -> None:
         d for d in text.iterfind(f"{tei.q('back')}/{tei.q('div')}") if d.get("type") != "notes"
     ]:
         markup(part, find, skip={"note", "ref", "date", "time", "persName"})
+    return bool(done)
 
 
 def footnote_id(n: str) -> str:

@@ -53,8 +53,10 @@ def read_whole(text: str) -> tuple[str, list[int]]:
 TABLE_CELLS = re.compile(r"\S\t+\S")  # cells parted by tabs, as in a table copied from a page
 # A small Roman numeral up to 39, as a word processor numbers endnotes and points: "i", "iv", "xii"
 ROMAN_NUMERAL = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
-# a numbered point or note: "1) …", "2. …", "3/ …", "iv. …"
-NUMBERED_LINE = re.compile(rf"[\"“]?(?:\d{{1,2}}|{ROMAN_NUMERAL})[.)/]\s+\S")
+# a numbered point or note: "1) …", "2. …", "3/ …", "iv. …", "(2) …"
+NUMBERED_LINE = re.compile(
+    rf"[\"“]?(?:(?:\d{{1,2}}|{ROMAN_NUMERAL})[.)/]|\((?:\d{{1,2}}|{ROMAN_NUMERAL})\))\s+\S"
+)
 BULLET_LINE = re.compile(r"[•●▪◦‣∙·*-]\s+\S")  # an item of a list: "• to extend …", "- to send …"
 # a footnote at a page's foot: "1 Caoutchouc …", "12. See …", its number glued to a word before
 PAGE_FOOTNOTE = re.compile(r"(\d{1,3})\.?\s+[A-Z\[(“\"]")
@@ -323,8 +325,13 @@ def split_run(
             stripped, column = stripped[quoted.end() :], column + quoted.end()
         block = Block(stripped, [0], [number], [column])
         # in wrapped text a first line indented (by spaces or a tab) where the line before
-        # was not opens a paragraph
-        indented = bool(width) and (column > 2 or line.startswith("\t")) and previous_column == 1
+        # was not opens a paragraph, unless it hangs under a numbered item's or a bullet's text
+        indented = (
+            bool(width)
+            and (column > 2 or line.startswith("\t"))
+            and previous_column == 1
+            and not hangs(previous_line, column)
+        )
         # the page's footnote to a marker above, after a sentence's end: its own paragraph
         footnote = PAGE_FOOTNOTE.match(stripped)
         foot = bool(footnote) and footnote.group(1) in markers
@@ -355,6 +362,14 @@ def split_run(
     if current is not None:
         blocks.append(current)
     return blocks
+
+
+def hangs(item: str, column: int) -> bool:
+    """Is a line at `column` the hanging indent under the text of a numbered or bulleted
+    `item` that starts its line: "(1) Mao Zedong and Zhou Enlai, then in Moscow" / "    for
+    the treaty talks."?"""
+    start = NUMBERED_LINE.match(item) or BULLET_LINE.match(item)
+    return bool(start) and column == start.end()
 
 
 def _page_end(lines: list[tuple[int, str]], page_ends: frozenset[int], opens_turn=None) -> int:

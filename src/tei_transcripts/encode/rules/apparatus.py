@@ -184,12 +184,13 @@ class FootnotesRule(BlockRule):
 
     def test(self, block, ctx):
         if NOTES_HEADING.fullmatch(plain(block.text)) and ctx.blocks:  # "NOTES" above them
-            return bool(self.run_of(ctx.blocks[0], ctx.blocks[1:], ctx))
+            return bool(self.run_of(ctx.blocks[0], ctx.blocks[1:], ctx, headed=True))
         return bool(self.run_of(block, ctx.blocks, ctx))
 
     @staticmethod
-    def run_of(block: Block, following: list[Block], ctx: Context) -> list[tuple[str, Block]]:
-        """The footnotes that start with `block` and go on in the `following` blocks."""
+    def run_of(block: Block, following: list[Block], ctx: Context, headed=False) -> list[tuple[str, Block]]:
+        """The footnotes that start with `block` and go on in the `following` blocks; `headed`:
+        under a notes heading, where a spaced "greetings (1)." points to note 1."""
         match = FOOTNOTE.match(block.text)
         if not match or not ctx.record.body:
             return []
@@ -202,13 +203,13 @@ class FootnotesRule(BlockRule):
             run.append((_number(nxt), later))
         # markers in the paragraphs read so far, of this record or, for endnotes after
         # several records, of an earlier one: "<sup>2</sup>", "[2]", "dacha.1", "leaders*"
-        return run if any(n in ctx.markers for n, _ in run) else []
+        return run if any(n in ctx.markers or (headed and f"({n})" in ctx.markers) for n, _ in run) else []
 
     def run(self, block, ctx):
         heading = None
         if NOTES_HEADING.fullmatch(plain(block.text)):
             heading, block = block, ctx.take()
-        run = self.run_of(block, ctx.blocks, ctx)
+        run = self.run_of(block, ctx.blocks, ctx, headed=heading is not None)
         for n, item in run:
             if item is not block:
                 ctx.blocks.remove(item)
