@@ -97,6 +97,20 @@ def test_an_unknown_speaker_message_names_the_likely_spelling(persons):
     assert message.line == 3
 
 
+def test_an_unread_date_field_is_reported_on_its_own_line_with_the_reason(persons):
+    case = FIXTURES / "dates-in-numbers-whose-order-is-uncertain.txt"
+    conversion = convert_source(str(case), persons, str(ROOT / "tei"))
+    (unread,) = [m for m in conversion.messages if m.code == "date-unparsed"]
+    assert (unread.line, unread.text) == (
+        2,
+        "could not read the document date '5/6/1950': day and month may be either way round",
+    )
+    # the field's date is said once, the one in the text where it stands
+    assert [(m.line, m.text) for m in conversion.messages if m.code == "date-ambiguous"] == [
+        (5, "'3/4/1950' may be day/month or month/day; left untagged")
+    ]
+
+
 @pytest.mark.parametrize(
     "numeral, value",
     [("i", 1), ("iv", 4), ("ix", 9), ("xiv", 14), ("xxxix", 39), ("xl", None), ("vv", None), ("", None)],

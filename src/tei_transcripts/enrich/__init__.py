@@ -20,7 +20,7 @@ from ..encode.context import Record
 from ..messages import Reporter
 from ..paths import project_id
 from ..persons import Personography
-from .dates import first_day, full_days, parse_date, tag_dates, tag_time_stamps
+from .dates import first_day, full_days, parse_date, tag_dates, tag_time_stamps, uncertain_order
 from .header import build_header
 from .ids import assign_ids
 from .language import ENGLISH, languages
@@ -117,7 +117,8 @@ def document_date(record: Record, meta: dict, report: Reporter, named: str | Non
     )
     from_text = (first_day(stated) or parse_date(stated)) if stated else None  # a span: its first day
     if stated and not from_text:
-        report.warning("date-unparsed", f"could not read the document date '{stated.strip()}'", line)
+        why = ": day and month may be either way round" if uncertain_order(stated) else ""
+        report.warning("date-unparsed", f"could not read the document date '{stated.strip()}'{why}", line)
     if meta.get("date"):
         if from_text and from_text != meta["date"]:
             report.warning(
@@ -206,7 +207,7 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     tag_stage_directions(body)
     tag_names(text, doc.persons, set(doc.participants), doc.persons_href, report)
     record.unresolved |= tag_unknown_names(text, doc.persons, report)
-    tag_dates(text, doc.date, report)
+    tag_dates(text, doc.date, report, record.date_text or record.month_text or "")
     tag_time_stamps(text)
     assign_ids(text)
     root = tei.E("TEI", xml_id=doc.id)

@@ -87,6 +87,9 @@ PATTERN = re.compile(
     r"(?P<d13>[0-3]?\d)\.(?P<m13>1[0-2]|0?[1-9])\.(?P<y13>[2-9]\d)\b(?![.,]?\d))"
     # "1952.09.19", "1952.9.19", "1952/9/19": year first, as Chinese and Korean texts write it
     rf"|(?P<ymddot>\b(?P<y11>{YEAR})(?P<s11>[./])(?P<m11>[01]?\d)(?P=s11)(?P<d11>[0-3]?\d)\b(?![./]\d))"
+    # "16/12/1949", "12/16/1949", "16-12-1949": day and month in either order, with the year in
+    # full; read only where one of the two cannot be a month (`_numeric_day`)
+    rf"|(?P<slashed>\b(?P<a14>[0-3]?\d)(?P<s14>[/-])(?P<b14>[0-3]?\d)(?P=s14)(?P<y14>{YEAR})\b(?![/-]\d))"
     rf"|(?P<yrange>\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?![-–/.]\d))"  # "1953-1957", "1949/50"
     rf"|(?P<year>\b(?:(?i:in|since|by|until|till|before|after|from|during|of|early|late|mid) |(?i:mid)-)(?P<y7>{YEAR})\b(?![-–/.]\d|\s*(?:hours|hrs)\b))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
@@ -142,6 +145,7 @@ DAYS = (
     "dotted",
     "shortdot",
     "ymddot",
+    "slashed",
     "roman",
     "dashed",
     "dm",
@@ -247,6 +251,9 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
         return (_iso(year, month, int(g["d9"])) if 1 <= month <= 12 else None), False
     if g["shortdot"]:
         return _iso(1900 + int(g["y13"]), int(g["m13"]), int(g["d13"])), False
+    if g["slashed"]:
+        month_day = _numeric_day(int(g["a14"]), int(g["b14"]))
+        return (_iso(int(g["y14"]), *month_day) if month_day else None), False
     if g["dashed"]:
         year = int(g["y12"])
         year += 1900 if year < 100 else 0
@@ -266,8 +273,28 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
     return _iso(_year_for(document_date, month, day), month, day), True
 
 
-def tag_dates(root, document_date: str | None, report: Reporter) -> None:
-    """Wrap every date and time in the text of `root`."""
+def _numeric_day(first: int, second: int) -> tuple[int, int] | None:
+    """(month, day) of a date in numbers whose order is not said, "16/12/1949" or
+    "12/16/1949": certain only where one number cannot be a month, or both are the same;
+    None for "5/6/1950", 5 June or 6 May."""
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first or first == second:
+        return first, second
+    return None
+
+
+def uncertain_order(text: str) -> bool:
+    """Does `text` hold a date in numbers whose day and month may be either way round
+    ("5/6/1950")?"""
+    return any(
+        m.group("slashed") and _numeric_day(int(m["a14"]), int(m["b14"])) is None for m in matches(text)
+    )
+
+
+def tag_dates(root, document_date: str | None, report: Reporter, stated: str = "") -> None:
+    """Wrap every date and time in the text of `root`. `stated`: the record's date as
+    printed, whose doubts the header's reading of it reports."""
 
     def find(text, parent):
         taken = 0  # the end of the last span of times: its second time is in it
@@ -316,6 +343,13 @@ def tag_dates(root, document_date: str | None, report: Reporter) -> None:
                         f"date '{found}' has no year and the document has no date; left untagged",
                         source_line(parent),
                     )
+                elif g["slashed"] and uncertain_order(found):
+                    if found not in stated:
+                        report.warning(
+                            "date-ambiguous",
+                            f"'{found}' may be day/month or month/day; left untagged",
+                            source_line(parent),
+                        )
                 elif not inferred:
                     report.warning(
                         "impossible-date", f"'{found}' is not a real date; left untagged", source_line(parent)

@@ -67,12 +67,14 @@ class FieldListRule(BlockRule):
             ctx.place(page, block, "front")
         record.title = record.title or record.fields.get("title") or None
         add_principals(record, record.fields.get("title", ""), ctx)
+        lines = {label.lower(): value.line for label, value, _, _ in fields}  # each field's line
         # the day in "Time: 16 December 1949, 6 p.m.", or when a telegram was sent or received
-        days = next(filter(None, (full_days(record.fields.get(label, "")) for label in DAY_FIELDS)), None)
+        dated = next((label for label in DAY_FIELDS if full_days(record.fields.get(label, ""))), None)
         if record.fields.get("date"):
-            record.date_text, record.date_line = record.fields["date"], block.line
-        elif days and not record.date_text:
-            record.date_text, record.date_line = days[0].group(), block.line
+            record.date_text, record.date_line = record.fields["date"], lines.get("date", block.line)
+        elif dated and not record.date_text:
+            record.date_text = full_days(record.fields[dated])[0].group()
+            record.date_line = lines.get(dated, block.line)
         place = record.fields.get("place") or record.fields.get("location")
         record.place = record.place or (place.strip().rstrip(".;,") if place else None)
         if record.fields.get("source"):
