@@ -4,7 +4,7 @@ Russian names in the other transliterations of Cyrillic."""
 
 import pytest
 
-from tei_transcripts.romanisation import russian_spellings, syllables, wade_giles
+from tei_transcripts.romanisation import palladius, russian_spellings, syllables, wade_giles
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,22 @@ from tei_transcripts.romanisation import russian_spellings, syllables, wade_gile
 )
 def test_pinyin_names_as_wade_giles_spells_them(pinyin, spellings):
     assert set(wade_giles(pinyin)) == spellings
+
+
+@pytest.mark.parametrize(
+    "pinyin, spellings",
+    [
+        ("Mao Zedong", {"Mao Tszedun"}),
+        ("Zhou Enlai", {"Chzhou Enlai"}),
+        ("Liu Shaoqi", {"Lyu Shaotsi"}),
+        ("Wang Jiaxiang", {"Van Tszyasyan"}),
+        ("Peng Dehuai", {"Pen Dekhuai", "Pen Dehuai"}),  # "kh" and the "h" English texts leave
+        ("Deng Xiaoping", {"Den Syaopin"}),
+        ("Chen Yun", set()),  # the same in both
+    ],
+)
+def test_pinyin_names_as_russian_papers_spell_them(pinyin, spellings):
+    assert set(palladius(pinyin)) == spellings
 
 
 def test_a_pinyin_word_parts_into_syllables_each_after_the_first_with_an_initial():

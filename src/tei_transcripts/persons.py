@@ -16,7 +16,7 @@ from functools import cached_property
 from . import tei
 from .conventions import trie_pattern
 from .messages import ConversionError, Message
-from .romanisation import russian_spellings, wade_giles
+from .romanisation import palladius, russian_spellings, wade_giles
 from .segment import SOFT_HYPHEN, read_whole
 
 SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
@@ -211,7 +211,7 @@ def printed_variants(name: str) -> set[str]:
 def other_romanisations(person: Person) -> set[str]:
     """The person's names as other romanisations than the personography's spell them."""
     if person.side == "chinese":
-        return set(wade_giles(person.name))
+        return set(wade_giles(person.name) | palladius(person.name))
     if person.side == "soviet":
         return {other for name in person.names for other in russian_spellings(name)}
     return set()
@@ -252,8 +252,8 @@ class Personography:
     @cached_property
     def forms(self) -> dict[str, tuple[str, ...]]:
         """Every spelling (as written, its printed variants, and in capitals) → the ids it may
-        name; a Chinese person's pinyin name also as Wade-Giles spells it, a Soviet person's
-        family name as the other transliterations do."""
+        name; a Chinese person's pinyin name also as Wade-Giles and Russian papers spell it,
+        a Soviet person's family name as the other transliterations do."""
         forms: dict[str, set[str]] = {}
         for person in self.persons.values():
             for name in (*person.names, *sorted(other_romanisations(person))):

@@ -9,6 +9,9 @@ begins with an initial), each syllable is spelled by the Wade-Giles table, and t
 name's syllables are joined by a hyphen. A name that does not part so is no pinyin ("Sun
 Yat-sen", "Saifuddin Azizi") and gets no other spelling.
 
+The same name as Russian papers print it, the Cyrillic of the Palladius system transliterated
+("Mao Tszedun", "Chzhou Enlai", "Lin Byao"), as translations from Russian archives keep it.
+
 A Russian family name as the other common transliterations of Cyrillic spell it: the Library
 of Congress's "Vyshinskii", "Iudin", "Kovalev" and the English press's "Vyshinsky", "Yudin",
 "Kovalyov", "Khruschev".
@@ -108,17 +111,100 @@ def wade_giles(name: str) -> frozenset[str]:
     """The Wade-Giles spellings of a pinyin name of a family name and a given name, with the
     aspirations' apostrophes and without: "Liu Shaoqi" → "Liu Shao-ch'i", "Liu Shao-chi";
     none for a name that is no pinyin or spelled the same."""
+    spellings = _spelled(name, wade_giles_syllable, "-")
+    return frozenset(spellings | {spelling.replace("'", "") for spelling in spellings}) - {name}
+
+
+def _spelled(name: str, syllable, joiner: str) -> frozenset[str]:
+    """A pinyin name of two words, each syllable spelled by `syllable` (which gives one
+    spelling or more), the given name's syllables joined by `joiner`."""
     words = name.split()
     if len(words) != 2 or not all(w.isalpha() and w.isascii() for w in words):
         return frozenset()
     parts = [syllables(word.lower()) for word in words]
     if None in parts:
         return frozenset()
-    family = ["".join(s) for s in itertools.product(*(wade_giles_syllable(*p) for p in parts[0]))]
-    given = ["-".join(s) for s in itertools.product(*(wade_giles_syllable(*p) for p in parts[1]))]
-    spellings = {f"{f.capitalize()} {g.capitalize()}" for f, g in itertools.product(family, given)}
-    spellings |= {spelling.replace("'", "") for spelling in spellings}
-    return frozenset(spellings - {name})
+    family = ["".join(s) for s in itertools.product(*(syllable(*p) for p in parts[0]))]
+    given = [joiner.join(s) for s in itertools.product(*(syllable(*p) for p in parts[1]))]
+    return frozenset(f"{f.capitalize()} {g.capitalize()}" for f, g in itertools.product(family, given)) - {
+        name
+    }
+
+
+# Palladius, the Russian system, its Cyrillic in Latin letters: initials and finals that differ
+# from pinyin's, whole syllables spelled otherwise, and the finals after "j", "q", "x"
+PALLADIUS_INITIALS = {
+    "h": "kh",
+    "j": "tsz",
+    "q": "ts",
+    "x": "s",
+    "zh": "chzh",
+    "r": "zh",
+    "z": "tsz",
+    "c": "ts",
+    "w": "v",
+}
+PALLADIUS_FINALS = {
+    "ang": "an",
+    "eng": "en",
+    "ong": "un",
+    "ie": "e",
+    "iao": "yao",
+    "iu": "yu",
+    "ia": "ya",
+    "ian": "yan",
+}
+PALLADIUS_FINALS |= {
+    "iang": "yan",
+    "ing": "in",
+    "iong": "yun",
+    "uo": "o",
+    "uang": "uan",
+    "ue": "yue",
+    "üe": "yue",
+}
+PALLADIUS_SYLLABLES = {
+    "zi": "tszy",
+    "ci": "tsy",
+    "si": "sy",
+    "zhi": "chzhi",
+    "ri": "zhi",
+    "yi": "i",
+    "ye": "e",
+}
+PALLADIUS_SYLLABLES |= {
+    "you": "yu",
+    "yang": "yan",
+    "ying": "in",
+    "yong": "yun",
+    "yu": "yui",
+    "wu": "u",
+    "wang": "van",
+}
+PALLADIUS_SYLLABLES |= {"weng": "ven", "ze": "tsze", "ce": "tse", "se": "se"}
+PALLADIUS_AFTER_JQX = {"u": "yui", "uan": "yuan", "un": "yun", "ue": "yue"}
+
+
+def palladius_syllable(initial: str, final: str) -> tuple[str, ...]:
+    """A pinyin syllable as Palladius's Cyrillic spells it in Latin letters; an "h" also as
+    English texts leave its "kh" ("Dehuai" beside "Dekhuai")."""
+    whole = initial + final
+    if whole in PALLADIUS_SYLLABLES:
+        return (PALLADIUS_SYLLABLES[whole],)
+    if initial in ("j", "q", "x") and final in PALLADIUS_AFTER_JQX:
+        spelled = PALLADIUS_AFTER_JQX[final]
+    else:
+        spelled = PALLADIUS_FINALS.get(final, final)
+    syllable = PALLADIUS_INITIALS.get(initial, initial) + spelled
+    return (syllable, "h" + spelled) if initial == "h" else (syllable,)
+
+
+@cache
+def palladius(name: str) -> frozenset[str]:
+    """A pinyin name of a family name and a given name as Russian papers print it: "Mao
+    Zedong" → "Mao Tszedun", "Zhou Enlai" → "Chzhou Enlai", "Wang Jiaxiang" → "Van
+    Tszyasyan"; none for a name that is no pinyin or spelled the same."""
+    return _spelled(name, palladius_syllable, "")
 
 
 # Where the transliterations of a Russian name part: each rule gives the other spellings of a
