@@ -50,6 +50,11 @@ AFTER_TIME_WORD = "|".join(
 AFTER_DAY_WORD = "|".join(
     rf"(?<=\b(?i:{word})\s)" for word in ("on", "by", "until", "till", "since", "from", "before", "after")
 )
+# a field of the hour a meeting began or ended: "Start: 22.00", "Ended: 23.10"
+AFTER_HOUR_FIELD = "|".join(
+    rf"(?<=\b(?i:{label}):\s)"
+    for label in ("time", "start", "started", "began", "beginning", "end", "ended", "finished")
+)
 # right after a dotted date with a two-digit year, a dotted time is one: "14.05.50 02.10",
 # "sent 19.1.50, 23.45"
 AFTER_SHORT_DATE = "|".join(
@@ -99,8 +104,8 @@ PATTERN = re.compile(
     r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money,
     # right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10", "sent 19.1.50, 23.45",
-    # or in a "Time:" field
-    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|(?<=\b[Tt]ime:\s)|(?<=\bTIME:\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
+    # or in a field of the hour: "Time:", "Start:", "End:"
+    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
     # "at noon", "12 noon", "until midnight"
