@@ -246,13 +246,16 @@ def _marks_at_the_end(record) -> list[etree._Element]:
     return marks
 
 
-# A number alone, "No. 5", "№ 12.": a collection's heading where a title follows it
-NUMBER_ALONE = re.compile(r"(?:no\.|№|#)\s*\d{1,4}[a-z]?\.?", re.I)
+# A number alone, "No. 5", "№ 12.", "2.", "II.", "[2]": a collection's heading where a title
+# follows it
+NUMBER_ALONE = re.compile(
+    r"(?:(?:no\.|№|#)\s*\d{1,4}[a-z]?|\d{1,3}|(?-i:[IVXL]{1,6})|\[\d{1,3}\]|\(\d{1,3}\))\.?", re.I
+)
 
 
 class DocumentHeadingRule(BlockRule):
-    """ "DOCUMENT No. 6" above a record in a published collection, or "No. 6" above a title:
-    it begins the next record, whose front it heads."""
+    """ "DOCUMENT No. 6" above a record in a published collection, or "No. 6", "II." above a
+    title: it begins the next record, whose front it heads."""
 
     name = "document-heading"
 
@@ -266,7 +269,8 @@ class DocumentHeadingRule(BlockRule):
         if ctx.record.has_content:
             ctx.end_turn()
             ctx.new_record(block.line)
-        ctx.place(paragraph(inline(block, ctx.report)), block, "front")
+        number = bool(NUMBER_ALONE.fullmatch(plain(block.text)))  # "[2]": its brackets are printed
+        ctx.place(paragraph(inline(block, ctx.report, brackets=not number)), block, "front")
         return True
 
 
