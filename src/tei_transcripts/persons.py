@@ -16,7 +16,7 @@ from functools import cached_property
 from . import tei
 from .conventions import trie_pattern
 from .messages import ConversionError, Message
-from .romanisation import palladius, russian_spellings, wade_giles
+from .romanisation import palladius, russian_spellings, syllables, wade_giles
 from .segment import SOFT_HYPHEN, read_whole
 
 SIDES = {"SU": "soviet", "RU": "soviet", "CN": "chinese", "KP": "korean", "KR": "korean"}
@@ -147,26 +147,18 @@ def family_name_in_capitals(name: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-# A pinyin syllable: an initial, vowels, a final nasal; the second of a given name begins
-# with an initial of its own (a vowel there is set after an apostrophe: "Xi'an")
-SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü]+(?:ng|n|r)?", re.I)
-WITH_INITIAL = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouü]+(?:ng|n|r)?", re.I)
-
-
 def syllables_hyphenated(name: str) -> set[str]:
-    """A pinyin given name of two syllables, after the family name, printed with a hyphen
-    between them, as older texts set it: "Mao Zedong" → "Mao Ze-dong", "Zhou Enlai" → "Zhou
-    En-lai"; only where the word parts into two syllables one way ("Stalin" parts into none)."""
+    """A pinyin given name of two syllables, after a family name of one, printed with a
+    hyphen between them, as older texts set it: "Mao Zedong" → "Mao Ze-dong", "Zhou Enlai" →
+    "Zhou En-lai"; none for a name that is no pinyin ("V.I. Lenin", "Kim Il Sung")."""
     words = name.split()
-    if len(words) != 2 or not SYLLABLE.fullmatch(words[0]) or not words[1].isalpha():
-        return set()  # a family name of one syllable first: not "V.I. Lenin"
-    given = words[1]
-    cuts = [
-        i
-        for i in range(1, len(given))
-        if SYLLABLE.fullmatch(given, 0, i) and WITH_INITIAL.fullmatch(given, i)
-    ]
-    return {f"{words[0]} {given[: cuts[0]]}-{given[cuts[0] :]}"} if len(cuts) == 1 else set()
+    if len(words) != 2 or not all(word.isalpha() for word in words):
+        return set()
+    family, given = (syllables(word.lower()) for word in words)
+    if not family or len(family) != 1 or not given or len(given) != 2:
+        return set()
+    cut = len("".join(given[0]))
+    return {f"{words[0]} {words[1][:cut]}-{words[1][cut:]}"}
 
 
 CAPITAL_I_WORD = re.compile(r"\bI(?=[a-z])")

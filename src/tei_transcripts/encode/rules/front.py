@@ -162,14 +162,16 @@ def single_field(block: Block) -> re.Match | None:
 SENTENCE = re.compile(r"\b[A-Za-z][a-z]{2,}[.!?]\s*$")  # ends with a full stop after a word
 
 
+# A collection's number of a record: "No. 5", "№ 12", "#3", "2", "II"
+COLLECTION_NUMBER = r"(?:no\.|№|#)\s*\d{1,4}[a-z]?|\d{1,3}|(?-i:[IVXL]{1,6})"
+
+
 @cache
 def document_number() -> re.Pattern:
     """A collection's number before a title: "Document 2: Record of …", "No. 5. Record …",
     "3. Minutes …" (the document heading of the conventions, or a bare number)."""
     heading = conventions.load()["titles"]["document_heading"]
-    return re.compile(
-        rf"^(?:{heading}|(?:no\.|№)\s*\d{{1,4}}[a-z]?|\d{{1,3}}|[IVXL]{{1,6}})\s*[.:)—–-]\s+(?=\S)", re.I
-    )
+    return re.compile(rf"^(?:{heading}|{COLLECTION_NUMBER})\s*[.:)—–-]\s+(?=\S)", re.I)
 
 
 DATE_BEFORE = re.compile(r"\s*[.:,—–-]\s+(?=\S)")  # after a date that heads a title
@@ -248,9 +250,7 @@ def _marks_at_the_end(record) -> list[etree._Element]:
 
 # A number alone, "No. 5", "№ 12.", "2.", "II.", "[2]": a collection's heading where a title
 # follows it
-NUMBER_ALONE = re.compile(
-    r"(?:(?:no\.|№|#)\s*\d{1,4}[a-z]?|\d{1,3}|(?-i:[IVXL]{1,6})|\[\d{1,3}\]|\(\d{1,3}\))\.?", re.I
-)
+NUMBER_ALONE = re.compile(rf"(?:{COLLECTION_NUMBER}|\[\d{{1,3}}\]|\(\d{{1,3}}\))\.?", re.I)
 
 
 class DocumentHeadingRule(BlockRule):
