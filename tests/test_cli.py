@@ -235,3 +235,20 @@ def test_a_file_name_outside_the_id_form_gives_a_valid_id(tmp_path, capsys):
     (tmp_path / "Stalin_Mao 16.XII.1949.toml").write_text('id = "Stalin_Mao"\n')
     assert main(["convert", str(source), "--out", str(tmp_path / "out2"), "--persons", PERSONS]) == 1
     assert "id 'Stalin_Mao' is not an id of the project's form" in capsys.readouterr().err
+
+
+def test_a_document_id_another_element_uses_is_refused_or_avoided(tmp_path, capsys):
+    """A transcript named as one of its speakers ("stalin.txt") would give the document the id
+    of a participant: refused with the remedy, nothing written. One named as a division's
+    type ("notes.txt") keeps its name, and the division's derived id steps aside."""
+    record = "Record of conversation, 16 December 1949.\n\nStalin: Good day.\n\nMao Zedong: Good day.[1]\n"
+    (tmp_path / "stalin.txt").write_text(record)
+    out = tmp_path / "out"
+    assert main(["convert", str(tmp_path / "stalin.txt"), "--out", str(out), "--persons", PERSONS]) == 1
+    err = capsys.readouterr().err
+    assert "the document id 'stalin' is also the id of a participant" in err and "[duplicate-id]" in err
+    assert not out.exists()
+    (tmp_path / "notes.txt").write_text(record + "\nNotes\n\n1. Mao arrived on the same day.\n")
+    assert main(["convert", str(tmp_path / "notes.txt"), "--out", str(out), "--persons", PERSONS, "-q"]) == 0
+    assert main(["validate", str(out / "notes.xml")]) == 0
+    assert '<div type="notes" xml:id="notes-2">' in (out / "notes.xml").read_text(encoding="utf-8")

@@ -132,6 +132,13 @@ NOT_NAMES = {
     "present",
     "participants",
     "the",
+    # the parts printed after a record ("Attachment: list of the divisions")
+    "appendix",
+    "attachment",
+    "annex",
+    "enclosure",
+    "addendum",
+    "supplement",
 }
 
 

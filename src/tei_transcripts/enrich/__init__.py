@@ -209,10 +209,17 @@ def assemble(doc: Document, report: Reporter) -> etree._Element:
     record.unresolved |= tag_unknown_names(text, doc.persons, report)
     tag_dates(text, doc.date, report, record.date_text or record.month_text or "")
     tag_time_stamps(text)
-    assign_ids(text)
     root = tei.E("TEI", xml_id=doc.id)
     root.append(build_header(doc))
     root.append(text)
+    taken = [element.get(tei.XML_ID) for element in root.iter() if element.get(tei.XML_ID)]
+    if taken.count(doc.id) > 1:
+        raise report.fail(
+            "duplicate-id",
+            f"the document id '{doc.id}' is also the id of a participant or of the header;"
+            ' rename the transcript or give the document an id in the sidecar (id = "...")',
+        )
+    assign_ids(text, set(taken))
     mark_broken_words(text, root[0])
     return root
 

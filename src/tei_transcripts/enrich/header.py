@@ -337,14 +337,15 @@ def profile_desc(doc):
 
 
 def corresp_desc(doc) -> "tei.etree._Element | None":
-    """A telegram's or letter's sending: its writer, and whom it was addressed to as the title,
-    the address line or a "To:" field names them ("Filippov", pointing to Stalin)."""
+    """A telegram's or letter's sending: its writer (the title's, the sidecar's, or the one who
+    signs it), and whom it was addressed to as the title, the address line or a "To:" field
+    names them ("Filippov", pointing to Stalin)."""
     record = doc.record
     if not record.addressees:
         return None
     actions = []
-    if record.author:
-        author = record.author
+    author = record.author or (record.signers[0] if len(set(record.signers)) == 1 else None)
+    if author:
         if author in doc.participants:
             name = doc.participants[author][2]
         else:

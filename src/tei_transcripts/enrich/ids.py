@@ -3,7 +3,8 @@
 
 A turn is ``sp-<speaker>-<first words>``; a paragraph outside turns ``p-<first words>``;
 an inline note ``note-<type>-<words>``; a division by its type. Two elements with the
-same derived id get ``-2``, ``-3`` in order, so an edit elsewhere changes no id.
+same derived id get ``-2``, ``-3`` in order, so an edit elsewhere changes no id; so does
+one whose id the document already uses (its own, a participant's).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ def slug(text: str, words: int = 4) -> str:
     return "-".join(parts) or "x"
 
 
-def assign_ids(text) -> None:
+def assign_ids(text, taken: set[str]) -> None:
+    """Ids for the turns, paragraphs, notes and divisions of `text`, none of them in `taken`."""
     used: dict[str, int] = {}
+    taken = set(taken)
     for element in text.iter(
         tei.q("sp"), tei.q("p"), tei.q("note"), tei.q("div"), tei.q("list"), tei.q("quote")
     ):
@@ -35,7 +38,12 @@ def assign_ids(text) -> None:
         if base is None:
             continue
         used[base] = used.get(base, 0) + 1
-        element.set(tei.XML_ID, base if used[base] == 1 else f"{base}-{used[base]}")
+        candidate = base if used[base] == 1 else f"{base}-{used[base]}"
+        while candidate in taken:
+            used[base] += 1
+            candidate = f"{base}-{used[base]}"
+        taken.add(candidate)
+        element.set(tei.XML_ID, candidate)
 
 
 def _base(element) -> str | None:

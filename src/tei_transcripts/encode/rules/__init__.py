@@ -12,7 +12,7 @@ commentary) and `turns`; `base` has their contract and the registry.
 
 from __future__ import annotations
 
-from .apparatus import CloserRule, CommentaryRule, FootnotesRule, SourceRule, SummaryRule
+from .apparatus import AppendixRule, CloserRule, CommentaryRule, FootnotesRule, SourceRule, SummaryRule
 from .attendance import AttendanceRule
 from .base import BlockRule, Registry
 from .front import ClassificationRule, DateLineRule, DocumentHeadingRule, FieldListRule, TitleRule
@@ -47,6 +47,7 @@ def default_registry() -> Registry:
         CloserRule(),
         FootnotesRule(),
         SourceRule(),
+        AppendixRule(),
         SummaryRule(),
         CommentaryRule(),
         NoteParagraphRule(),

@@ -15,7 +15,7 @@ from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, ROMAN_NUMERAL, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
-from .base import HEADING, BlockRule, _has_turns, plain, without_heading_marks
+from .base import HEADING, BlockRule, _has_turns, appendix_heading, plain, without_heading_marks
 from .front import FieldListRule, TitleRule, is_dateline, known_place, words_ended
 
 # What a closer may follow in a division: the schema's model.common
@@ -96,6 +96,7 @@ class CloserRule(BlockRule):
             or TitleRule().test(rest[0], ctx)
             or bool(FootnotesRule().run_of(rest[0], rest[1:], ctx))
             or SourceRule().test(rest[0], ctx)
+            or appendix_heading(rest[0]) is not None
         )
 
     def run(self, block, ctx):
@@ -342,6 +343,30 @@ class SourceRule(BlockRule):
         return True
 
 
+def _in_appendix(record) -> bool:
+    return bool(record.back) and record.back[-1].get("type") == "appendix" and not closed(record.back[-1])
+
+
+class AppendixRule(BlockRule):
+    """A part printed after the record, "Appendix", "Attachment No. 2: …" →
+    ``div[@type='appendix']`` with its heading; the record has ended, and what follows
+    belongs to the part (a commentary's paragraphs, a signature) until the next heading."""
+
+    name = "appendix"
+
+    def test(self, block, ctx):
+        return bool(ctx.record.body) and appendix_heading(block) is not None and not _turn_follows(ctx)
+
+    def run(self, block, ctx):
+        end = appendix_heading(block)
+        ctx.end_turn()
+        div = ctx.place(tei.E("div", type="appendix"), block, "back")
+        div.append(tei.E("head", *inline(without_heading_marks(block.slice(0, end)), ctx.report)))
+        if block.text[end:].strip():
+            div.append(paragraph(inline(block.slice(end), ctx.report)))
+        return True
+
+
 class SummaryRule(BlockRule):
     """After the record, a short description of it → ``div[@type='summary']``."""
 
@@ -351,6 +376,7 @@ class SummaryRule(BlockRule):
         return (
             ctx.record.state == "ended"
             and not ctx.record.summary
+            and not _in_appendix(ctx.record)
             and len(block.text.split()) < 150
             and bool(conventions.pattern("sources", "summary_cues").search(block.text))
         )
@@ -372,7 +398,9 @@ class CommentaryRule(BlockRule):
     def run(self, block, ctx):
         back = ctx.record.back
         heading = HEADING.match(block.text)
-        if heading or not back or back[-1].get("type") != "commentary" or closed(back[-1]):
+        if _in_appendix(ctx.record) and not heading:
+            div = back[-1]  # the part's text
+        elif heading or not back or back[-1].get("type") != "commentary" or closed(back[-1]):
             div = ctx.place(tei.E("div", type="commentary"), block, "back")
         else:
             div = back[-1]

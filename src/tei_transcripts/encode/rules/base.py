@@ -16,6 +16,24 @@ LEADING_STAMP = re.compile(r"[\[(]?\d")  # perhaps a time stamp
 
 TRAILING_MARKUP = re.compile(rf"(?:\*\*|__|\*|(?<=\S)_(?![\w_])|</(?:{EMPHASIS_TAGS})>)+")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+# A part printed after the record: "Appendix", "Attachment No. 2:", "ANNEX 1 to the record",
+# "Enclosure." — alone on its line, or with its first words after a colon (or after a full
+# stop where it is numbered: "Attachment 1. List of …")
+APPENDIX_HEADING = re.compile(
+    r"(?:#{1,6}\s*|\*\*|__)?(?:appendix|appendices|attachments?|annex(?:es)?|enclosures?|addendum|supplement)"
+    r"(?P<numbered>\s+(?:no\.?\s*|№\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b)?"
+    r"(?:\s+to\s+(?:the\s+|this\s+)?(?:record|memorandum|minutes|telegram|cable|letter|document|conversation)\b[^.:]{0,60})?"
+    r"(?:\*\*|__)?\s*(?::\s*|[.—–]?\s*$|(?(numbered)[.—–]\s+|(?!)))",
+    re.I,
+)
+
+
+def appendix_heading(block: Block) -> int | None:
+    """Where the heading of a part printed after the record ends in `block`, if its first
+    line begins with one: "Appendix" alone, or "Attachment: list of the divisions"."""
+    first = block.text.split("\n", 1)[0]
+    heading = APPENDIX_HEADING.match(first)
+    return heading.end() if heading else None
 
 
 def without_heading_marks(block: Block) -> Block:

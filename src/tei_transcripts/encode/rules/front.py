@@ -15,7 +15,15 @@ from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
 from ..speech import opens_turn
-from .base import BlockRule, _has_turns, _unknown_speaker, is_attendance_list, plain, without_heading_marks
+from .base import (
+    BlockRule,
+    _has_turns,
+    _unknown_speaker,
+    appendix_heading,
+    is_attendance_list,
+    plain,
+    without_heading_marks,
+)
 
 FIELD_LABEL = re.compile(r"\*\*\s*([A-Z][A-Za-z ]{0,30}?):\s*(?:\*\*)?")
 FIELD_ELEMENTS = {
@@ -263,7 +271,9 @@ class DocumentHeadingRule(BlockRule):
         text = plain(block.text)
         if conventions.pattern("titles", "document_heading", whole=True).match(text):
             return True
-        return bool(NUMBER_ALONE.fullmatch(text)) and above_a_title(ctx)
+        # "No. 6", "II.", or "Attachment" (the record a cover letter sends) above a title
+        alone = NUMBER_ALONE.fullmatch(text) or appendix_heading(block) == len(block.text)
+        return bool(alone) and above_a_title(ctx)
 
     def run(self, block, ctx):
         if ctx.record.has_content:
