@@ -54,6 +54,7 @@ ELEMENT_ONLY = {
     "list",
     "quote",
     "closer",
+    "opener",
     "titlePage",
     "docTitle",
     "argument",

@@ -452,12 +452,17 @@ def opens_paragraph(line: str) -> bool:
     )
 
 
+LETTER_LINES = (("letters", "salute"), ("closer", "valediction"))
+
+
 def should_rejoin(previous: Block, block: Block) -> bool:
     """Was a sentence split by blank lines? Only when the first half plainly stops mid-sentence."""
     if ends_sentence(previous.text) or DATE_LINE.match(previous.text):
         return False
     if conventions.pattern("attendance", "group").match(block.text):
         return False  # a new group of an attendance list: "from the Chinese side: ..."
+    if any(conventions.pattern(*key, whole=True).match(previous.text) for key in LETTER_LINES):
+        return False  # a letter's greeting, "Dear Comrade Stalin,", or its "With deep respect,"
     if opens_paragraph(block.text) or conventions.pattern("closer", "patterns").search(previous.text):
         return False  # a signature line, "Recorded by …", "The conversation ended …"
     footnote = PAGE_FOOTNOTE.match(block.text)

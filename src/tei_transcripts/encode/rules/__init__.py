@@ -15,7 +15,7 @@ from __future__ import annotations
 from .apparatus import AppendixRule, CloserRule, CommentaryRule, FootnotesRule, SourceRule, SummaryRule
 from .attendance import AttendanceRule
 from .base import BlockRule, Registry
-from .front import ClassificationRule, DateLineRule, DocumentHeadingRule, FieldListRule, TitleRule
+from .front import ClassificationRule, DateLineRule, DocumentHeadingRule, FieldListRule, SaluteRule, TitleRule
 from .turns import (
     ContinuationRule,
     DialogueSplitRule,
@@ -43,6 +43,7 @@ def default_registry() -> Registry:
         DocumentHeadingRule(),
         TitleRule(),
         DateLineRule(),
+        SaluteRule(),
         AttendanceRule(),
         CloserRule(),
         FootnotesRule(),

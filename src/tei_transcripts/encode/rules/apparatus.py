@@ -61,8 +61,12 @@ class CloserRule(BlockRule):
             return True  # "[Illegible signature]" where the record ends
         if self._signature(block, ctx.blocks, ctx):
             return True
-        if last_closer(ctx.record) is not None and CLOSING_LINE.match(plain(block.text)):
-            return True  # "No. 15", "2.I.50" under a signature
+        if valediction(block.text) and not _turn_follows(ctx):
+            return True  # a letter's "With deep respect," above its signature
+        if _after_valediction(ctx.record) and len(block.text.split()) <= 14:
+            return True  # the signature under it
+        if last_closer(ctx.record) is not None and closing_line(plain(block.text)):
+            return True  # "No. 15", "2.I.50", "Pyongyang" under a signature
         if (
             _has_turns(ctx.record)
             and is_dateline(plain(block.text))
@@ -89,7 +93,7 @@ class CloserRule(BlockRule):
         if not SIGNATURE_LINE.search(text) and len(ctx.persons.resolve(text.strip(" ."))) != 1:
             return False  # neither initials and a surname nor a name alone ("ROSHCHIN")
         # what follows the signature, past its number and date: nothing, or another record
-        rest = list(itertools.dropwhile(lambda b: CLOSING_LINE.match(plain(b.text)), following))
+        rest = list(itertools.dropwhile(lambda b: closing_line(plain(b.text)), following))
         return (
             not rest
             or FieldListRule().test(rest[0], ctx)
@@ -103,7 +107,18 @@ class CloserRule(BlockRule):
         record = ctx.record
         ctx.end_turn()
         words = inline(block, ctx.report)
-        under_signature = last_closer(record) is not None and CLOSING_LINE.match(plain(block.text))
+        if valediction(block.text):
+            closer = self.closer(ctx, block)
+            if closer is None:
+                ctx.place(paragraph(words), block)
+            else:
+                closer.append(tei.E("salute", *words))
+            return True  # the record ends with its signature
+        if _after_valediction(record) and not closing_line(plain(block.text)):
+            last_closer(record).append(tei.E("signed", *words))
+            self._signers(block, ctx)
+            return True
+        under_signature = last_closer(record) is not None and closing_line(plain(block.text))
         if under_signature or is_dateline(plain(block.text)):
             closer = self.closer(ctx, block)
             if closer is None:
@@ -121,6 +136,13 @@ class CloserRule(BlockRule):
             closer.append(tei.E("signed", *words))
         else:
             ctx.place(paragraph(words), block)
+        self._signers(block, ctx)
+        return True
+
+    @staticmethod
+    def _signers(block: Block, ctx: Context) -> None:
+        """Those a signature or "Recorded by …" names attended; the record has ended."""
+        record = ctx.record
         role = (
             "recorder" if re.search(r"record|signature|notes? (?:taken|made)|/", block.text, re.I) else None
         )
@@ -130,7 +152,6 @@ class CloserRule(BlockRule):
                 if role is None:  # a signature, not "Recorded by …"
                     record.signers.append(match.id)
         record.state = "ended"
-        return True
 
     @staticmethod
     def closer(ctx: Context, block: Block):
@@ -149,6 +170,22 @@ class CloserRule(BlockRule):
             parent.append(closer)
             return closer
         return None
+
+
+def valediction(text: str) -> bool:
+    """Is the paragraph only a letter's closing words: "With deep respect,", "Yours sincerely,"?"""
+    return bool(conventions.pattern("closer", "valediction", whole=True).match(plain(text)))
+
+
+def _after_valediction(record) -> bool:
+    """Does the record's text end with a letter's closing words, its signature to come?"""
+    closer = last_closer(record)
+    return closer is not None and len(closer) > 0 and closer[-1].tag == tei.q("salute")
+
+
+def closing_line(line: str) -> bool:
+    """A line under a signature: a telegram's number, a date, a place ("Pyongyang")."""
+    return bool(CLOSING_LINE.match(line) or known_place(line))
 
 
 def _turn_follows(ctx: Context) -> bool:

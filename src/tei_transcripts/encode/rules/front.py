@@ -416,6 +416,28 @@ ADDRESS_LINE = re.compile(
 )
 
 
+def is_salutation(text: str) -> bool:
+    """Is the paragraph only a letter's greeting: "Dear Comrade Stalin,", "Comrade Filippov!"?"""
+    return len(text.split()) <= 12 and bool(
+        conventions.pattern("letters", "salute", whole=True).match(plain(text))
+    )
+
+
+class SaluteRule(BlockRule):
+    """A letter's or telegram's greeting before its text → ``opener/salute`` at the body's
+    start; the known persons it greets are those it was sent to."""
+
+    name = "salute"
+
+    def test(self, block, ctx):
+        return not ctx.record.body and is_salutation(block.text)
+
+    def run(self, block, ctx):
+        ctx.place(tei.E("opener", tei.E("salute", *inline(block, ctx.report))), block)
+        add_addressees(ctx.record, block.text, ctx)
+        return True
+
+
 def add_addressees(record, text: str, ctx: Context) -> None:
     """The known persons `text` names are those the record was sent to."""
     for match in ctx.persons.find(text):
