@@ -132,13 +132,9 @@ NOT_NAMES = {
     "present",
     "participants",
     "the",
-    # the parts printed after a record ("Attachment: list of the divisions")
-    "appendix",
-    "attachment",
-    "annex",
-    "enclosure",
-    "addendum",
-    "supplement",
+    # the headings of the parts around the records ("Attachment:", "INTRODUCTION")
+    *conventions.load()["titles"]["appendix_words"],
+    *conventions.load()["titles"]["part_headings"],
 }
 
 

@@ -12,7 +12,15 @@ commentary) and `turns`; `base` has their contract and the registry.
 
 from __future__ import annotations
 
-from .apparatus import AppendixRule, CloserRule, CommentaryRule, FootnotesRule, SourceRule, SummaryRule
+from .apparatus import (
+    AppendixRule,
+    CloserRule,
+    CommentaryRule,
+    FootnotesRule,
+    PartHeadingRule,
+    SourceRule,
+    SummaryRule,
+)
 from .attendance import AttendanceRule
 from .base import BlockRule, Registry
 from .front import ClassificationRule, DateLineRule, DocumentHeadingRule, FieldListRule, SaluteRule, TitleRule
@@ -49,6 +57,7 @@ def default_registry() -> Registry:
         FootnotesRule(),
         SourceRule(),
         AppendixRule(),
+        PartHeadingRule(),
         SummaryRule(),
         CommentaryRule(),
         NoteParagraphRule(),

@@ -15,7 +15,7 @@ from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, ROMAN_NUMERAL, SUPERSCRIPT_DIGITS, inline
 from ..speech import opens_turn
-from .base import HEADING, BlockRule, _has_turns, appendix_heading, plain, without_heading_marks
+from .base import HEADING, BlockRule, _has_turns, appendix_heading, part_heading, plain, without_heading_marks
 from .front import FieldListRule, TitleRule, is_dateline, known_place, words_ended
 
 # What a closer may follow in a division: the schema's model.common
@@ -401,6 +401,25 @@ class AppendixRule(BlockRule):
         div.append(tei.E("head", *inline(without_heading_marks(block.slice(0, end)), ctx.report)))
         if block.text[end:].strip():
             div.append(paragraph(inline(block.slice(end), ctx.report)))
+        return True
+
+
+class PartHeadingRule(BlockRule):
+    """The heading of an edition's part after the conversation, "COMMENTARY", "Editor's
+    Note" → the ``head`` of a commentary division; the record has ended."""
+
+    name = "part-heading"
+
+    def test(self, block, ctx):
+        record = ctx.record
+        return (
+            (_has_turns(record) or record.state == "ended") and part_heading(block) and not _turn_follows(ctx)
+        )
+
+    def run(self, block, ctx):
+        ctx.end_turn()
+        div = ctx.place(tei.E("div", type="commentary"), block, "back")
+        div.append(tei.E("head", *inline(without_heading_marks(block), ctx.report)))
         return True
 
 

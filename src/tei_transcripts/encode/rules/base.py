@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
 
-from ... import tei
+from ... import conventions, tei
 from ...ingest import EMPHASIS_TAGS
 from ...segment import Block
 from ..context import Context
@@ -16,24 +17,36 @@ LEADING_STAMP = re.compile(r"[\[(]?\d")  # perhaps a time stamp
 
 TRAILING_MARKUP = re.compile(rf"(?:\*\*|__|\*|(?<=\S)_(?![\w_])|</(?:{EMPHASIS_TAGS})>)+")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-# A part printed after the record: "Appendix", "Attachment No. 2:", "ANNEX 1 to the record",
-# "Enclosure." — alone on its line, or with its first words after a colon (or after a full
-# stop where it is numbered: "Attachment 1. List of …")
-APPENDIX_HEADING = re.compile(
-    r"(?:#{1,6}\s*|\*\*|__)?(?:appendix|appendices|attachments?|annex(?:es)?|enclosures?|addendum|supplement)"
-    r"(?P<numbered>\s+(?:no\.?\s*|№\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b)?"
-    r"(?:\s+to\s+(?:the\s+|this\s+)?(?:record|memorandum|minutes|telegram|cable|letter|document|conversation)\b[^.:]{0,60})?"
-    r"(?:\*\*|__)?\s*(?::\s*|[.—–]?\s*$|(?(numbered)[.—–]\s+|(?!)))",
-    re.I,
-)
+
+
+@cache
+def _appendix_heading() -> re.Pattern:
+    """A part printed after the record: "Appendix", "Attachment No. 2:", "ANNEX 1 to the
+    record", "Enclosure." — alone on its line, or with its first words after a colon (or
+    after a full stop where it is numbered: "Attachment 1. List of …")."""
+    words = conventions.alternation(conventions.load()["titles"]["appendix_words"])
+    return re.compile(
+        rf"(?:#{{1,6}}\s*|\*\*|__)?{words}"
+        r"(?P<numbered>\s+(?:no\.?\s*|№\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-Z])\b)?"
+        r"(?:\s+to\s+(?:the\s+|this\s+)?(?:record|memorandum|minutes|telegram|cable|letter|document|conversation)\b[^.:]{0,60})?"
+        r"(?:\*\*|__)?\s*(?::\s*|[.—–]?\s*$|(?(numbered)[.—–]\s+|(?!)))",
+        re.I,
+    )
 
 
 def appendix_heading(block: Block) -> int | None:
     """Where the heading of a part printed after the record ends in `block`, if its first
     line begins with one: "Appendix" alone, or "Attachment: list of the divisions"."""
     first = block.text.split("\n", 1)[0]
-    heading = APPENDIX_HEADING.match(first)
+    heading = _appendix_heading().match(first)
     return heading.end() if heading else None
+
+
+def part_heading(block: Block) -> bool:
+    """Is the paragraph only the heading of an edition's part: "INTRODUCTION", "## Editor's
+    Note", "Commentary:"?"""
+    words = plain(block.text).replace("’", "'").strip(" :.").lower()
+    return "\n" not in block.text and words in conventions.load()["titles"]["part_headings"]
 
 
 def without_heading_marks(block: Block) -> Block:

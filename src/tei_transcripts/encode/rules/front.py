@@ -21,6 +21,7 @@ from .base import (
     _unknown_speaker,
     appendix_heading,
     is_attendance_list,
+    part_heading,
     plain,
     without_heading_marks,
 )
@@ -271,12 +272,16 @@ class DocumentHeadingRule(BlockRule):
         text = plain(block.text)
         if conventions.pattern("titles", "document_heading", whole=True).match(text):
             return True
-        # "No. 6", "II.", or "Attachment" (the record a cover letter sends) above a title
-        alone = NUMBER_ALONE.fullmatch(text) or appendix_heading(block) == len(block.text)
+        # "No. 6", "II.", "DOCUMENT", or "Attachment" (the record a cover letter sends) above a title
+        alone = (
+            NUMBER_ALONE.fullmatch(text) or appendix_heading(block) == len(block.text) or part_heading(block)
+        )
         return bool(alone) and above_a_title(ctx)
 
     def run(self, block, ctx):
-        if ctx.record.has_content:
+        record = ctx.record
+        introduction = not record.title and all(e.tag == tei.q("p") for e in record.body)
+        if record.has_content and not introduction:  # an editor's introduction stays with the record
             ctx.end_turn()
             ctx.new_record(block.line)
         number = bool(NUMBER_ALONE.fullmatch(plain(block.text)))  # "[2]": its brackets are printed
