@@ -403,10 +403,14 @@ def _author(name: str, block: Block, ctx: Context) -> str:
 TRANSMISSION_LINE = re.compile(r"(?:from\s+[^,]{1,40},\s*)?(?:sent|dispatched|received)\s+\d", re.I)
 
 
-def date_from_transmission(block: Block, record) -> None:
-    """The day a telegram's transmission line names dates the record that has no date yet."""
-    days = full_days(plain(block.text)) if TRANSMISSION_LINE.match(plain(block.text)) else []
-    if days and not record.date_text:
+def date_from_front_line(block: Block, record) -> None:
+    """The day a short line of the front names dates the record that has no date yet: a
+    telegram's transmission line ("From Pyongyang, sent 19.1.50, 23.45"), or a heading that
+    ends in its one day ("Reception of Zhou Enlai, 10 March 1952")."""
+    text = plain(block.text).rstrip(" .")
+    days = full_days(text)
+    heading = len(days) == 1 and days[0].end() == len(text)
+    if days and not record.date_text and (heading or TRANSMISSION_LINE.match(text)):
         record.date_text, record.date_line = days[0].group(), block.line
 
 

@@ -43,7 +43,7 @@ from .base import (
     plain,
     without_heading_marks,
 )
-from .front import ADDRESS_LINE, add_addressees, date_from_transmission, known_place, single_field
+from .front import ADDRESS_LINE, add_addressees, date_from_front_line, known_place, single_field
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|\([^()]*\w+\s+\w+\s+\w+[^()]*\)\.?"
@@ -974,7 +974,7 @@ class ParagraphRule(BlockRule):
         ):  # not what introduces what follows ("The delegation raised these questions:", "Agenda:")
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             ctx.record.place = ctx.record.place or known_place(plain(block.text))  # "Kremlin"
-            date_from_transmission(block, ctx.record)  # "From Pyongyang, sent 19.1.50, 23.45"
+            date_from_front_line(block, ctx.record)  # "From Pyongyang, sent 19.1.50, 23.45"
             return True
         attend_from_narrative(block, ctx)
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
