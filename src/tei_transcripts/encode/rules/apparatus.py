@@ -423,6 +423,30 @@ class PartHeadingRule(BlockRule):
         return True
 
 
+class DistributionRule(BlockRule):
+    """Under the closer, where the record's copies went ("Copies: 2", "Sent to: Stalin,
+    Molotov", "Copy 1 - to the file") → ``div[@type='distribution']``, a paragraph a line."""
+
+    name = "distribution"
+
+    def test(self, block, ctx):
+        record = ctx.record
+        return (
+            (record.state == "ended" or last_closer(record) is not None)
+            and len(block.text.split()) <= 40
+            and bool(conventions.pattern("closer", "distribution").match(plain(block.text)))
+        )
+
+    def run(self, block, ctx):
+        back = ctx.record.back
+        if back and back[-1].get("type") == "distribution":
+            div = back[-1]
+        else:
+            div = ctx.place(tei.E("div", type="distribution"), block, "back")
+        div.append(paragraph(inline(block, ctx.report)))
+        return True
+
+
 class SummaryRule(BlockRule):
     """After the record, a short description of it → ``div[@type='summary']``."""
 
