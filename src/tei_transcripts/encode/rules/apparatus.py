@@ -381,6 +381,7 @@ class SourceRule(BlockRule):
 
 
 def _in_appendix(record) -> bool:
+    """Is the record's back an appendix still taking text?"""
     return bool(record.back) and record.back[-1].get("type") == "appendix" and not closed(record.back[-1])
 
 
