@@ -80,6 +80,11 @@ class Record:
     interview: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
+    def writer(self) -> str | None:
+        """Who wrote a letter or telegram: its author, else the one person who signed it."""
+        return self.author or (self.signers[0] if len(set(self.signers)) == 1 else None)
+
+    @property
     def has_content(self) -> bool:
         return bool(self.body) or self.state != "front"
 

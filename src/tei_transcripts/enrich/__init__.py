@@ -151,11 +151,13 @@ def document_date(record: Record, meta: dict, report: Reporter, named: str | Non
 
 def participants(record: Record, persons: Personography, title: str = "") -> dict:
     """Everyone at the meeting: principals named in the title (the text's, or the one an editor
-    gives in the sidecar), attendance lists, speakers, signatories. Roles: principal,
-    interpreter, recorder, and present for the silent."""
+    gives in the sidecar), attendance lists, speakers, signatories. Roles: principal (also a
+    letter's or telegram's writer), interpreter, recorder, and present for the silent."""
     speakers = {who.lstrip("#") for sp in _turns(record) for who in (sp.get("who") or "").split()}
     unknown_names = {pid: label for label, pid in record.unknown.items()}
     principals = [*record.principals, *(match.id for match in persons.find(title) if match.id)]
+    if record.addressees and record.writer:
+        principals.append(record.writer)
     ordered = list(dict.fromkeys([*principals, *record.attendees]))
     result = {}
     for pid in ordered:

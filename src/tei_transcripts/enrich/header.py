@@ -344,7 +344,7 @@ def corresp_desc(doc) -> "tei.etree._Element | None":
     if not record.addressees:
         return None
     actions = []
-    author = record.author or (record.signers[0] if len(set(record.signers)) == 1 else None)
+    author = record.writer
     if author:
         if author in doc.participants:
             name = doc.participants[author][2]
