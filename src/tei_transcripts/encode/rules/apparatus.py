@@ -174,7 +174,9 @@ class CloserRule(BlockRule):
 
 def valediction(text: str) -> bool:
     """Is the paragraph only a letter's closing words: "With deep respect,", "Yours sincerely,"?"""
-    return bool(conventions.pattern("closer", "valediction", whole=True).match(plain(text)))
+    return len(text) <= 60 and bool(
+        conventions.pattern("closer", "valediction", whole=True).match(plain(text))
+    )
 
 
 def _after_valediction(record) -> bool:

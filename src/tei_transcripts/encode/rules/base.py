@@ -45,8 +45,10 @@ def appendix_heading(block: Block) -> int | None:
 def part_heading(block: Block) -> bool:
     """Is the paragraph only the heading of an edition's part: "INTRODUCTION", "## Editor's
     Note", "Commentary:"?"""
+    if len(block.text) > 60 or "\n" in block.text:
+        return False
     words = plain(block.text).replace("’", "'").strip(" :.").lower()
-    return "\n" not in block.text and words in conventions.load()["titles"]["part_headings"]
+    return words in conventions.load()["titles"]["part_headings"]
 
 
 def without_heading_marks(block: Block) -> Block:
