@@ -416,13 +416,14 @@ def date_from_front_line(block: Block, record) -> None:
 
 # A telegram's or letter's address line before its text, names and titles in capitals:
 # "To Comrade Filippov (Stalin).", "TO COMRADE FILIPPOV", "To: the Chairman of the Council of
-# Ministers I.V. Stalin", "Dear Comrade Stalin!", or a salutation, "Comrade Filippov,",
-# "Comrades Stalin and Molotov!"; not "To Mao's question I answered yes.", not a label
-# ("Comrade Stalin:")
-ADDRESS_LINE = re.compile(
-    r"\W*(?:(?i:to|dear)\b:?\s+(?:(?:[A-Z(][^\s.,;:!?]*|of|the|and)\.?\s*){1,12}[,:!]?"
-    r"|(?i:comrades?|cdes?\.|tov\.)\s+(?:(?:[A-Z(][^\s.,;:!?]*|and)\.?\s*){1,8}[,!])"
-)
+# Ministers I.V. Stalin"; not "To Mao's question I answered yes." (a salutation, "Dear Comrade
+# Stalin!", is `is_salutation`'s)
+ADDRESS_LINE = re.compile(r"\W*(?i:to)\b:?\s+(?:(?:[A-Z(][^\s.,;:!?]*|of|the|and)\.?\s*){1,12}[,:!]?")
+
+
+def addresses(text: str) -> bool:
+    """Is the paragraph only an address line or a salutation, naming whom it was sent to?"""
+    return bool(ADDRESS_LINE.fullmatch(plain(text))) or is_salutation(text)
 
 
 def is_salutation(text: str) -> bool:

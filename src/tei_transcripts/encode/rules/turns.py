@@ -43,7 +43,7 @@ from .base import (
     plain,
     without_heading_marks,
 )
-from .front import ADDRESS_LINE, add_addressees, date_from_front_line, known_place, single_field
+from .front import add_addressees, addresses, date_from_front_line, known_place, single_field
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|\([^()]*\w+\s+\w+\s+\w+[^()]*\)\.?"
@@ -958,7 +958,7 @@ class ParagraphRule(BlockRule):
     def run(self, block, ctx):
         ctx.end_turn()  # a memoir's narrative after its dialogue
         ctx.note_aliases(block.text)  # a key to the labels: "(S. = Stalin; M. = Mao Zedong)"
-        if not _has_turns(ctx.record) and ADDRESS_LINE.fullmatch(plain(block.text)):
+        if not _has_turns(ctx.record) and addresses(block.text):
             add_addressees(ctx.record, block.text, ctx)  # "To Comrade Filippov (Stalin)."
         is_heading = BOLD_LINE.match(block.text) or HEADING.match(block.text)
         if not is_heading and _has_turns(ctx.record):
@@ -974,7 +974,9 @@ class ParagraphRule(BlockRule):
         ):  # not what introduces what follows ("The delegation raised these questions:", "Agenda:")
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             ctx.record.place = ctx.record.place or known_place(plain(block.text))  # "Kremlin"
-            date_from_front_line(block, ctx.record)  # "From Pyongyang, sent 19.1.50, 23.45"
+            date_from_front_line(
+                block, ctx.record
+            )  # "From Pyongyang, sent 19.1.50, 23.45"; "…, 10 March 1952"
             return True
         attend_from_narrative(block, ctx)
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
