@@ -851,7 +851,7 @@ class EmbeddedSpeakerRule(BlockRule):
         if match:
             ids = _resolve_subject(match, ctx)
         else:
-            ids = _asked_then_answering(block.text, begin, ctx)
+            ids = _asked_then_answering(block.text, begin, ctx) or _named_then_saying(block.text, begin, ctx)
         if not ids:
             return None
         # those at the meeting, and those this paragraph says came: "… visited me. Kim Il Sung said …"
@@ -900,6 +900,24 @@ def _asked_then_answering(text: str, begin: int, ctx: Context) -> tuple[str, ...
         return None
     ids = ctx.resolve(name.group())
     return tuple(ids) if len(ids) == 1 else None
+
+
+def _named_then_saying(text: str, begin: int, ctx: Context) -> tuple[str, ...] | None:
+    """ "Zhou Enlai received me at his request. He said that …" (or "He said:" above his
+    words): a paragraph whose first sentence names one person, not the writer, and whose
+    next sentence has "he" or "she" speak, is that person's turn."""
+    following = [start for start in sentence_starts(text) if start > begin]
+    if not following or not _he_or_she_says().match(text, following[0]):
+        return None
+    named = set()
+    for name in ctx.persons.pattern.finditer(text, begin, following[0]):
+        named.update(ctx.resolve(name.group()))
+    named.discard(ctx.record.author)
+    return (named.pop(),) if len(named) == 1 else None
+
+
+def _he_or_she_says() -> re.Pattern:
+    return _subject_verb(("He", "She"), "verbs")
 
 
 class NoteParagraphRule(BlockRule):
