@@ -71,13 +71,18 @@ def convert_source(
         # one document at a time, from its record to its bytes: a long transcript is never
         # held as TEI all at once
         outputs, documents, words = {}, [], lossless.Fingerprint()
+        letters = True  # every record a letter or telegram its writer signed, which has no turns
         for document in build_documents(records, persons, report, path, top, tables, persons_href):
             documents.append(statistics(document))
+            letters = letters and document.record.writer is not None
             outputs[f"{document.id}.xml"] = to_bytes(document.root)
             for text in lossless.tei_texts([document.root]):
                 words.add(text)
         if not any(d["turns"] for d in documents):
-            report.warning("no-turns", "no speech turns were recognised")
+            if letters:
+                report.info("letter-without-turns", "no speech turns: a letter or telegram its writer signed")
+            else:
+                report.warning("no-turns", "no speech turns were recognised")
         loss = lossless.compare(source.lines, segmentation.removed, words.digest(), lambda: reread(outputs))
         if loss:
             report.error("not-lossless", str(loss), loss.line)
