@@ -517,13 +517,14 @@ def _extends(longer: str, shorter: str) -> bool:
 HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
 HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
 ZONE = r"(?:,?\s*\(?\s*(?:(?-i:[A-Z][a-z]+)|local)\s+time\s*\)?)?"  # "23:00 Moscow time", "(local time)"
-TIME_TAIL = re.compile(rf"(?:,|;|\s+at|\s*\()\s*{HOURS}{ZONE}\s*\)?\.?\s*$", re.I)
+TIME_TAIL = re.compile(rf"(?:,|;|\.\s|\s+at|\s*\()\s*{HOURS}{ZONE}\s*\)?\.?\s*$", re.I)
 # the Russian word for "year" after one, kept in a translation: "16 December 1949 г.", "1949 goda"
 YEAR_WORD = re.compile(r"(?<=\d)\s*(?:гг?\.|g\.)|(?<=\d)\s+goda\b")
 
 
-# "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, " before a date, never a month ("August, 1952")
-PLACE_HEAD = re.compile(rf"^(?:{PLACE},\s+)+(?=\S)")
+# "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, ", "Moscow, Kremlin. " before a date, never a
+# month ("August, 1952")
+PLACE_HEAD = re.compile(rf"^(?:{PLACE},\s+)*{PLACE}[,.]\s+(?=\S)")
 # a day of the week, "the" before a day: "Friday, 16 December 1949", "the 10th of April"
 WEEKDAY_HEAD = re.compile(rf"^(?:{WEEKDAY},?\s+)?(?:the\s+(?=\d))?", re.I)
 # a day of the week after the date: "December 16, 1949 (Friday)", "16 December 1949, Friday"
@@ -547,7 +548,7 @@ def _dateline(line: str) -> tuple[str, str | None]:
     """A date line's date and its place, the weekday, the hours and the parentheses left out."""
     text = WEEKDAY_HEAD.sub("", YEAR_WORD.sub("", unenclosed(line).strip()))
     head = PLACE_HEAD.match(text)
-    place = head.group().strip(" ,") if head else None
+    place = head.group().strip(" ,.") if head else None
     text = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", text[head.end() :] if head else text))
     text = TIME_TAIL.sub("", WEEKDAY_TAIL.sub("", text))  # "16 December 1949, Friday, 8 p.m."
     tail = PLACE_TAIL.search(text)
