@@ -289,6 +289,9 @@ class DialogueTagRule(BlockRule):
         return True
 
 
+DASHES = ("—", "–", "-", "--")
+
+
 class DialogueSplitRule(BlockRule):
     """A paragraph in which a new speaker is introduced mid-way ("… Stalin said: …") is cut
     there, and each part is encoded as a paragraph of its own."""
@@ -314,12 +317,21 @@ class DialogueSplitRule(BlockRule):
         return cuts
 
     def _label(self, block: Block, start: int, ctx: Context) -> tuple[str, ...] | None:
-        """A speaker's label in the middle of a run-on paragraph: "… draft. Stalin: We can …"."""
-        if start <= (ctx.point[1] if ctx.point else 0):
+        """A speaker's label in the middle of a run-on paragraph: "… draft. Stalin: We can …",
+        or with a dash where the paragraph's own first label has one ("Stalin — What …?
+        Mao Zedong — The treaty.")."""
+        begin = ctx.point[1] if ctx.point else 0
+        if start <= begin:
             return None
-        match = patterns(ctx.persons).label.match(block.text, start)
-        if not match or match.group("punct").strip(" *_") != ":":
+        label = patterns(ctx.persons).label
+        match = label.match(block.text, start)
+        if not match:
             return None
+        punct = match.group("punct").strip(" *_")
+        if punct != ":":
+            opening = label.match(block.text, begin)
+            if punct not in DASHES or not opening or opening.group("punct").strip(" *_") != punct:
+                return None
         ids = [ctx.resolve(name, block.line) for name in split_names(match.group("names"))]
         return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
 
