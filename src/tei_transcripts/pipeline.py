@@ -71,10 +71,10 @@ def convert_source(
         # one document at a time, from its record to its bytes: a long transcript is never
         # held as TEI all at once
         outputs, documents, words = {}, [], lossless.Fingerprint()
-        letters = True  # every record a letter or telegram its writer signed, which has no turns
+        letters = True  # every record a letter or telegram, addressed and signed, which has no turns
         for document in build_documents(records, persons, report, path, top, tables, persons_href):
             documents.append(statistics(document))
-            letters = letters and document.record.writer is not None
+            letters = letters and bool(document.record.addressees) and document.record.writer is not None
             outputs[f"{document.id}.xml"] = to_bytes(document.root)
             for text in lossless.tei_texts([document.root]):
                 words.add(text)
