@@ -14,7 +14,7 @@ import datetime
 import re
 
 from .. import tei
-from ..encode.speech import CLOCK
+from ..encode.speech import CLOCK, HOUR_FIELDS
 from ..messages import Reporter
 from .text import markup, source_line
 
@@ -50,11 +50,9 @@ AFTER_TIME_WORD = "|".join(
 AFTER_DAY_WORD = "|".join(
     rf"(?<=\b(?i:{word})\s)" for word in ("on", "by", "until", "till", "since", "from", "before", "after")
 )
-# a field of the hour a meeting began or ended: "Start: 22.00", "Ended: 23.10"
-AFTER_HOUR_FIELD = "|".join(
-    rf"(?<=\b(?i:{label}):\s)"
-    for label in ("time", "start", "started", "began", "beginning", "end", "ended", "finished")
-)
+# a field of the hour a meeting began or ended: "Start: 22.00", "Ended: 23.10" (a duration's
+# "2.30" is no time of day)
+AFTER_HOUR_FIELD = "|".join(rf"(?<=\b(?i:{label}):\s)" for label in HOUR_FIELDS if label != "duration")
 # right after a dotted date with a two-digit year, a dotted time is one: "14.05.50 02.10",
 # "sent 19.1.50, 23.45"
 AFTER_SHORT_DATE = "|".join(

@@ -289,9 +289,6 @@ class DialogueTagRule(BlockRule):
         return True
 
 
-DASHES = ("—", "–", "-", "--")
-
-
 class DialogueSplitRule(BlockRule):
     """A paragraph in which a new speaker is introduced mid-way ("… Stalin said: …") is cut
     there, and each part is encoded as a paragraph of its own."""
@@ -330,7 +327,7 @@ class DialogueSplitRule(BlockRule):
         punct = match.group("punct").strip(" *_")
         if punct != ":":
             opening = label.match(block.text, begin)
-            if punct not in DASHES or not opening or opening.group("punct").strip(" *_") != punct:
+            if punct not in LABEL_DASHES or not opening or opening.group("punct").strip(" *_") != punct:
                 return None
         ids = [ctx.resolve(name, block.line) for name in split_names(match.group("names"))]
         return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
