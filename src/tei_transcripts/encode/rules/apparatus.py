@@ -47,7 +47,7 @@ PUBLICATION = re.compile(
 
 
 class CloserRule(BlockRule):
-    """Signatures, "Recorded by …", copy counts → ``closer/signed``; the record ends."""
+    """Signatures, "Recorded by …" → ``closer/signed``; the record ends."""
 
     name = "closer"
 
@@ -435,9 +435,13 @@ class DistributionRule(BlockRule):
     def test(self, block, ctx):
         record = ctx.record
         return (
-            (record.state == "ended" or last_closer(record) is not None)
-            and len(block.text.split()) <= 40
+            len(block.text.split()) <= 40
             and bool(conventions.pattern("closer", "distribution").match(plain(block.text)))
+            and (
+                record.state == "ended"
+                or last_closer(record) is not None
+                or (_has_turns(record) and not _turn_follows(ctx))  # "Typed in three copies." unsigned
+            )
         )
 
     def run(self, block, ctx):

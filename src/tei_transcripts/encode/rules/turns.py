@@ -712,6 +712,9 @@ class ReportedSpeechRule(BlockRule):
             labelled = record.sp is not None and record.sp.find(tei.q("speaker")) is not None
             if labelled and not record.sp_reported and not narrated:
                 return None
+            intro = patterns(ctx.persons).colon_intro.match(block.text, start)
+            if record.addressees and not narrated and not intro:
+                return None  # a letter's "We ask you to send …": its own words to its reader, not a turn
             ids = _resolve_subject(match, ctx)
             if ids is None:
                 if narrated:
@@ -719,9 +722,7 @@ class ReportedSpeechRule(BlockRule):
                 # unattributed rather than run on into a turn in reported speech, or a new turn
                 # when it introduces quoted speech ("We said: …"); in direct speech, "I …" runs on
                 running = ctx.record.sp is not None and not ctx.record.sp_reported
-                if not (narrated and not running) and not patterns(ctx.persons).colon_intro.match(
-                    block.text, start
-                ):
+                if not (narrated and not running) and not intro:
                     return None
             return match, ids
         ids = _resolve_subject(match, ctx)
