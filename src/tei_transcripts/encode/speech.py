@@ -132,6 +132,13 @@ NOT_NAMES = {
     "present",
     "participants",
     "the",
+    # the headings of a meeting's minutes: "HEARD: the telegram of …", "RESOLVED: to approve …"
+    "heard",
+    "listened",
+    "resolved",
+    "decided",
+    "decision",
+    "agenda",
     # the headings of the parts around the records ("Attachment:", "INTRODUCTION")
     *conventions.load()["titles"]["appendix_words"],
     *conventions.load()["titles"]["part_headings"],

@@ -71,6 +71,8 @@ def clean(text: str) -> str:
 
 # words in capitals before small letters, the first of three letters or more: "RECORD OF CONVERSATION of"
 CAPITALS_FIRST = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+(?=[a-z])")
+# a number's sign, in small letters in a title in capitals: "PROTOCOL No. 79 OF THE MEETING"
+NUMBER_SIGN = re.compile(r"\bNo\.?(?=\s*\d)")
 
 
 def normalise_title(printed: str) -> str:
@@ -79,7 +81,9 @@ def normalise_title(printed: str) -> str:
     September 1952") and its first words alone in capitals ("RECORD of the conversation")."""
     title = clean(printed).strip(" .")
     parts = title.split(",")
-    capitals = next((i for i, part in enumerate(parts) if not part.isupper()), len(parts))
+    capitals = next(
+        (i for i, part in enumerate(parts) if not NUMBER_SIGN.sub("", part).isupper()), len(parts)
+    )
     if not capitals:
         first = CAPITALS_FIRST.match(title)  # "RECORD" / "of the conversation of …" on two lines
         return f"{_title_case(first.group())} {title[first.end() :]}" if first else title
