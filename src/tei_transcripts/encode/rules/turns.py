@@ -302,7 +302,11 @@ class DialogueSplitRule(BlockRule):
         found = patterns(ctx.persons)
         cuts, current = [], None
         first = ctx.point[1] if ctx.point else 0  # "4. Stalin said: …" begins after its number
+        # the paragraph's own label: the abbreviations in "Gen. Sec. Stalin:" end no sentence
+        opening = found.label.match(block.text, first or lead(block.text))
         for start in sentence_starts(block.text):
+            if opening and start < opening.end():
+                continue
             match = found.colon_intro.match(block.text, start)
             who = _resolve_subject(match, ctx) if match else self._label(block, start, ctx)
             who = who or self._author_answers(block, start, ctx)
