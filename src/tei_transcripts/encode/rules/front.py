@@ -202,7 +202,7 @@ def _date_before(title: str) -> int:
 
 # "From the diary of P.F. Yudin", "Diary of Ambassador T.F. Shtykov": a name, up to the end
 DIARY = re.compile(
-    r"(?:(?:(?:extract|entry|excerpt)\s+)?from\s+the\s+)?(?:diary|journal)\s+of\s+((?:\S+\s+){0,5}?\S+?)"
+    r"(?:(?:(?:extract|entry|excerpt)\s+)?from\s+the\s+)?(?:diary|journal|memoirs|recollections|reminiscences)\s+of\s+((?:\S+\s+){0,5}?\S+?)"
     r"(?=\s*[:,;]|\.?\s*$)",  # up to the end, or to what follows: "…: Memorandum of Conversation …"
     re.I,
 )

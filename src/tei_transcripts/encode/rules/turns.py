@@ -869,8 +869,11 @@ class EmbeddedSpeakerRule(BlockRule):
         if not ids:
             return None
         # those at the meeting, and those this paragraph says came: "… visited me. Kim Il Sung said …"
-        present = ctx.record.participants.union(named_as_present(block, ctx))
-        if not ids or (ctx.record.participants and not set(ids) <= present):
+        # (a diary's or memoir's writer, addressing no one, lists nobody: anyone known may speak)
+        record = ctx.record
+        present = record.participants.union(named_as_present(block, ctx))
+        listed = not (record.open_participants and not record.addressees)
+        if not ids or (record.participants and listed and not set(ids) <= present):
             return None
         return ids
 
