@@ -302,16 +302,17 @@ class DialogueSplitRule(BlockRule):
         found = patterns(ctx.persons)
         cuts, current = [], None
         first = ctx.point[1] if ctx.point else 0  # "4. Stalin said: …" begins after its number
-        # the paragraph's own label: the abbreviations in "Gen. Sec. Stalin:" end no sentence
-        opening = found.label.match(block.text, first or lead(block.text))
+        opening = None  # the paragraph's own label, read once a cut is in view
         for start in sentence_starts(block.text):
-            if opening and start < opening.end():
-                continue
             match = found.colon_intro.match(block.text, start)
             who = _resolve_subject(match, ctx) if match else self._label(block, start, ctx)
             who = who or self._author_answers(block, start, ctx)
             if not match and who is None:
                 continue
+            if opening is None:
+                opening = found.label.match(block.text, first or lead(block.text)) or False
+            if opening and start < opening.end():
+                continue  # the abbreviations in "Gen. Sec. Stalin:" end no sentence
             if start > first and who and who != current:
                 cuts.append(start)
             current = who or current
