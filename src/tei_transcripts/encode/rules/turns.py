@@ -302,37 +302,38 @@ class DialogueSplitRule(BlockRule):
         found = patterns(ctx.persons)
         cuts, current = [], None
         first = ctx.point[1] if ctx.point else 0  # "4. Stalin said: …" begins after its number
-        opening = None  # the paragraph's own label, read once a cut is in view
+
+        @cache
+        def opening() -> re.Match | None:  # the paragraph's own label, read once a label is in view
+            return found.label.match(block.text, first or lead(block.text))
+
         for start in sentence_starts(block.text):
             match = found.colon_intro.match(block.text, start)
-            who = _resolve_subject(match, ctx) if match else self._label(block, start, ctx)
+            who = _resolve_subject(match, ctx) if match else self._label(block, start, first, opening, ctx)
             who = who or self._author_answers(block, start, ctx)
             if not match and who is None:
                 continue
-            if opening is None:
-                opening = found.label.match(block.text, first or lead(block.text)) or False
-            if opening and start < opening.end():
+            if opening() and start < opening().end():
                 continue  # the abbreviations in "Gen. Sec. Stalin:" end no sentence
             if start > first and who and who != current:
                 cuts.append(start)
             current = who or current
         return cuts
 
-    def _label(self, block: Block, start: int, ctx: Context) -> tuple[str, ...] | None:
+    @staticmethod
+    def _label(block: Block, start: int, first: int, opening, ctx: Context) -> tuple[str, ...] | None:
         """A speaker's label in the middle of a run-on paragraph: "… draft. Stalin: We can …",
-        or with a dash where the paragraph's own first label has one ("Stalin — What …?
-        Mao Zedong — The treaty.")."""
-        begin = ctx.point[1] if ctx.point else 0
-        if start <= begin:
+        or with a dash where the paragraph's own first label (`opening()`) has one ("Stalin —
+        What …? Mao Zedong — The treaty.")."""
+        if start <= first:
             return None
-        label = patterns(ctx.persons).label
-        match = label.match(block.text, start)
+        match = patterns(ctx.persons).label.match(block.text, start)
         if not match:
             return None
         punct = match.group("punct").strip(" *_")
         if punct != ":":
-            opening = label.match(block.text, begin)
-            if punct not in LABEL_DASHES or not opening or opening.group("punct").strip(" *_") != punct:
+            own = opening()
+            if punct not in LABEL_DASHES or not own or own.group("punct").strip(" *_") != punct:
                 return None
         ids = [ctx.resolve(name, block.line) for name in split_names(match.group("names"))]
         return tuple(i[0] for i in ids) if all(len(i) == 1 for i in ids) else None
