@@ -169,6 +169,7 @@ TITLES = [
     "president",
     "secretary",
 ]
+SAID_NOTHING = r"(?!\s+nothing\b)"  # after a verb of saying: "said nothing" reports no words
 NARRATED = re.compile(
     r"\s*(?:(?:then|also|\w+ly)\s+)?(?:\w+ed|said|told|gave|spoke)\b"
 )  # "I [then] answered"
@@ -208,7 +209,8 @@ def patterns(persons: Personography) -> SpeechPatterns:
     # a name ends at a word's end, where a footnote's marker is glued to it ("Zhou Enlai2:"),
     # or at a possessive ("Mao's remarks:")
     known_name = rf"(?:{INITIALS})?(?:{known})(?:{WORD_END}|(?={MARKER}{WORD_END}|['’]s\s))"
-    verbs = conventions.alternation(verb_forms(speech["verbs"]))
+    # a verb of saying, not saying nothing: "Mao Zedong smiled and said nothing."
+    verbs = conventions.alternation(verb_forms(speech["verbs"])) + SAID_NOTHING
     verbs_upper = conventions.alternation(
         [verb.upper() for verb in verb_forms(speech["verbs"])]
     )  # "STALIN SAID:"

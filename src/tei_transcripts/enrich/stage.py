@@ -29,6 +29,14 @@ def set_apart_direction() -> re.Pattern:
     )
 
 
+@cache
+def bare_direction() -> re.Pattern:
+    """A direction printed as a paragraph of its own without marks around it: "Everyone
+    laughed.", "General laughter.", "Stalin smiled." (a whole paragraph, never part of one)."""
+    subjects = conventions.alternation(conventions.load()["stage"]["subjects"])
+    return re.compile(rf"(?i:(?:{subjects})\s+)?(?:{conventions.stage_direction()})")
+
+
 def tag_stage_directions(body) -> None:
     """Wrap each stage direction in the paragraphs of `body` in a ``stage``."""
 

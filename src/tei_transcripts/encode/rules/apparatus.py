@@ -10,7 +10,7 @@ from lxml import etree
 
 from ... import conventions, tei
 from ...enrich.dates import ROMAN, full_days
-from ...segment import STARTS_LOWER, Block, ends_sentence
+from ...segment import BULLET_LINE, NUMBERED_LINE, STARTS_LOWER, Block, ends_sentence
 from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, ROMAN_NUMERAL, SUPERSCRIPT_DIGITS, inline
@@ -75,9 +75,11 @@ class CloserRule(BlockRule):
         ):
             return True  # "Moscow, 17 February 1951." where the record ends, with no signature
         # a position printed above the signature: "AMBASSADOR OF THE USSR IN KOREA" / "T. SHTYKOV"
+        # (never a list's item: "3. Tanks - 50" / "T. Shtykov")
         return (
             len(block.text.split()) <= 10
             and not ends_sentence(block.text)
+            and not (NUMBERED_LINE.match(block.text) or BULLET_LINE.match(block.text))
             and bool(ctx.blocks)
             and self._signature(ctx.blocks[0], ctx.blocks[1:], ctx)
         )

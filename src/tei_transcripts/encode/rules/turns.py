@@ -10,7 +10,7 @@ from lxml import etree
 
 from ... import conventions, tei
 from ...enrich.dates import NARRATIVE_STAMP, STAMP, first_day, full_days
-from ...enrich.stage import set_apart_direction
+from ...enrich.stage import bare_direction, set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
@@ -22,6 +22,7 @@ from ..speech import (
     NARRATED,
     NOT_NAMES,
     ROLE_AFTER,
+    SAID_NOTHING,
     TITLES,
     honorifics,
     names_follow,
@@ -90,13 +91,11 @@ class NarrativeRule(BlockRule):
             return not opens_turn(ctx.persons)(block.text)
         # a paragraph wholly in brackets, parentheses or italics, a sentence long, between
         # turns: "[The conversation was interrupted.]", "(The conversation lasted two hours.)",
-        # "*Molotov enters the room.*"
+        # "*Molotov enters the room.*"; or only what was done: "Everyone laughed."
         text = block.text.strip()
         if text.startswith("(") and conventions.pattern("notes", "in_parentheses").match(text, 1):
             return False  # "(Note: …)": a note in the turn it interrupts
-        return _has_turns(ctx.record) and bool(
-            SET_APART.fullmatch(text) or set_apart_direction().fullmatch(text)
-        )
+        return _has_turns(ctx.record) and bool(SET_APART.fullmatch(text) or _direction(text))
 
     def run(self, block, ctx):
         ctx.end_turn()
@@ -110,13 +109,18 @@ class NarrativeRule(BlockRule):
                 record.date_line = block.line
         attend_from_narrative(block, ctx)
         text = block.text.strip()
-        if set_apart_direction().fullmatch(text):  # "*Mao Zedong laughs.*", "[Laughter.]"
+        if _direction(text):  # "*Mao Zedong laughs.*", "[Laughter.]", "Everyone laughed."
             words = [text] if text.startswith("[") else inline(block, ctx.report)  # brackets kept
             ctx.place(tei.E("stage", *words), block)
         else:
             ctx.place(paragraph(inline(without_heading_marks(block), ctx.report)), block)
         record.state = "body"
         return True
+
+
+def _direction(text: str) -> bool:
+    """Is the paragraph only a stage direction, set apart or bare?"""
+    return bool(set_apart_direction().fullmatch(text) or bare_direction().fullmatch(text))
 
 
 def _stamped_labels(record) -> bool:
@@ -201,7 +205,7 @@ def _subject_verb(subjects: tuple[str, ...], verbs: str) -> re.Pattern:
     speech = conventions.load()["speech"]
     adverbs = conventions.alternation(speech["adverbs"])
     said = conventions.alternation(verb_forms(speech[verbs]))
-    return re.compile(rf"(?:{'|'.join(subjects)})(?:\s+(?:{adverbs}))*\s+(?:{said})\b")
+    return re.compile(rf"(?:{'|'.join(subjects)})(?:\s+(?:{adverbs}))*\s+(?:{said})\b{SAID_NOTHING}")
 
 
 def _own_view() -> re.Pattern:
@@ -318,6 +322,27 @@ class DialogueSplitRule(BlockRule):
             if start > first and who and who != current:
                 cuts.append(start)
             current = who or current
+        return sorted(set(cuts).union(self._reported_cuts(block, first, opening, ctx)))
+
+    @staticmethod
+    def _reported_cuts(block: Block, first: int, opening, ctx: Context) -> list[int]:
+        """ "Zhou Enlai came at 14:00. He said that …. Then I asked him whether …. Zhou Enlai
+        answered that …": a paragraph in reported speech whose sentences report the words of
+        two or more participants is cut where the speaker changes (and before the first
+        reported sentence, when narrative or another's words come before it). Not a labelled
+        turn's own words, where "Mao Zedong said that …" is its speaker quoting him."""
+        record = ctx.record
+        if opening() or record.sp_dialogue or (record.sp is not None and not record.sp_reported):
+            return []
+        starts = [first, *(s for s in sentence_starts(block.text) if s > first)]
+        said = [(start, ids) for start in starts if (ids := _reporting(block.text, start, ctx))]
+        if len({ids for _, ids in said}) < 2:
+            return []
+        cuts, current = [], None
+        for start, ids in said:
+            if ids != current and start > first:
+                cuts.append(start)
+            current = ids
         return cuts
 
     @staticmethod
@@ -377,6 +402,40 @@ class DialogueSplitRule(BlockRule):
         )
         ctx.blocks[0:0] = pieces
         return True
+
+
+# What may come before the subject of a sentence of reported speech: "Then I asked …", "In
+# reply, Zhou Enlai said that …"
+CONNECTIVE = re.compile(
+    r"(?:(?:Then|And|But|Later|After\s+that|In\s+reply|In\s+response|In\s+turn|To\s+this|To\s+that"
+    r"|Thereupon|Whereupon|At\s+this|At\s+that),?\s+)?"
+)
+# the words reported soon after the verb: "… answered that", "… asked him whether", "… said:"
+QUOTED_AFTER_COLON = re.compile(r":\s")  # "Stalin said: … I answered them: …" ("14:00" is no colon)
+REPORTED_WORDS = re.compile(r"[^.?!;]{0,40}?(?:\b(?:that|whether|if)\b|:)")
+
+
+def _reporting(text: str, start: int, ctx: Context) -> tuple[str, ...] | None:
+    """Who the sentence at `start` reports as saying something, after a connective maybe:
+    "Zhou Enlai answered that …", "Then I asked him whether …" (the record's author, in the
+    past only); None for a pronoun, for one not at the meeting, or for a verb that reports
+    no words ("Zhou Enlai thanked me")."""
+    found = patterns(ctx.persons)
+    match = found.reported.match(text, CONNECTIVE.match(text, start).end())
+    if not match or not REPORTED_WORDS.match(text, match.end()):
+        return None
+    names = match.group("names")
+    first_person = found.first_person.fullmatch(names)
+    if first_person and (not NARRATED.match(text, match.end()) or QUOTED_AFTER_COLON.search(text, 0, start)):
+        return None  # "I think …", or the "I" of words quoted after a colon: the speaker's own
+    if found.named_pronoun.fullmatch(names):
+        return None
+    ids = _resolve_subject(match, ctx)
+    record = ctx.record
+    listed = record.participants and not (record.open_participants and not record.addressees)
+    if not ids or (listed and not set(ids) <= record.participants):
+        return None
+    return ids
 
 
 def _resolve_subject(match: re.Match, ctx: Context) -> tuple[str, ...] | None:
@@ -592,10 +651,11 @@ INITIAL_LABEL = re.compile(r"(?P<names>[A-Z]\.)(?P<punct>\s*:|\s+[—–])\s+(?=
 
 
 # An interview's labels: "Q: …", "A: …"; "Question. …", "Answer — …" only in a record whose
-# title says it is an interview or answers to questions
+# title says it is an interview or answers to questions; never the start of one that names
+# its speaker after it ("Q. (Roshchin): …", read as a titled label)
 INTERVIEW_LABELS = ("Q", "A", "Question", "Answer")
 QUESTION_OR_ANSWER = re.compile(
-    rf"(?P<names>{'|'.join(INTERVIEW_LABELS)})(?P<punct>\s*[:.]|\s+[—–])\s+(?=\S)"
+    rf"(?P<names>{'|'.join(INTERVIEW_LABELS)})(?P<punct>\s*[:.]|\s+[—–])\s+(?=\S)(?!\([^()]{{2,60}}\)\s*:)"
 )
 # who answers and who asks in such a title: "Answers of Comrade I.V. Stalin to the Questions
 # of a Pravda Correspondent", "Stalin's replies to questions put by …", "Interview of Kim Il
@@ -679,8 +739,10 @@ DOING = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{2,}ing\b[^.,;:!?\"“]{0,60}")  # "tu
 # A label of up to 160 characters before a colon (and the emphasis it closes) and a space
 TITLED_LABEL = re.compile(rf"(?P<label>[^:]{{1,160}}):{CLOSE}?(?:\s+|$)")
 # What is said, the speaker's name in parentheses after it: "Answer (Stalin)", "Question
-# (Mao Zedong)"
-NAME_IN_PARENTHESES = re.compile(r"(?P<what>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5})\s*\((?P<name>[^()]{2,60})\)")
+# (Mao Zedong)", "Q. (Roshchin)"
+NAME_IN_PARENTHESES = re.compile(
+    r"(?P<what>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?)\.?\s*\((?P<name>[^()]{2,60})\)"
+)
 # The office before a name in a label: capitalised words, "of", "the", "and", "'s"; or what
 # the words are: "Question from Comrade Stalin:", "Reply by Zhou Enlai:"; never an address
 # ("Dear Comrade Stalin:", "For Comrade Filippov:")
@@ -867,7 +929,11 @@ class EmbeddedSpeakerRule(BlockRule):
         if match:
             ids = _resolve_subject(match, ctx)
         else:
-            ids = _asked_then_answering(block.text, begin, ctx) or _named_then_saying(block.text, begin, ctx)
+            ids = (
+                _asked_then_answering(block.text, begin, ctx)
+                or _named_then_saying(block.text, begin, ctx)
+                or _author_goes_on(block.text, begin, ctx)
+            )
         if not ids:
             return None
         # those at the meeting, and those this paragraph says came: "… visited me. Kim Il Sung said …"
@@ -933,6 +999,16 @@ def _named_then_saying(text: str, begin: int, ctx: Context) -> tuple[str, ...] |
         named.update(ctx.resolve(name.group()))
     named.discard(ctx.record.author)
     return (named.pop(),) if len(named) == 1 else None
+
+
+def _author_goes_on(text: str, begin: int, ctx: Context) -> tuple[str, ...] | None:
+    """ "Then I asked him whether …", "In reply, I said that …": the record's author,
+    speaking in the past after a connective (without one, `ReportedSpeechRule` has him)."""
+    connective = CONNECTIVE.match(text, begin)
+    if connective.end() == begin or not re.match(r"I\s", text[connective.end() :]):
+        return None
+    ids = _reporting(text, begin, ctx)
+    return ids if ids == (ctx.record.author,) else None
 
 
 def _he_or_she_says() -> re.Pattern:
