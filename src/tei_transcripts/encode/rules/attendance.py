@@ -165,14 +165,15 @@ def _attendance_sentences(block: Block) -> list[Block]:
 @cache
 def group_inside() -> re.Pattern:
     """A group header of an attendance list: at the start of a paragraph, or inside it after
-    a sentence or an entry when a colon ends it ("… Su Yu. Interpreters: …") or when it
-    names a side ("…; on the Chinese side, Chen Yun …"); a role without the colon (";
+    a sentence or an entry when a colon or a spaced dash ends it ("… Su Yu. Interpreters: …",
+    "… Li Fuchun. Interpreters - Fedorenko, Shi Zhe.") or when it names a side ("…; on the
+    Chinese side, Chen Yun …"); a role without either (";
     interpreters Fedorenko and Shi Zhe;") is that entry's alone."""
     attendance = conventions.load()["attendance"]
     group = attendance["group"].removeprefix("^")
     side = attendance["side_group"]
     return re.compile(
-        rf"^(?P<group>{group})|[.;:]\s*(?P<inside>{group})[^.;:]{{0,40}}:|[.;]\s*(?P<side>{side})",
+        rf"^(?P<group>{group})|[.;:]\s*(?P<inside>{group})[^.;:]{{0,40}}(?::|\s(?:--|[—–-])\s)|[.;]\s*(?P<side>{side})",
         re.IGNORECASE,
     )
 
