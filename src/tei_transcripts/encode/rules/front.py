@@ -458,9 +458,14 @@ def add_addressees(record, text: str, ctx: Context) -> None:
             record.addressees.append((match.text, match.id))
 
 
+# a dash or slash joining two names in a title: "Stalin-Mao conversation", "Mao/Stalin talks"
+NAMES_JOINED = re.compile(r"(?<=[a-z])[-–—/](?=[A-Z][a-z])")
+
+
 def add_principals(record, title: str, ctx: Context) -> None:
-    """The persons a title names are the principals of the conversation."""
-    for match in ctx.persons.find(title):
+    """The persons a title names are the principals of the conversation, also two joined by
+    a dash ("Stalin-Mao conversation")."""
+    for match in ctx.persons.find(NAMES_JOINED.sub(" ", title)):
         if match.id and match.id not in record.principals:
             record.principals.append(match.id)
 
