@@ -302,17 +302,32 @@ def encoding_desc(doc):
 TIME_FIELD = re.compile(r"\W*(?:time|hours?)\b\W*:", re.I)
 
 
+# the fields of the hour it began and of the hour it ended: "Beginning: 20:00", "End: 22:10"
+START_FIELD = re.compile(r"\W*(?:beginning|begun|began|start|started)\b[^:]{0,30}:", re.I)
+END_FIELD = re.compile(r"\W*(?:end|ended|finished)\b[^:]{0,30}:", re.I)
+
+
 def meeting_time(record) -> "tei.etree._Element | None":
     """The hours of the meeting: the first time in the record's dateline ("Moscow, 16 December
-    1949, 6 p.m.") or in its "Time:" field, as a ``time`` for the setting."""
+    1949, 6 p.m.") or in its "Time:" field, or the hours of its "Beginning:" and "End:"
+    fields, as a ``time`` for the setting."""
+    bounds = {}  # "from" and "to": the printed time and its value
     for element in record.front:
         for holder in element.iter(tei.q("docDate"), tei.q("byline")):
-            if holder.tag == tei.q("byline") and not TIME_FIELD.match("".join(holder.itertext())):
+            field = "".join(holder.itertext())
+            if holder.tag == tei.q("byline") and not TIME_FIELD.match(field):
+                bound = "from" if START_FIELD.match(field) else "to" if END_FIELD.match(field) else None
+                time = next(holder.iter(tei.q("time")), None)
+                if bound and time is not None and time.get("when"):
+                    bounds.setdefault(bound, (" ".join("".join(time.itertext()).split()), time.get("when")))
                 continue
             for time in holder.iter(tei.q("time")):
                 span = {name: time.get(name) for name in ("when", "from", "to") if time.get(name)}
                 return tei.E("time", " ".join("".join(time.itertext()).split()), **span)
-    return None
+    if not bounds:
+        return None
+    printed = "–".join(bounds[b][0] for b in ("from", "to") if b in bounds)
+    return tei.E("time", printed, **{bound: value for bound, (_, value) in bounds.items()})
 
 
 def profile_desc(doc):
