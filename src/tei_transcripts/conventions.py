@@ -34,11 +34,18 @@ def pattern(section: str, key: str, whole: bool = False) -> re.Pattern:
 
 
 @cache
-def stage_direction() -> str:
+def stage_direction(turned: bool = False) -> str:
     """What a stage direction says: up to three capitalised words (a name), then the words
-    of ``[stage]``: "Laughs", "Stalin smiles", "after a pause and laughs"."""
+    of ``[stage]``: "Laughs", "Stalin smiles", "after a pause and laughs"; with `turned`, also
+    to whom the words are turned, as a parenthesis in speech says it: "(to Mao Zedong)",
+    "(turning to Comrade Molotov)" (never a paragraph of its own: "To Comrade Stalin." is an
+    address)."""
     words = alternation(load()["stage"]["directions"])
-    return rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?[.!]?"
+    done = rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{words})(?:\s+(?i:and\s+{words}))?"
+    if turned:  # to a person, not to a place: "(to Moscow)" is no direction
+        places = alternation([re.escape(place) for place in load()["places"]["known"]])
+        done += rf"|(?i:(?:turning|turns)\s+to|to|addressing)\s+(?!(?:the\s+)?{places}\b)(?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*"
+    return rf"(?:{done})[.!]?"
 
 
 def trie_pattern(words: list[str]) -> str:

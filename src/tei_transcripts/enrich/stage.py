@@ -17,7 +17,7 @@ from .text import markup
 
 @cache
 def direction() -> re.Pattern:
-    return re.compile(rf"\((?:{conventions.stage_direction()})\)")
+    return re.compile(rf"\((?:{conventions.stage_direction(turned=True)})\)")
 
 
 @cache
