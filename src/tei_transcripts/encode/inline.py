@@ -64,7 +64,7 @@ BRACKET_MARKER = re.compile(
     r"\[(?:(\d{1,3})|(?<=[^\W\d_]\[)([a-z])|\^([\w-]{1,20})"  # and Markdown's "[^1]"
     rf"|(?:(?<=[^\W\d_]\[)|(?<=[.,;:!?”\"’)]\[))({ROMAN_NUMERAL}))\]"
 )
-PAREN_MARKER = re.compile(r"\((?<=[^\W\d_]\()(\d{1,3})\)")
+PAREN_MARKER = re.compile(r"\((?:(?<=[^\W\d_]\()|(?<=[^\W\d_][.,;:!?”\"’]\())(\d{1,3})\)")  # "treaty.(1)" too
 # ... or after a speaker's name and a space, before the label's colon: "Kim Il Sung (1):"
 LABEL_MARKER = r"(?<=[^\W\d_] )\({n}\)(?=:)"
 # ... or after a word and a space, as an enumeration's "(1)" may stand too: "greetings (1)."; it
@@ -104,7 +104,8 @@ def bare_marker(n: str) -> re.Pattern:
     superscript = n.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS)) if n.isdigit() else None
     glued = rf"(?:(?<=[^\W\d_][.,;:!?”\"’)])|(?<=[^\W\d_])){re.escape(n)}(?![\w*])"
     if n.isdigit():
-        glued += rf"|(?<=[^\W\d_])\({n}\)|{LABEL_MARKER.format(n=n)}"  # "agreement(1)", "Stalin (1):"
+        # "agreement(1)", "treaty.(1)", "Stalin (1):"
+        glued += rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?”\"’]))\({n}\)|{LABEL_MARKER.format(n=n)}"
         glued += rf"|(?<=\S)\^{n}(?!\d)"  # "greetings.^1"
     if superscript:
         return re.compile(rf"{glued}|(?<=\S){superscript}(?![{SUPERSCRIPT_DIGITS}])")
