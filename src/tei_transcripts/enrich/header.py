@@ -319,15 +319,19 @@ def meeting_time(record) -> "tei.etree._Element | None":
                 bound = "from" if START_FIELD.match(field) else "to" if END_FIELD.match(field) else None
                 time = next(holder.iter(tei.q("time")), None)
                 if bound and time is not None and time.get("when"):
-                    bounds.setdefault(bound, (" ".join("".join(time.itertext()).split()), time.get("when")))
+                    bounds.setdefault(bound, (_printed(time), time.get("when")))
                 continue
             for time in holder.iter(tei.q("time")):
                 span = {name: time.get(name) for name in ("when", "from", "to") if time.get(name)}
-                return tei.E("time", " ".join("".join(time.itertext()).split()), **span)
+                return tei.E("time", _printed(time), **span)
     if not bounds:
         return None
     printed = "–".join(bounds[b][0] for b in ("from", "to") if b in bounds)
     return tei.E("time", printed, **{bound: value for bound, (_, value) in bounds.items()})
+
+
+def _printed(time) -> str:
+    return " ".join("".join(time.itertext()).split())
 
 
 def profile_desc(doc):

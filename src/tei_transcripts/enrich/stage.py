@@ -2,8 +2,10 @@
 """Stage directions in speech: "(Laughs.)", "(after a pause)" → ``stage``, parentheses kept.
 
 Only a parenthesis that says nothing but what was done (the words of ``[stage]`` in the
-conventions, perhaps after a name) is a direction; any other parenthesis stays text. A
-direction printed in a speaker's label stays in the ``speaker`` as printed.
+conventions, perhaps after a name) or to whom the words are turned ("(to Mao Zedong)") is a
+direction; any other parenthesis stays text. A direction printed in a speaker's label stays
+in the ``speaker`` as printed. Between turns, a paragraph that is only a direction, set
+apart ("*Mao Zedong laughs.*") or bare ("Everyone laughed."), is one too.
 """
 
 from __future__ import annotations

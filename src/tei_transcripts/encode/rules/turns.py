@@ -411,8 +411,8 @@ CONNECTIVE = re.compile(
     r"|Thereupon|Whereupon|At\s+this|At\s+that),?\s+)?"
 )
 # the words reported soon after the verb: "… answered that", "… asked him whether", "… said:"
-QUOTED_AFTER_COLON = re.compile(r":\s")  # "Stalin said: … I answered them: …" ("14:00" is no colon)
 REPORTED_WORDS = re.compile(r"[^.?!;]{0,40}?(?:\b(?:that|whether|if)\b|:)")
+QUOTED_AFTER_COLON = re.compile(r":\s")  # "Stalin said: … I answered them: …" ("14:00" is no colon)
 
 
 def _reporting(text: str, start: int, ctx: Context) -> tuple[str, ...] | None:
