@@ -332,11 +332,11 @@ class DialogueSplitRule(BlockRule):
         reported sentence, when narrative or another's words come before it). Not a labelled
         turn's own words, where "Mao Zedong said that …" is its speaker quoting him."""
         record = ctx.record
-        if opening() or record.sp_dialogue or (record.sp is not None and not record.sp_reported):
+        if record.sp_dialogue or (record.sp is not None and not record.sp_reported):
             return []
         starts = [first, *(s for s in sentence_starts(block.text) if s > first)]
         said = [(start, ids) for start in starts if (ids := _reporting(block.text, start, ctx))]
-        if len({ids for _, ids in said}) < 2:
+        if len({ids for _, ids in said}) < 2 or opening():  # the label read only then
             return []
         cuts, current = [], None
         for start, ids in said:
