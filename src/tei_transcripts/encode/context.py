@@ -99,6 +99,12 @@ class Record:
     def participants(self) -> set[str]:
         return set(self.principals) | set(self.attendees)
 
+    @property
+    def lists_participants(self) -> bool:
+        """Does the record say who was there, so that no one else speaks in it? A diary's or
+        memoir's writer, addressing no one, lists nobody: anyone known may speak."""
+        return bool(self.participants) and not (self.open_participants and not self.addressees)
+
 
 @dataclass
 class Draft:

@@ -110,11 +110,7 @@ class CloserRule(BlockRule):
         ctx.end_turn()
         words = inline(block, ctx.report)
         if valediction(block.text):
-            closer = self.closer(ctx, block)
-            if closer is None:
-                ctx.place(paragraph(words), block)
-            else:
-                closer.append(tei.E("salute", *words))
+            self._close("salute", words, block, ctx)
             return True  # the record ends with its signature
         if _after_valediction(record) and not closing_line(plain(block.text)):
             last_closer(record).append(tei.E("signed", *words))
@@ -122,24 +118,25 @@ class CloserRule(BlockRule):
             return True
         under_signature = last_closer(record) is not None and closing_line(plain(block.text))
         if under_signature or is_dateline(plain(block.text)):
-            closer = self.closer(ctx, block)
-            if closer is None:
-                ctx.place(paragraph(words), block)
-            else:
-                closer.append(tei.E("dateline", *words))
+            self._close("dateline", words, block, ctx)
             dates = full_days(block.text)
             if dates and not record.date_text:  # dated only at its end, and placed there
                 record.date_text, record.date_line = dates[0].group(), block.line
                 record.place = record.place or known_place(plain(block.text)[: dates[0].start()].strip(" ,"))
             record.state = "ended"
             return True
-        closer = self.closer(ctx, block)
-        if closer is not None:
-            closer.append(tei.E("signed", *words))
-        else:
-            ctx.place(paragraph(words), block)
+        self._close("signed", words, block, ctx)
         self._signers(block, ctx)
         return True
+
+    def _close(self, tag: str, words: list, block: Block, ctx: Context) -> None:
+        """The words as the closer's `tag` ("signed", "dateline", "salute"), or a paragraph
+        where the division they end has no text for a closer to close."""
+        closer = self.closer(ctx, block)
+        if closer is None:
+            ctx.place(paragraph(words), block)
+        else:
+            closer.append(tei.E(tag, *words))
 
     @staticmethod
     def _signers(block: Block, ctx: Context) -> None:

@@ -416,9 +416,9 @@ def date_from_front_line(block: Block, record) -> None:
 
 # A telegram's or letter's address line before its text, names and titles in capitals:
 # "To Comrade Filippov (Stalin).", "TO COMRADE FILIPPOV", "To: the Chairman of the Council of
-# Ministers I.V. Stalin"; not "To Mao's question I answered yes." (a salutation, "Dear Comrade
-# Stalin!", is `is_salutation`'s)
-# "To Comrade Filippov.", "From Pyongyang. To Comrade Fyn Si [Stalin]." (the place sent from first)
+# Ministers I.V. Stalin", after the place it was sent from: "From Pyongyang. To Comrade Fyn Si
+# [Stalin]."; not "To Mao's question I answered yes." (a salutation, "Dear Comrade Stalin!",
+# is `is_salutation`'s)
 ADDRESS_LINE = re.compile(
     r"\W*(?:(?i:from)\s+[A-Z][^.,;:!?]{0,40}[.,;]\s+)?(?i:to)\b:?\s+(?:(?:[A-Z(\[][^\s.,;:!?]*|of|the|and)\.?\s*){1,12}[,:!]?"
 )

@@ -431,9 +431,7 @@ def _reporting(text: str, start: int, ctx: Context) -> tuple[str, ...] | None:
     if found.named_pronoun.fullmatch(names):
         return None
     ids = _resolve_subject(match, ctx)
-    record = ctx.record
-    listed = record.participants and not (record.open_participants and not record.addressees)
-    if not ids or (listed and not set(ids) <= record.participants):
+    if not ids or (ctx.record.lists_participants and not set(ids) <= ctx.record.participants):
         return None
     return ids
 
@@ -937,11 +935,9 @@ class EmbeddedSpeakerRule(BlockRule):
         if not ids:
             return None
         # those at the meeting, and those this paragraph says came: "… visited me. Kim Il Sung said …"
-        # (a diary's or memoir's writer, addressing no one, lists nobody: anyone known may speak)
         record = ctx.record
         present = record.participants.union(named_as_present(block, ctx))
-        listed = not (record.open_participants and not record.addressees)
-        if not ids or (record.participants and listed and not set(ids) <= present):
+        if not ids or (record.lists_participants and not set(ids) <= present):
             return None
         return ids
 
@@ -1087,9 +1083,8 @@ class ParagraphRule(BlockRule):
         ):  # not what introduces what follows ("The delegation raised these questions:", "Agenda:")
             ctx.place(paragraph(inline(block, ctx.report)), block, "front")  # an addressee, a heading
             ctx.record.place = ctx.record.place or known_place(plain(block.text))  # "Kremlin"
-            date_from_front_line(
-                block, ctx.record
-            )  # "From Pyongyang, sent 19.1.50, 23.45"; "…, 10 March 1952"
+            # "From Pyongyang, sent 19.1.50, 23.45"; "Reception of Zhou Enlai, 10 March 1952"
+            date_from_front_line(block, ctx.record)
             return True
         attend_from_narrative(block, ctx)
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
