@@ -67,9 +67,10 @@ BRACKET_MARKER = re.compile(
 PAREN_MARKER = re.compile(r"\((?:(?<=[^\W\d_]\()|(?<=[^\W\d_][.,;:!?”\"’]\())(\d{1,3})\)")  # "treaty.(1)" too
 # ... or after a speaker's name and a space, before the label's colon: "Kim Il Sung (1):"
 LABEL_MARKER = r"(?<=[^\W\d_] )\({n}\)(?=:)"
-# ... or after a word and a space, as an enumeration's "(1)" may stand too: "greetings (1)."; it
-# points to a note only where a notes heading stands above the notes ("Notes" / "(1) …")
-SPACED_MARKER = r"(?<=[^\W\d_] )\({n}\)(?![\w(])"
+# ... or after a word, or its full stop or comma, and a space, as an enumeration's "(1)" may
+# stand too: "greetings (1).", "the treaty. (1) He asked …"; it points to a note only where a
+# notes heading stands above the notes ("Notes" / "(1) …")
+SPACED_MARKER = r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.,;!?”\"’] ))\({n}\)(?![\w(])"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_MARKER = re.compile(
     rf"[{SUPERSCRIPT_DIGITS}](?<=\S[{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{0,2}}(?![{SUPERSCRIPT_DIGITS}])"

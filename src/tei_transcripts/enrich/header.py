@@ -78,8 +78,12 @@ NUMBER_SIGN = re.compile(r"\bNo\.?(?=\s*\d)")
 def normalise_title(printed: str) -> str:
     """Sentence punctuation and spacing tidied; a title in capitals set in title case, also
     the capitals before a place and date that are not ("RECORD OF … DELEGATION, Moscow, 3
-    September 1952") and its first words alone in capitals ("RECORD of the conversation")."""
-    title = clean(printed).strip(" .")
+    September 1952") and its first words alone in capitals ("RECORD of the conversation");
+    each part after a colon on its own ("From the diary of …: RECORD OF CONVERSATION with …")."""
+    return ": ".join(map(_normalised_part, clean(printed).strip(" .").split(": ")))
+
+
+def _normalised_part(title: str) -> str:
     parts = title.split(",")
     capitals = next(
         (i for i, part in enumerate(parts) if not NUMBER_SIGN.sub("", part).isupper()), len(parts)

@@ -88,7 +88,8 @@ class CloserRule(BlockRule):
     def _signature(block: Block, following: list[Block], ctx: Context) -> bool:
         """A short line ending in initials and a surname ("USSR Ambassador to the PRC P.
         Yudin") or only a known person's name ("ROSHCHIN"), that ends the record: nothing
-        follows but a number and a date, or a new record, or its footnotes, or its source."""
+        follows but a number and a date, or a new record, or its footnotes (under their heading
+        or not), or its source."""
         if len(block.text.split()) > 14:
             return False
         text = plain(block.text)
@@ -100,7 +101,7 @@ class CloserRule(BlockRule):
             not rest
             or FieldListRule().test(rest[0], ctx)
             or TitleRule().test(rest[0], ctx)
-            or bool(FootnotesRule().run_of(rest[0], rest[1:], ctx))
+            or bool(FootnotesRule.notes_at(rest[0], rest[1:], ctx))
             or SourceRule().test(rest[0], ctx)
             or appendix_heading(rest[0]) is not None
         )
@@ -222,9 +223,14 @@ class FootnotesRule(BlockRule):
     name = "footnotes"
 
     def test(self, block, ctx):
-        if NOTES_HEADING.fullmatch(plain(block.text)) and ctx.blocks:  # "NOTES" above them
-            return bool(self.run_of(ctx.blocks[0], ctx.blocks[1:], ctx, headed=True))
-        return bool(self.run_of(block, ctx.blocks, ctx))
+        return bool(self.notes_at(block, ctx.blocks, ctx))
+
+    @classmethod
+    def notes_at(cls, block: Block, following: list[Block], ctx: Context) -> list[tuple[str, Block]]:
+        """The footnotes that start with `block`, or under it if it is a notes heading ("NOTES")."""
+        if NOTES_HEADING.fullmatch(plain(block.text)):
+            return cls.run_of(following[0], following[1:], ctx, headed=True) if following else []
+        return cls.run_of(block, following, ctx)
 
     @staticmethod
     def run_of(block: Block, following: list[Block], ctx: Context, headed=False) -> list[tuple[str, Block]]:

@@ -339,6 +339,9 @@ class TitleRule(BlockRule):
         if record.title and _extends(printed, record.title):
             # a page's title, "Record of Conversation", then its heading in full: the fuller one
             record.title, record.title_line = printed, block.line
+        elif record.title and not sequel and _whole_diary_heading(record.title):
+            # "From the diary of A.M. Ledovsky" / "Record of conversation with Kim Il Sung"
+            record.title = f"{record.title.rstrip(' .:')}: {printed}"
         record.title = record.title or printed
         record.title_line = record.title_line or block.line
         dates = full_days(plain(block.text))
@@ -376,6 +379,12 @@ TITLE_ENDING = re.compile(
 )  # a parenthesis may follow: "…, January 1950 (from the memoirs of N. T. Fedorenko)"
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\W*$")  # a title's last words in parentheses
 ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
+
+
+def _whole_diary_heading(title: str) -> bool:
+    """Is the title only whose diary the record comes from ("From the diary of A.M. Ledovsky")?"""
+    heading = DIARY.match(plain(title))
+    return bool(heading) and heading.end() >= len(plain(title).rstrip(" .:"))
 
 
 def without_addressee(title: str) -> str:
@@ -531,8 +540,8 @@ YEAR_WORD = re.compile(r"(?<=\d)\s*(?:гг?\.|g\.)|(?<=\d)\s+goda\b")
 
 
 # "Moscow, ", "Port Arthur, ", "Kremlin, Moscow, ", "Moscow, Kremlin. " before a date, never a
-# month ("August, 1952")
-PLACE_HEAD = re.compile(rf"^(?:{PLACE},\s+)*{PLACE}[,.]\s+(?=\S)")
+# month ("August, 1952"); a telegram's "From Beijing, " names the place without its "From"
+PLACE_HEAD = re.compile(rf"^(?:(?i:from)\s+)?(?P<place>(?:{PLACE},\s+)*{PLACE})[,.]\s+(?=\S)")
 # a day of the week, "the" before a day: "Friday, 16 December 1949", "the 10th of April"
 WEEKDAY_HEAD = re.compile(rf"^(?:{WEEKDAY},?\s+)?(?:the\s+(?=\d))?", re.I)
 # a day of the week after the date: "December 16, 1949 (Friday)", "16 December 1949, Friday"
@@ -556,7 +565,7 @@ def _dateline(line: str) -> tuple[str, str | None]:
     """A date line's date and its place, the weekday, the hours and the parentheses left out."""
     text = WEEKDAY_HEAD.sub("", YEAR_WORD.sub("", unenclosed(line).strip()))
     head = PLACE_HEAD.match(text)
-    place = head.group().strip(" ,.") if head else None
+    place = head.group("place") if head else None
     text = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", text[head.end() :] if head else text))
     text = TIME_TAIL.sub("", WEEKDAY_TAIL.sub("", text))  # "16 December 1949, Friday, 8 p.m."
     tail = PLACE_TAIL.search(text)

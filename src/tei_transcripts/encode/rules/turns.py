@@ -329,15 +329,18 @@ class DialogueSplitRule(BlockRule):
         """ "Zhou Enlai came at 14:00. He said that …. Then I asked him whether …. Zhou Enlai
         answered that …": a paragraph in reported speech whose sentences report the words of
         two or more participants is cut where the speaker changes (and before the first
-        reported sentence, when narrative or another's words come before it). Not a labelled
-        turn's own words, where "Mao Zedong said that …" is its speaker quoting him."""
+        reported sentence, when narrative or another's words come before it); so is one
+        reporting one speaker after the writer's own narrative ("On 8 February I had a
+        conversation with Mao Zedong. Mao Zedong said that …"). Not a labelled turn's own
+        words, where "Mao Zedong said that …" is its speaker quoting him."""
         record = ctx.record
         if record.sp_dialogue or (record.sp is not None and not record.sp_reported):
             return []
         starts = [first, *(s for s in sentence_starts(block.text) if s > first)]
         said = [(start, ids) for start in starts if (ids := _reporting(block.text, start, ctx))]
-        if len({ids for _, ids in said}) < 2 or opening():  # the label read only then
-            return []
+        several = len({ids for _, ids in said}) >= 2
+        if not (several or (said and _writer_narrates(block.text, first, said[0][0]))) or opening():
+            return []  # the label read only then
         cuts, current = [], None
         for start, ids in said:
             if ids != current and start > first:
@@ -402,6 +405,16 @@ class DialogueSplitRule(BlockRule):
         )
         ctx.blocks[0:0] = pieces
         return True
+
+
+def _writer_narrates(text: str, start: int, end: int) -> bool:
+    """Do the sentences between `start` and `end` tell, outside any quotation, what the writer
+    did ("On 8 February I had a conversation with …", "Kim Il Sung received me …")?"""
+    return bool(WRITER.search(QUOTED.sub("", text[start:end])))
+
+
+WRITER = re.compile(r"\b(?:I|me|my)\b")
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
 # What may come before the subject of a sentence of reported speech: "Then I asked …", "In
