@@ -265,12 +265,13 @@ def patterns(persons: Personography) -> SpeechPatterns:
             rf"(?P<label>{honorific}(?P<names>{names}))(?={adverbs_or_aside}\s+(?:{verbs})\b)"
         ),
         subject=re.compile(
-            rf"(?<![\w'’-])(?P<label>{honorific}(?P<names>{known_names}))(?={adverbs}\s+(?:{verbs})\b)"
+            rf"(?<![\w'’-])(?P<label>{honorific}(?P<names>{known_names}))(?={adverbs_or_aside}\s+(?:{verbs})\b)"
         ),
-        colon_intro=re.compile(
-            rf"(?:[A-Z][^.?!:;\"“]{{0,60}}?,\s+|(?:And|Then|But|To this|Whereupon|Thereupon)\s+)?"
+        colon_intro=re.compile(  # "During the reception Kim Il Sung, turning to me, said:"
+            rf"(?:[A-Z][^.?!:;\"“]{{0,60}}?(?:,\s+|\s+(?={honorific}(?:{known_names})\b))"
+            rf"|(?:And|Then|But|To this|Whereupon|Thereupon)\s+)?"
             rf"(?P<label>{honorific}(?P<names>{known_names}|{first}))"
-            rf"{adverbs}\s+(?:{colon_verbs})(?:\s+\w+){{0,2}}\s*:"
+            rf"{adverbs_or_aside}\s+(?:{colon_verbs})(?:\s+\w+){{0,2}}\s*:"
         ),
         exchange=re.compile(  # one name: "Pak Heon-yeong added …"
             rf"(?P<label>{honorific}(?P<names>{known_name}))"

@@ -61,8 +61,8 @@ class CloserRule(BlockRule):
             return True  # "[Illegible signature]" where the record ends
         if self._signature(block, ctx.blocks, ctx):
             return True
-        if valediction(block.text) and not _turn_follows(ctx):
-            return True  # a letter's "With deep respect," above its signature
+        if (valediction(block.text) or signed_valediction(block, ctx)) and not _turn_follows(ctx):
+            return True  # a letter's "With deep respect," above its signature, or before it
         if _after_valediction(ctx.record) and len(block.text.split()) <= 14:
             return True  # the signature under it
         if last_closer(ctx.record) is not None and closing_line(plain(block.text)):
@@ -113,6 +113,13 @@ class CloserRule(BlockRule):
         if valediction(block.text):
             self._close("salute", words, block, ctx)
             return True  # the record ends with its signature
+        signature = signed_valediction(block, ctx)
+        if signature:  # "With communist greetings, Mao Zedong"
+            self._close("salute", inline(block.slice(0, signature), ctx.report), block, ctx)
+            signed = block.slice(signature, len(block.text))
+            self._close("signed", inline(signed, ctx.report), block, ctx)
+            self._signers(signed, ctx)
+            return True
         if _after_valediction(record) and not closing_line(plain(block.text)):
             last_closer(record).append(tei.E("signed", *words))
             self._signers(block, ctx)
@@ -177,6 +184,18 @@ def valediction(text: str) -> bool:
     return len(text) <= 60 and bool(
         conventions.pattern("closer", "valediction", whole=True).match(plain(text))
     )
+
+
+def signed_valediction(block: Block, ctx: Context) -> int | None:
+    """Where the signature begins after a letter's closing words on the same line: "With
+    communist greetings, Mao Zedong", "Yours sincerely, N. Roshchin"; None for anything else."""
+    closing = conventions.pattern("closer", "valediction").match(block.text)
+    if not closing or not closing.group().rstrip().endswith((",", ".", "!")) or len(block.text) > 90:
+        return None
+    name = block.text[closing.end() :].strip(" .")
+    if not name or not (SIGNATURE_LINE.search(name) or len(ctx.persons.resolve(name)) == 1):
+        return None
+    return closing.end() + len(block.text[closing.end() :]) - len(block.text[closing.end() :].lstrip())
 
 
 def _after_valediction(record) -> bool:

@@ -1062,11 +1062,25 @@ class ContinuationRule(BlockRule):
     def test(self, block, ctx):
         if ctx.record.sp_dialogue:  # a memoir's narrative, unless its speaker goes on: "He added …"
             return ctx.record.sp is not None and bool(_goes_on_saying().match(block.text))
-        return ctx.record.sp is not None
+        return ctx.record.sp is not None and not _writer_goes_on(block, ctx)
 
     def run(self, block, ctx):
         ctx.record.sp.append(paragraph(inline(block, ctx.report), n=_point_n(ctx)))
         return True
+
+
+def _writer_goes_on(block: Block, ctx: Context) -> bool:
+    """After another's words the writer reports, not under a label of their own, "I avoided
+    discussing this question.": what the writer did, told in the past, no part of the
+    other's turn (after "Stalin:" it is Stalin's)."""
+    record = ctx.record
+    return (
+        (record.sp_reported or record.sp.find(tei.q("speaker")) is None)
+        and record.author is not None
+        and record.sp.get("who") != f"#{record.author}"
+        and bool(re.match(r"I\s", block.text))
+        and bool(NARRATED.match(block.text, 1))
+    )
 
 
 class ParagraphRule(BlockRule):
