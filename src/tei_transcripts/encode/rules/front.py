@@ -79,8 +79,11 @@ class FieldListRule(BlockRule):
         lines = {label.lower(): value.line for label, value, _, _ in fields}  # each field's line
         # the day in "Time: 16 December 1949, 6 p.m.", or when a telegram was sent or received
         dated = next((label for label in DAY_FIELDS if full_days(record.fields.get(label, ""))), None)
-        if record.fields.get("date"):
-            record.date_text, record.date_line = record.fields["date"], lines.get("date", block.line)
+        if record.fields.get("date"):  # "Date: 20 August 1952, 23:00": the day without its hour
+            record.date_text, record.date_line = (
+                date_part(record.fields["date"]),
+                lines.get("date", block.line),
+            )
         elif dated and not record.date_text:
             record.date_text = full_days(record.fields[dated])[0].group()
             record.date_line = lines.get(dated, block.line)
@@ -296,6 +299,8 @@ class TitleRule(BlockRule):
 
     def test(self, block, ctx):
         text = unnumbered(plain(block.text))
+        if self._names_under(block, ctx):
+            return True
         if len(block.text.split()) > 40 or not conventions.title().match(text):
             return False
         # "Mao Zedong's meeting with Stalin took place at nine." is a sentence, not a title:
@@ -304,6 +309,16 @@ class TitleRule(BlockRule):
         numbered = text != plain(block.text)
         strong = conventions.title(strong=True).match(text) and not numbered
         return not SENTENCE.search(text) or bool(strong)
+
+    @staticmethod
+    def _names_under(block: Block, ctx: Context) -> bool:
+        """Is the line, under the record's title and before anything else, only the names of
+        those who talked, joined by dashes ("TRANSCRIPT OF TALKS" / "Mao Zedong - Yudin")?"""
+        record = ctx.record
+        if not record.title or record.body or record.state != "front" or len(block.text) > 80:
+            return False
+        names = re.split(r"\s*[-–—/]\s*|\s+and\s+", plain(block.text).strip(" ."))
+        return len(names) >= 2 and all(len(ctx.persons.resolve(name)) == 1 for name in names)
 
     def run(self, block, ctx):
         record = ctx.record
@@ -320,6 +335,11 @@ class TitleRule(BlockRule):
             or _date_before(plain(block.text))
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
+        if self._names_under(block, ctx):  # "Mao Zedong - Yudin" under "TRANSCRIPT OF TALKS"
+            record.title = f"{record.title.rstrip(' .:')}: {plain(block.text).strip(' .')}"
+            ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
+            add_principals(record, NAMES_JOINED.sub(" ", block.text), ctx)
+            return True
         sequel = not conventions.pattern("titles", "title").match(unnumbered(plain(block.text)))
         if _has_turns(record) or record.state == "ended":
             marks = _marks_at_the_end(record)  # "SECRET. Copy No. 2." above this title
