@@ -195,7 +195,7 @@ def signed_valediction(block: Block, ctx: Context) -> int | None:
     name = block.text[closing.end() :].strip(" .")
     if not name or not (SIGNATURE_LINE.search(name) or len(ctx.persons.resolve(name)) == 1):
         return None
-    return closing.end() + len(block.text[closing.end() :]) - len(block.text[closing.end() :].lstrip())
+    return len(block.text) - len(block.text[closing.end() :].lstrip())
 
 
 def _after_valediction(record) -> bool:

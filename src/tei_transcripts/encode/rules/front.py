@@ -336,7 +336,7 @@ class TitleRule(BlockRule):
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
         if self._names_under(block, ctx):  # "Mao Zedong - Yudin" under "TRANSCRIPT OF TALKS"
-            record.title = f"{record.title.rstrip(' .:')}: {plain(block.text).strip(' .')}"
+            record.title = _joined(record.title, plain(block.text).strip(" ."))
             ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
             add_principals(record, NAMES_JOINED.sub(" ", block.text), ctx)
             return True
@@ -361,7 +361,7 @@ class TitleRule(BlockRule):
             record.title, record.title_line = printed, block.line
         elif record.title and not sequel and _whole_diary_heading(record.title):
             # "From the diary of A.M. Ledovsky" / "Record of conversation with Kim Il Sung"
-            record.title = f"{record.title.rstrip(' .:')}: {printed}"
+            record.title = _joined(record.title, printed)
         record.title = record.title or printed
         record.title_line = record.title_line or block.line
         dates = full_days(plain(block.text))
@@ -399,6 +399,12 @@ TITLE_ENDING = re.compile(
 )  # a parenthesis may follow: "…, January 1950 (from the memoirs of N. T. Fedorenko)"
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\W*$")  # a title's last words in parentheses
 ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
+
+
+def _joined(title: str, under: str) -> str:
+    """A title and the line under it that goes on with it, as one: "From the diary of A.M.
+    Ledovsky: Record of conversation with Kim Il Sung", "Transcript of talks: Mao Zedong - Yudin"."""
+    return f"{title.rstrip(' .:')}: {under}"
 
 
 def _whole_diary_heading(title: str) -> bool:

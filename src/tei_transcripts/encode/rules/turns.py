@@ -407,14 +407,14 @@ class DialogueSplitRule(BlockRule):
         return True
 
 
+WRITER = re.compile(r"\b(?:I|me|my)\b")
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
 def _writer_narrates(text: str, start: int, end: int) -> bool:
     """Do the sentences between `start` and `end` tell, outside any quotation, what the writer
     did ("On 8 February I had a conversation with …", "Kim Il Sung received me …")?"""
     return bool(WRITER.search(QUOTED.sub("", text[start:end])))
-
-
-WRITER = re.compile(r"\b(?:I|me|my)\b")
-QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
 # What may come before the subject of a sentence of reported speech: "Then I asked …", "In
