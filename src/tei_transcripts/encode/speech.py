@@ -88,6 +88,16 @@ HOUR_FIELDS = (
     "ended",
     "finished",
 )
+# what such a field may name after "Beginning", "Start" or "End": "End of the conversation: 22.10"
+HOUR_FIELD_OF = ("conversation", "talks", "talk", "meeting", "reception")
+
+
+def is_hour_field(label: str) -> bool:
+    """Is a field's label one of the hours a meeting took: "End", "Beginning of the conversation"?"""
+    words = label.lower().split()
+    return bool(words) and words[0] in HOUR_FIELDS and (len(words) == 1 or words[-1] in HOUR_FIELD_OF)
+
+
 NOT_NAMES = {
     *HOUR_FIELDS,
     "yes",

@@ -14,7 +14,7 @@ import datetime
 import re
 
 from .. import tei
-from ..encode.speech import CLOCK, HOUR_FIELDS
+from ..encode.speech import CLOCK, HOUR_FIELD_OF, HOUR_FIELDS
 from ..messages import Reporter
 from .text import markup, source_line
 
@@ -50,9 +50,12 @@ AFTER_TIME_WORD = "|".join(
 AFTER_DAY_WORD = "|".join(
     rf"(?<=\b(?i:{word})\s)" for word in ("on", "by", "until", "till", "since", "from", "before", "after")
 )
-# a field of the hour a meeting began or ended: "Start: 22.00", "Ended: 23.10" (a duration's
-# "2.30" is no time of day)
-AFTER_HOUR_FIELD = "|".join(rf"(?<=\b(?i:{label}):\s)" for label in HOUR_FIELDS if label != "duration")
+# a field of the hour a meeting began or ended: "Start: 22.00", "Ended: 23.10", "End of the
+# conversation: 22.10" (a duration's "2.30" is no time of day)
+AFTER_HOUR_FIELD = "|".join(
+    [rf"(?<=\b(?i:{label}):\s)" for label in HOUR_FIELDS if label != "duration"]
+    + [rf"(?<=\b(?i:of\s{the}{what}):\s)" for what in HOUR_FIELD_OF for the in ("", r"the\s")]
+)
 # right after a dotted date with a two-digit year, a dotted time is one: "14.05.50 02.10",
 # "sent 19.1.50, 23.45"
 AFTER_SHORT_DATE = "|".join(

@@ -17,7 +17,6 @@ from ..inline import inline
 from ..speech import (
     ADDRESS,
     CLOSE,
-    HOUR_FIELDS,
     LABEL_DASHES,
     NARRATED,
     NOT_NAMES,
@@ -25,6 +24,7 @@ from ..speech import (
     SAID_NOTHING,
     TITLES,
     honorifics,
+    is_hour_field,
     names_follow,
     opens_turn,
     patterns,
@@ -83,7 +83,7 @@ class NarrativeRule(BlockRule):
             speaker = patterns(ctx.persons).subject.search(block.text, 0, first[0])
             return not speaker or bool(SUBORDINATE.search(block.text, 0, speaker.start()))
         hours = single_field(block)
-        if hours and hours.group(1).lower() in HOUR_FIELDS and _has_turns(ctx.record):
+        if hours and is_hour_field(hours.group(1)) and _has_turns(ctx.record):
             return True  # "End: 23:30." after the conversation
         if NARRATIVE_STAMP.match(block.text) and _stamped_labels(ctx.record):
             # the minutes' next entry said by nobody, "22.20 Molotov enters the room.", not the
