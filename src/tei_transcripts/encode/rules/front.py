@@ -317,7 +317,7 @@ class TitleRule(BlockRule):
         record = ctx.record
         if not record.title or record.body or record.state != "front" or len(block.text) > 80:
             return False
-        names = re.split(r"\s*[-–—/]\s*|\s+and\s+", plain(block.text).strip(" ."))
+        names = NAMES_APART.split(plain(block.text).strip(" ."))
         return len(names) >= 2 and all(len(ctx.persons.resolve(name)) == 1 for name in names)
 
     def run(self, block, ctx):
@@ -338,7 +338,7 @@ class TitleRule(BlockRule):
         if self._names_under(block, ctx):  # "Mao Zedong - Yudin" under "TRANSCRIPT OF TALKS"
             record.title = _joined(record.title, plain(block.text).strip(" ."))
             ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
-            add_principals(record, NAMES_JOINED.sub(" ", block.text), ctx)
+            add_principals(record, block.text, ctx)
             return True
         sequel = not conventions.pattern("titles", "title").match(unnumbered(plain(block.text)))
         if _has_turns(record) or record.state == "ended":
@@ -495,6 +495,9 @@ def add_addressees(record, text: str, ctx: Context) -> None:
 
 # a dash or slash joining two names in a title: "Stalin-Mao conversation", "Mao/Stalin talks"
 NAMES_JOINED = re.compile(r"(?<=[a-z])[-–—/](?=[A-Z][a-z])")
+# ... or between names with spaces too, or "and": "Mao Zedong - Yudin", never a hyphenated
+# name's own hyphen ("Pak Hon-yong")
+NAMES_APART = re.compile(rf"\s+(?:--|[-–—/]|and)\s+|\s*[–—/]\s*|{NAMES_JOINED.pattern}")
 
 
 def add_principals(record, title: str, ctx: Context) -> None:
