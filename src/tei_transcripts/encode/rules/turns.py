@@ -373,11 +373,7 @@ class DialogueSplitRule(BlockRule):
         is the speaker's own. Where the author is not known yet, the record is marked for a
         second reading, in case its signature names him."""
         author = ctx.record.author
-        if (
-            start == 0
-            or not re.match(r"I\s", block.text[start:])
-            or not NARRATED.match(block.text, start + 1)
-        ):
+        if start == 0 or not _i_told(block.text, start):
             return None
         found = patterns(ctx.persons)
         begin = ctx.point[1] if ctx.point else lead(block.text)
@@ -408,6 +404,14 @@ class DialogueSplitRule(BlockRule):
 
 
 WRITER = re.compile(r"\b(?:I|me|my)\b")
+I_FIRST = re.compile(r"I\s")
+
+
+def _i_told(text: str, at: int = 0) -> bool:
+    """Does the sentence at `at` tell in the past what "I" did: "I answered …", "I avoided …"?"""
+    return bool(I_FIRST.match(text, at) and NARRATED.match(text, at + 1))
+
+
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
@@ -1014,7 +1018,7 @@ def _author_goes_on(text: str, begin: int, ctx: Context) -> tuple[str, ...] | No
     """ "Then I asked him whether …", "In reply, I said that …": the record's author,
     speaking in the past after a connective (without one, `ReportedSpeechRule` has him)."""
     connective = CONNECTIVE.match(text, begin)
-    if connective.end() == begin or not re.match(r"I\s", text[connective.end() :]):
+    if connective.end() == begin or not I_FIRST.match(text, connective.end()):
         return None
     ids = _reporting(text, begin, ctx)
     return ids if ids == (ctx.record.author,) else None
@@ -1078,8 +1082,7 @@ def _writer_goes_on(block: Block, ctx: Context) -> bool:
         (record.sp_reported or record.sp.find(tei.q("speaker")) is None)
         and record.author is not None
         and record.sp.get("who") != f"#{record.author}"
-        and bool(re.match(r"I\s", block.text))
-        and bool(NARRATED.match(block.text, 1))
+        and _i_told(block.text)
     )
 
 
