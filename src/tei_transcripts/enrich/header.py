@@ -314,7 +314,7 @@ END_FIELD = re.compile(r"\W*(?:end|ended|finished)\b[^:]{0,30}:", re.I)
 def meeting_time(record) -> "tei.etree._Element | None":
     """The hours of the meeting: the first time in the record's dateline ("Moscow, 16 December
     1949, 6 p.m.") or in its "Time:" field, or the hours of its "Beginning:" and "End:"
-    fields, as a ``time`` for the setting."""
+    fields (the end's also after the turns), as a ``time`` for the setting."""
     bounds = {}  # "from" and "to": the printed time and its value
     for element in record.front:
         for holder in element.iter(tei.q("docDate"), tei.q("byline")):
@@ -328,6 +328,11 @@ def meeting_time(record) -> "tei.etree._Element | None":
             for time in holder.iter(tei.q("time")):
                 span = {name: time.get(name) for name in ("when", "from", "to") if time.get(name)}
                 return tei.E("time", _printed(time), **span)
+    # "End of the conversation: 22.10." after the turns
+    for paragraph in (element for element in record.body if element.tag == tei.q("p")):
+        time = next(paragraph.iter(tei.q("time")), None)
+        if END_FIELD.match("".join(paragraph.itertext())) and time is not None and time.get("when"):
+            bounds.setdefault("to", (_printed(time), time.get("when")))
     if not bounds:
         return None
     printed = "–".join(bounds[b][0] for b in ("from", "to") if b in bounds)
