@@ -14,6 +14,7 @@ import re
 from .. import __version__, conventions, tei
 from ..encode.citation import citation_parts, citation_pattern, is_translation_credit
 from ..encode.inline import ADDRESS_CHAR, LINK_TARGET, strip_tags
+from ..encode.speech import HOUR_FIELD_OF
 from ..persons import Personography
 from . import dates
 from .language import lang_usage, language_tags
@@ -311,10 +312,22 @@ START_FIELD = re.compile(r"\W*(?:beginning|begun|began|start|started)\b[^:]{0,30
 END_FIELD = re.compile(r"\W*(?:end|ended|finished)\b[^:]{0,30}:", re.I)
 
 
+# the narrative's sentence that tells the meeting's hours: "The conversation began at 21:00
+# and ended at 23:10.", "The talks lasted from 8 p.m. to 11 p.m."
+HOURS_SENTENCE = re.compile(
+    rf"\W*(?:the\s+)?(?:{'|'.join(HOUR_FIELD_OF)})\s+(?:began|started|ended|finished|lasted|continued)\b",
+    re.I,
+)
+# the words before a time that make it the hour the meeting began, or the hour it ended
+BEGAN_AT = re.compile(r"\b(?:began|started|from)\s+(?:at\s+)?$", re.I)
+ENDED_AT = re.compile(r"\b(?:ended|finished|until|till|to)\s+(?:at\s+)?$", re.I)
+
+
 def meeting_time(record) -> "tei.etree._Element | None":
     """The hours of the meeting: the first time in the record's dateline ("Moscow, 16 December
     1949, 6 p.m.") or in its "Time:" field, or the hours of its "Beginning:" and "End:"
-    fields (the end's also after the turns), as a ``time`` for the setting."""
+    fields (the end's also after the turns), or of the narrative's sentence that tells them
+    ("The conversation began at 21:00 and ended at 23:10."), as a ``time`` for the setting."""
     bounds = {}  # "from" and "to": the printed time and its value
     for element in record.front:
         for holder in element.iter(tei.q("docDate"), tei.q("byline")):
@@ -333,10 +346,30 @@ def meeting_time(record) -> "tei.etree._Element | None":
         time = next(paragraph.iter(tei.q("time")), None)
         if END_FIELD.match("".join(paragraph.itertext())) and time is not None and time.get("when"):
             bounds.setdefault("to", (_printed(time), time.get("when")))
+        if HOURS_SENTENCE.match("".join(paragraph.itertext())):
+            for bound, value in _hours_told(paragraph):
+                bounds.setdefault(bound, value)
     if not bounds:
         return None
-    printed = "–".join(bounds[b][0] for b in ("from", "to") if b in bounds)
+    # "21:00–23:10"; one printed time once, when it gave both ("from 8 p.m. to 11 p.m.")
+    printed = "–".join(dict.fromkeys(bounds[b][0] for b in ("from", "to") if b in bounds))
     return tei.E("time", printed, **{bound: value for bound, (_, value) in bounds.items()})
+
+
+def _hours_told(paragraph) -> list[tuple[str, tuple[str, str]]]:
+    """The hours a sentence of the narrative says the meeting began and ended at, each as its
+    bound ("from", "to") and its printed time and value."""
+    told, before = [], paragraph.text or ""
+    for child in paragraph:
+        if child.tag == tei.q("time"):
+            if child.get("from") or child.get("to"):  # "from 21:00 to 23:10" as one time
+                told += [(b, (_printed(child), child.get(b))) for b in ("from", "to") if child.get(b)]
+            elif child.get("when") and (BEGAN_AT.search(before) or ENDED_AT.search(before)):
+                told.append(
+                    ("from" if BEGAN_AT.search(before) else "to", (_printed(child), child.get("when")))
+                )
+        before += "".join(child.itertext()) + (child.tail or "")
+    return told
 
 
 def _printed(time) -> str:

@@ -14,6 +14,7 @@ from ...segment import DATE_LINE, Block, Removed, ends_sentence
 from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
+from ..speech import honorifics as speech_honorifics
 from ..speech import opens_turn
 from .base import (
     BlockRule,
@@ -625,6 +626,19 @@ def words_ended(record) -> bool:
     return ends_sentence(text) and not text.endswith(":")
 
 
+def _without_talkers(line: str, ctx: Context) -> str:
+    """A date line without the names of those who talked before it: "Tov. Stalin and Tov. Kim
+    Il Sung, 5.III.1949, 20:00-21:40" → "5.III.1949, 20:00-21:40"; any other line as it is."""
+    days = full_days(line)
+    head = line[: days[0].start()] if days else ""
+    if not head.endswith(", ") or ctx.record.body:
+        return line
+    names = [speech_honorifics().sub("", name).strip(" .") for name in NAMES_APART.split(head.rstrip(" ,"))]
+    if len(names) >= 2 and all(len(ctx.persons.resolve(name)) == 1 for name in names):
+        return line[len(head) :]
+    return line
+
+
 def is_dateline(line: str) -> bool:
     """Is the line one day, alone or after a place: "Moscow, 17 February 1951."?"""
     if len(line) > 100:
@@ -645,7 +659,7 @@ class DateLineRule(BlockRule):
     def test(self, block, ctx):
         if ctx.record.body:
             return _next_day(block, ctx)
-        text, place = _dateline(plain(block.text))
+        text, place = _dateline(_without_talkers(plain(block.text), ctx))
         if place and ctx.persons.resolve(place):
             return False  # "20 August 1952, Zhou Enlai": not where the meeting was
         return bool(DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text) or first_day(text))
@@ -658,9 +672,12 @@ class DateLineRule(BlockRule):
             ctx.new_record(block.line)
         line = without_heading_marks(block)  # "## 16 December 1949": the date without the marks
         ctx.place(tei.E("docDate", *inline(line, ctx.report, brackets=False)), block, "front")
+        text = _without_talkers(plain(block.text), ctx)
+        if text != plain(block.text):  # "Stalin and Kim Il Sung, 5 March 1949": they talked
+            add_principals(ctx.record, plain(block.text)[: -len(text)], ctx)
         if not ctx.record.date_text:
-            ctx.record.date_text, ctx.record.date_line = date_part(plain(block.text)), block.line
-        place = dateline_place(plain(block.text))
+            ctx.record.date_text, ctx.record.date_line = date_part(text), block.line
+        place = dateline_place(text)
         if place and not ctx.record.place:
             ctx.record.place = place
         return True
