@@ -472,16 +472,40 @@ def is_salutation(text: str) -> bool:
     )
 
 
+def salutation_before_text(text: str) -> int | None:
+    """Where a letter's greeting ends when its text follows on the same line: "Dear Comrade
+    Stalin! I have received …", "Esteemed Comrade Mao Zedong, We …". A title and a name
+    only before "!" ("Comrade Filippov! I …"): before a comma they may begin a sentence of
+    the narrative ("Chairman Mao Zedong, Premier Zhou Enlai and … arrived")."""
+    greeting = conventions.pattern("letters", "salute").match(text)
+    if not greeting or len(greeting.group().split()) > 12:
+        return None
+    if not (greeting.group("warm") or greeting.group().endswith("!")) or greeting.group().endswith(":"):
+        return None
+    rest = text[greeting.end() :].split()
+    return greeting.end() if len(rest) >= 3 and rest[0][:1] in UPPER_OR_QUOTE else None
+
+
+UPPER_OR_QUOTE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ"“«')
+
+
 class SaluteRule(BlockRule):
     """A letter's or telegram's greeting before its text → ``opener/salute`` at the body's
-    start; the known persons it greets are those it was sent to."""
+    start, also when the text follows it on its line; the known persons it greets are those
+    it was sent to."""
 
     name = "salute"
 
     def test(self, block, ctx):
-        return not ctx.record.body and is_salutation(block.text)
+        if ctx.record.body:
+            return False
+        return is_salutation(block.text) or salutation_before_text(block.text) is not None
 
     def run(self, block, ctx):
+        end = None if is_salutation(block.text) else salutation_before_text(block.text)
+        if end is not None:  # "Dear Comrade Stalin! I have received …": the text, a paragraph of its own
+            ctx.blocks.insert(0, block.slice(end))
+            block = block.slice(0, end)
         ctx.place(tei.E("opener", tei.E("salute", *inline(block, ctx.report))), block)
         add_addressees(ctx.record, block.text, ctx)
         return True
