@@ -14,8 +14,7 @@ from ...segment import DATE_LINE, Block, Removed, ends_sentence
 from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
-from ..speech import honorifics as speech_honorifics
-from ..speech import opens_turn
+from ..speech import honorifics, opens_turn
 from .base import (
     BlockRule,
     _has_turns,
@@ -474,13 +473,13 @@ def is_salutation(text: str) -> bool:
 
 def salutation_before_text(text: str) -> int | None:
     """Where a letter's greeting ends when its text follows on the same line: "Dear Comrade
-    Stalin! I have received …", "Esteemed Comrade Mao Zedong, We …". A title and a name
+    Stalin! I have received …", "Esteemed Comrade Mao Zedong, I have the honour …". A title and a name
     only before "!" ("Comrade Filippov! I …"): before a comma they may begin a sentence of
     the narrative ("Chairman Mao Zedong, Premier Zhou Enlai and … arrived")."""
     greeting = conventions.pattern("letters", "salute").match(text)
     if not greeting or len(greeting.group().split()) > 12:
         return None
-    if not (greeting.group("warm") or greeting.group().endswith("!")) or greeting.group().endswith(":"):
+    if not (greeting.group("warm") or greeting.group().endswith("!")):
         return None
     rest = text[greeting.end() :].split()
     return greeting.end() if len(rest) >= 3 and rest[0][:1] in UPPER_OR_QUOTE else None
@@ -657,7 +656,7 @@ def _without_talkers(line: str, ctx: Context) -> str:
     head = line[: days[0].start()] if days else ""
     if not head.endswith(", ") or ctx.record.body:
         return line
-    names = [speech_honorifics().sub("", name).strip(" .") for name in NAMES_APART.split(head.rstrip(" ,"))]
+    names = [honorifics().sub("", name).strip(" .") for name in NAMES_APART.split(head.rstrip(" ,"))]
     if len(names) >= 2 and all(len(ctx.persons.resolve(name)) == 1 for name in names):
         return line[len(head) :]
     return line
