@@ -67,6 +67,8 @@ AFTER_SHORT_DATE = "|".join(
 
 # where a date or time may be: a digit, or the word for noon or midnight
 DIGIT = re.compile(r"\d|\b(?i:noon|midday|midnight)\b")
+# not a twelve-hour time, which `ampm` reads whole with its "p.m.": "at 9.30 p.m."
+NOT_TWELVE_HOUR = r"(?!\s*[ap]\.\s?m\.)"
 # after a number with a dot that is no time: "12.50 roubles", "10.5", "3.20 per cent"
 NOT_AN_AMOUNT = r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?))"
 PATTERN = re.compile(
@@ -106,7 +108,7 @@ PATTERN = re.compile(
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money,
     # right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10", "sent 19.1.50, 23.45",
     # or in a field of the hour: "Time:", "Start:", "End:"
-    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})"
+    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
     # "at noon", "12 noon", "until midnight"
@@ -368,7 +370,9 @@ def tag_dates(root, document_date: str | None, report: Reporter, stated: str = "
 
 TIMES = ("ampm", "clock", "military", "hm", "dotclock", "oclock", "noon")
 SPAN_JOIN = re.compile(r"\s*(?:[-–—]|to\b|until\b|till\b)\s*")
-DOTTED_TIME = re.compile(rf"(?P<dotclock>(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT})")
+DOTTED_TIME = re.compile(
+    rf"(?P<dotclock>(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
+)
 
 
 def _time_or_span(text: str, match: re.Match):
