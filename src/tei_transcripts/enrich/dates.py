@@ -111,6 +111,9 @@ PATTERN = re.compile(
     rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
+    # "at 10 in the evening", "until 2 at night": without "o'clock" only after such a word
+    r"|(?P<daypart>(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s))(?P<h9>1[0-2]|0?[1-9])\s+"
+    r"(?P<part9>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
     # "at noon", "12 noon", "until midnight"
     r"|(?P<noon>\b(?:12\s+)?(?P<nword>(?i:noon|midday|midnight))\b)",
 )
@@ -368,7 +371,7 @@ def tag_dates(root, document_date: str | None, report: Reporter, stated: str = "
     markup(root, find, skip={"date", "time", "speaker", "ref", "label", "persName"})
 
 
-TIMES = ("ampm", "clock", "military", "hm", "dotclock", "oclock", "noon")
+TIMES = ("ampm", "clock", "military", "hm", "dotclock", "oclock", "daypart", "noon")
 SPAN_JOIN = re.compile(r"\s*(?:[-–—]|to\b|until\b|till\b)\s*")
 DOTTED_TIME = re.compile(
     rf"(?P<dotclock>(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
@@ -481,13 +484,15 @@ def _years(first: str, last: str) -> tuple[str, str]:
 
 def _time_of_day(g: dict) -> tuple[int, int] | None:
     """Hours and minutes of a time: on the 24-hour clock, with "a.m." or "p.m.", or "N o'clock"
-    with the part of the day said ("12 o'clock" alone is noon); None when it is no time of day."""
+    with the part of the day said ("12 o'clock" alone is noon), or the part said without
+    "o'clock" ("at 10 in the evening"); None when it is no time of day."""
     if g["noon"]:
         return (24 if g["nword"].lower() == "midnight" else 12), 0
     if g["ampm"]:
         return int(g["h4"]) % 12 + (12 if g["half"].lower() == "p" else 0), int(g["min4"] or 0)
-    if g["oclock"]:
-        hour, part = int(g["h6"]), (g["part"] or "").lower()
+    if g["oclock"] or g["daypart"]:
+        hour, part = (int(g["h6"]), g["part"]) if g["oclock"] else (int(g["h9"]), g["part9"])
+        part = (part or "").lower()
         if not part:
             return (12, 0) if hour == 12 else None  # "at 9 o'clock": morning or evening?
         if "night" in part:  # "11 o'clock at night" is 23:00, "2 o'clock at night" 02:00
