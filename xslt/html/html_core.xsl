@@ -73,8 +73,10 @@
     <span class="list"><xsl:apply-templates mode="tt:inline"/></span>
   </xsl:template>
 
+  <!-- a numbered list is an ol, unless its items print their numbers themselves ("1. …",
+       kept in the text and in @n): then a list without marks, not the numbers twice -->
   <xsl:template match="tei:list">
-    <xsl:element name="{if (@type = 'ordered' or @rend = 'numbered') then 'ol' else 'ul'}">
+    <xsl:element name="{if ((@type = 'ordered' or @rend = 'numbered') and empty(tei:item/@n)) then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="'list list-' || (@type, 'plain')[1]"/>
       <xsl:apply-templates select="tei:item | tei:head"/>
     </xsl:element>

@@ -84,7 +84,9 @@
   <xsl:template match="tei:list">
     <xsl:value-of select="$tt:parbreak"/>
     <xsl:apply-templates select="tei:head"/>
+    <!-- items that print their own numbers ("1. …") take no bullet -->
     <xsl:text>#list(</xsl:text>
+    <xsl:if test="tei:item/@n">marker: [], </xsl:if>
     <xsl:for-each select="tei:item">
       <xsl:text>[</xsl:text>
       <xsl:apply-templates/>

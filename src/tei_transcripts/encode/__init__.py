@@ -18,6 +18,7 @@ from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Block, Segmentation
 from .context import Context, Draft, Record, close_turn
+from .lists import gather_points
 from .rules import Registry, default_registry
 from .speech import LABEL_MARKS, patterns, split_names
 
@@ -124,6 +125,7 @@ def page_language(segmentation: Segmentation, start: int, end: int) -> str | Non
 
 def _finished(draft: Draft) -> Draft:
     close_turn(draft.record, draft.report)
+    gather_points(draft.record)
     return draft
 
 

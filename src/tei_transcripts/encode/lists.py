@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: MIT
+"""Numbered points printed as a list: the paragraphs "1. …", "2. …" after one that ends in a
+colon ("We ask you to send the following:") → ``list type="ordered"``, one ``item`` each,
+the printed number kept in its text (every word of the source stays) and in ``@n``."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import tei
+
+
+def gather_points(record) -> None:
+    """Make lists of the record's runs of numbered points, in the body, its turns, quotations
+    and divisions."""
+    record.body[:] = _gathered(record.body)
+    for element in record.body:
+        for parent in element.iter(tei.q("sp"), tei.q("quote"), tei.q("div")):
+            children = list(parent)
+            gathered = _gathered(children)
+            if len(gathered) != len(children):
+                for child in children:
+                    parent.remove(child)
+                parent.extend(gathered)
+
+
+def _gathered(children: list[etree._Element]) -> list[etree._Element]:
+    """`children` with each run of two or more points numbered from 1 on ("1. …", "2. …"),
+    after a paragraph ending in a colon, put into one list."""
+    out: list[etree._Element] = []
+    i = 0
+    while i < len(children):
+        run = _points_from(children, i)
+        if run >= 2 and out and _introduces(out[-1]):
+            out.append(tei.E("list", *map(_item, children[i : i + run]), type="ordered"))
+            i += run
+        else:
+            out.append(children[i])
+            i += 1
+    return out
+
+
+def _points_from(children: list[etree._Element], start: int) -> int:
+    """How many paragraphs from `start` on are points numbered 1, 2, 3 …"""
+    count = 0
+    for child in children[start:]:
+        if child.tag != tei.q("p") or child.get("n") != str(count + 1):
+            break
+        count += 1
+    return count
+
+
+def _introduces(element: etree._Element) -> bool:
+    """Does the paragraph end in a colon, announcing what follows ("… the following:")?"""
+    return element.tag == tei.q("p") and tei.text_of(element).rstrip(" *_").endswith(":")
+
+
+def _item(point: etree._Element) -> etree._Element:
+    """The point's paragraph as a list's item: its words, markup and attributes."""
+    item = tei.E("item")
+    item.attrib.update(point.attrib)
+    item.text = point.text
+    item.extend(point)  # moves the children, their tails with them
+    return item
