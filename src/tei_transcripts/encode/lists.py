@@ -9,19 +9,21 @@ from lxml import etree
 
 from .. import tei
 
+PARENTS = (tei.q("sp"), tei.q("quote"), tei.q("div"))  # what may hold points besides the body
+
 
 def gather_points(record) -> None:
     """Make lists of the record's runs of numbered points, in the body, its turns, quotations
     and divisions."""
     record.body[:] = _gathered(record.body)
-    for element in record.body:
-        for parent in element.iter(tei.q("sp"), tei.q("quote"), tei.q("div")):
-            children = list(parent)
-            gathered = _gathered(children)
-            if len(gathered) != len(children):
-                for child in children:
-                    parent.remove(child)
-                parent.extend(gathered)
+    parents = [part for element in record.body for part in element.iter(*PARENTS)]
+    for parent in parents:  # found first: the tree is not changed while it is walked
+        children = list(parent)
+        gathered = _gathered(children)
+        if len(gathered) != len(children):
+            for child in children:
+                parent.remove(child)
+            parent.extend(gathered)
 
 
 def _gathered(children: list[etree._Element]) -> list[etree._Element]:
