@@ -75,19 +75,11 @@ ABBREVIATIONS = {
     "e.g",
     "i.e",
 }
+# the words of the hour a meeting began ("Beginning: 20:00", "it began at …") and ended
+BEGINNING = ("beginning", "begun", "began", "start", "started")
+ENDING = ("end", "ended", "finished")
 # the fields of the hours a meeting took ("End: 23:30."), which may close it too; no names
-HOUR_FIELDS = (
-    "time",
-    "duration",
-    "beginning",
-    "begun",
-    "began",
-    "start",
-    "started",
-    "end",
-    "ended",
-    "finished",
-)
+HOUR_FIELDS = ("time", "duration", *BEGINNING, *ENDING)
 # what such a field may name after "Beginning", "Start" or "End": "End of the conversation: 22.10"
 HOUR_FIELD_OF = ("conversation", "talks", "talk", "meeting", "reception")
 

@@ -50,6 +50,9 @@ AFTER_TIME_WORD = "|".join(
 AFTER_DAY_WORD = "|".join(
     rf"(?<=\b(?i:{word})\s)" for word in ("on", "by", "until", "till", "since", "from", "before", "after")
 )
+# the words after which an hour is one without more ado: "at 23.30", "until 10 in the evening"
+HOUR_WORDS = ("at", "until", "till", "from")
+AFTER_HOUR_WORD = "|".join(rf"(?<=\b{word}\s)" for word in HOUR_WORDS)  # a lookbehind each
 # a field of the hour a meeting began or ended: "Start: 22.00", "Ended: 23.10", "End of the
 # conversation: 22.10" (a duration's "2.30" is no time of day)
 AFTER_HOUR_FIELD = "|".join(
@@ -108,11 +111,11 @@ PATTERN = re.compile(
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money,
     # right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10", "sent 19.1.50, 23.45",
     # or in a field of the hour: "Time:", "Start:", "End:"
-    rf"|(?P<dotclock>(?:\b(?P<dotword>at|until|till|from)\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
+    rf"|(?P<dotclock>(?:\b(?P<dotword>{'|'.join(HOUR_WORDS)})\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
     # "at 10 in the evening", "until 2 at night": without "o'clock" only after such a word
-    r"|(?P<daypart>(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s))(?P<h9>1[0-2]|0?[1-9])\s+"
+    rf"|(?P<daypart>(?:{AFTER_HOUR_WORD})(?P<h9>1[0-2]|0?[1-9])\s+"
     r"(?P<part9>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
     # "at noon", "12 noon", "until midnight"
     r"|(?P<noon>\b(?:12\s+)?(?P<nword>(?i:noon|midday|midnight))\b)",

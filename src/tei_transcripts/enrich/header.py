@@ -14,7 +14,7 @@ import re
 from .. import __version__, conventions, tei
 from ..encode.citation import citation_parts, citation_pattern, is_translation_credit
 from ..encode.inline import ADDRESS_CHAR, LINK_TARGET, strip_tags
-from ..encode.speech import HOUR_FIELD_OF
+from ..encode.speech import BEGINNING, ENDING, HOUR_FIELD_OF
 from ..persons import Personography
 from . import dates
 from .language import lang_usage, language_tags
@@ -308,19 +308,19 @@ TIME_FIELD = re.compile(r"\W*(?:time|hours?)\b\W*:", re.I)
 
 
 # the fields of the hour it began and of the hour it ended: "Beginning: 20:00", "End: 22:10"
-START_FIELD = re.compile(r"\W*(?:beginning|begun|began|start|started)\b[^:]{0,30}:", re.I)
-END_FIELD = re.compile(r"\W*(?:end|ended|finished)\b[^:]{0,30}:", re.I)
+START_FIELD = re.compile(rf"\W*(?:{'|'.join(BEGINNING)})\b[^:]{{0,30}}:", re.I)
+END_FIELD = re.compile(rf"\W*(?:{'|'.join(ENDING)})\b[^:]{{0,30}}:", re.I)
 
 
 # the narrative's sentence that tells the meeting's hours: "The conversation began at 21:00
 # and ended at 23:10.", "The talks lasted from 8 p.m. to 11 p.m."
 HOURS_SENTENCE = re.compile(
-    rf"\W*(?:the\s+)?(?:{'|'.join(HOUR_FIELD_OF)})\s+(?:began|started|ended|finished|lasted|continued)\b",
+    rf"\W*(?:the\s+)?(?:{'|'.join(HOUR_FIELD_OF)})\s+(?:{'|'.join(BEGINNING + ENDING)}|lasted|continued)\b",
     re.I,
 )
 # the words before a time that make it the hour the meeting began, or the hour it ended
-BEGAN_AT = re.compile(r"\b(?:began|started|from)\s+(?:at\s+)?$", re.I)
-ENDED_AT = re.compile(r"\b(?:ended|finished|until|till|to)\s+(?:at\s+)?$", re.I)
+BEGAN_AT = re.compile(rf"\b(?:{'|'.join(BEGINNING)}|from)\s+(?:at\s+)?$", re.I)
+ENDED_AT = re.compile(rf"\b(?:{'|'.join(ENDING)}|until|till|to)\s+(?:at\s+)?$", re.I)
 
 
 def meeting_time(record) -> "tei.etree._Element | None":
@@ -333,20 +333,20 @@ def meeting_time(record) -> "tei.etree._Element | None":
         for holder in element.iter(tei.q("docDate"), tei.q("byline")):
             field = "".join(holder.itertext())
             if holder.tag == tei.q("byline") and not TIME_FIELD.match(field):
-                bound = "from" if START_FIELD.match(field) else "to" if END_FIELD.match(field) else None
-                time = next(holder.iter(tei.q("time")), None)
-                if bound and time is not None and time.get("when"):
-                    bounds.setdefault(bound, (_printed(time), time.get("when")))
+                bound = _bound(START_FIELD.match(field), END_FIELD.match(field))
+                hour = _first_hour(holder)
+                if bound and hour:
+                    bounds.setdefault(bound, hour)
                 continue
             for time in holder.iter(tei.q("time")):
                 span = {name: time.get(name) for name in ("when", "from", "to") if time.get(name)}
                 return tei.E("time", _printed(time), **span)
     # "End of the conversation: 22.10." after the turns
     for paragraph in (element for element in record.body if element.tag == tei.q("p")):
-        time = next(paragraph.iter(tei.q("time")), None)
-        if END_FIELD.match("".join(paragraph.itertext())) and time is not None and time.get("when"):
-            bounds.setdefault("to", (_printed(time), time.get("when")))
-        if HOURS_SENTENCE.match("".join(paragraph.itertext())):
+        text, hour = "".join(paragraph.itertext()), _first_hour(paragraph)
+        if END_FIELD.match(text) and hour:
+            bounds.setdefault("to", hour)
+        if HOURS_SENTENCE.match(text):
             for bound, value in _hours_told(paragraph):
                 bounds.setdefault(bound, value)
     if not bounds:
@@ -364,12 +364,21 @@ def _hours_told(paragraph) -> list[tuple[str, tuple[str, str]]]:
         if child.tag == tei.q("time"):
             if child.get("from") or child.get("to"):  # "from 21:00 to 23:10" as one time
                 told += [(b, (_printed(child), child.get(b))) for b in ("from", "to") if child.get(b)]
-            elif child.get("when") and (BEGAN_AT.search(before) or ENDED_AT.search(before)):
-                told.append(
-                    ("from" if BEGAN_AT.search(before) else "to", (_printed(child), child.get("when")))
-                )
+            elif child.get("when") and (bound := _bound(BEGAN_AT.search(before), ENDED_AT.search(before))):
+                told.append((bound, (_printed(child), child.get("when"))))
         before += "".join(child.itertext()) + (child.tail or "")
     return told
+
+
+def _bound(began, ended) -> str | None:
+    """ "from" where the words say the meeting began then, "to" where they say it ended."""
+    return "from" if began else "to" if ended else None
+
+
+def _first_hour(element) -> tuple[str, str] | None:
+    """The first time in `element`, printed and as its value, where it is a time of day."""
+    time = next(element.iter(tei.q("time")), None)
+    return (_printed(time), time.get("when")) if time is not None and time.get("when") else None
 
 
 def _printed(time) -> str:

@@ -317,8 +317,7 @@ class TitleRule(BlockRule):
         record = ctx.record
         if not record.title or record.body or record.state != "front" or len(block.text) > 80:
             return False
-        names = NAMES_APART.split(plain(block.text).strip(" ."))
-        return len(names) >= 2 and all(len(ctx.persons.resolve(name)) == 1 for name in names)
+        return only_names(plain(block.text), ctx)
 
     def run(self, block, ctx):
         record = ctx.record
@@ -473,19 +472,17 @@ def is_salutation(text: str) -> bool:
 
 def salutation_before_text(text: str) -> int | None:
     """Where a letter's greeting ends when its text follows on the same line: "Dear Comrade
-    Stalin! I have received …", "Esteemed Comrade Mao Zedong, I have the honour …". A title and a name
-    only before "!" ("Comrade Filippov! I …"): before a comma they may begin a sentence of
-    the narrative ("Chairman Mao Zedong, Premier Zhou Enlai and … arrived")."""
+    Stalin! I have received …", "Esteemed Comrade Mao Zedong, I have the honour …". A title
+    and a name only before "!" ("Comrade Filippov! I …"): before a comma they may begin a
+    sentence of the narrative ("Chairman Mao Zedong, Premier Zhou Enlai and … arrived")."""
     greeting = conventions.pattern("letters", "salute").match(text)
     if not greeting or len(greeting.group().split()) > 12:
         return None
     if not (greeting.group("warm") or greeting.group().endswith("!")):
         return None
     rest = text[greeting.end() :].split()
-    return greeting.end() if len(rest) >= 3 and rest[0][:1] in UPPER_OR_QUOTE else None
-
-
-UPPER_OR_QUOTE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ"“«')
+    opens = len(rest) >= 3 and (rest[0][0].isupper() or rest[0][0] in '"“«')  # a sentence follows
+    return greeting.end() if opens else None
 
 
 class SaluteRule(BlockRule):
@@ -522,6 +519,13 @@ NAMES_JOINED = re.compile(r"(?<=[a-z])[-–—/](?=[A-Z][a-z])")
 # ... or between names with spaces too, or "and": "Mao Zedong - Yudin", never a hyphenated
 # name's own hyphen ("Pak Hon-yong")
 NAMES_APART = re.compile(rf"\s+(?:--|[-–—/]|and)\s+|\s*[–—/]\s*|{NAMES_JOINED.pattern}")
+
+
+def only_names(text: str, ctx: Context) -> bool:
+    """Is `text` only the names of two or more known persons, titled or not, parted by dashes
+    or "and" ("Mao Zedong - Yudin", "Tov. Stalin and Tov. Kim Il Sung")?"""
+    names = [honorifics().sub("", name).strip(" .") for name in NAMES_APART.split(text.strip(" .,"))]
+    return len(names) >= 2 and all(len(ctx.persons.resolve(name)) == 1 for name in names)
 
 
 def add_principals(record, title: str, ctx: Context) -> None:
@@ -654,10 +658,7 @@ def _without_talkers(line: str, ctx: Context) -> str:
     Il Sung, 5.III.1949, 20:00-21:40" → "5.III.1949, 20:00-21:40"; any other line as it is."""
     days = full_days(line)
     head = line[: days[0].start()] if days else ""
-    if not head.endswith(", ") or ctx.record.body:
-        return line
-    names = [honorifics().sub("", name).strip(" .") for name in NAMES_APART.split(head.rstrip(" ,"))]
-    if len(names) >= 2 and all(len(ctx.persons.resolve(name)) == 1 for name in names):
+    if head.endswith(", ") and not ctx.record.body and only_names(head, ctx):
         return line[len(head) :]
     return line
 
