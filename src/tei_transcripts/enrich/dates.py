@@ -50,6 +50,16 @@ AFTER_TIME_WORD = "|".join(
 AFTER_DAY_WORD = "|".join(
     rf"(?<=\b(?i:{word})\s)" for word in ("on", "by", "until", "till", "since", "from", "before", "after")
 )
+# the words after which a day and month in numbers are one without the year: "on 22.1", "your
+# telegram of 10.9" (never "until" or "from", after which "14.12" is an hour, nor "by" or a
+# bare "of": "rose by 14.2", "a rate of 3.5")
+AFTER_DOTTED_DAY_WORD = "|".join(
+    [rf"(?<=\b(?i:{word})\s)" for word in ("on", "before", "after", "since", "dated")]
+    + [
+        rf"(?<=\b(?i:{paper})\sof\s)"
+        for paper in ("telegram", "letter", "message", "cable", "note", "decision")
+    ]
+)
 # the words after which an hour is one without more ado: "at 23.30", "until 10 in the evening"
 HOUR_WORDS = ("at", "until", "till", "from")
 AFTER_HOUR_WORD = "|".join(rf"(?<=\b{word}\s)" for word in HOUR_WORDS)  # a lookbehind each
@@ -74,6 +84,10 @@ DIGIT = re.compile(r"\d|\b(?i:noon|midday|midnight)\b")
 NOT_TWELVE_HOUR = r"(?!\s*[ap]\.\s?m\.)"
 # after a number with a dot that is no time: "12.50 roubles", "10.5", "3.20 per cent"
 NOT_AN_AMOUNT = r"(?![.,]\d|\s*(?:%|per\b|percent|r[ou]*bles?|dollars?|yuan|million|billion|thousand|tons?))"
+# after a number with a dot that is a length of time: "after 2.5 hours", "since 1.5 years"
+NOT_A_LENGTH = r"(?!\s*(?:hours?|hrs?|minutes?|min|days?|weeks?|months?|years?)\b)"
+# the unit an hour may be printed with: "23.00 hrs", "21:00 hours"
+HOURS_UNIT = r"(?:\s*(?:hrs|hours)\b)?"
 PATTERN = re.compile(
     rf"(?P<drange>\b(?P<da>[0-3]?\d)(?:\s*[-–—/]\s*|{TO})(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
     rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:\s*[-–—]|{TO}))(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)(?:\s*[-–—]\s*|{TO})(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
@@ -96,6 +110,8 @@ PATTERN = re.compile(
     # the years 1920-1999; "1.2.10" and "3.1.12" elsewhere number sections
     rf"|(?P<shortdot>(?:{AFTER_TIME_WORD}|(?:(?<=\w,\s)|(?<![^\n]))(?=\d\d?\.\d\d?\.\d\d\.?[ \t]*(?:\n|$)))"
     r"(?P<d13>[0-3]?\d)\.(?P<m13>1[0-2]|0?[1-9])\.(?P<y13>[2-9]\d)\b(?![.,]?\d))"
+    # "on 22.1", "before 14.2": a day and month without the year, only after a word of the day
+    rf"|(?P<daymonth>(?:{AFTER_DOTTED_DAY_WORD})(?P<d16>[0-3]?\d)\.(?P<m16>1[0-2]|0?[1-9])\b(?![.,]?\d){NOT_AN_AMOUNT}{NOT_A_LENGTH})"
     # "1952.09.19", "1952.9.19", "1952/9/19": year first, as Chinese and Korean texts write it
     rf"|(?P<ymddot>\b(?P<y11>{YEAR})(?P<s11>[./])(?P<m11>[01]?\d)(?P=s11)(?P<d11>[0-3]?\d)\b(?![./]\d))"
     # "16/12/1949", "12/16/1949", "16-12-1949": day and month in either order, with the year in
@@ -105,13 +121,13 @@ PATTERN = re.compile(
     rf"|(?P<year>\b(?:(?i:in|since|by|until|till|before|after|from|during|of|early|late|mid) |(?i:mid)-)(?P<y7>{YEAR})\b(?![-–/.]\d|\s*(?:hours|hrs)\b))"
     r"|(?P<span>\bfrom (?P<h1>[0-2]?\d) hours (?:until|till|to) (?P<h2>[0-2]?\d) hours\b)"
     r"|(?P<ampm>\b(?P<h4>1[0-2]|0?[1-9])(?:[.:](?P<min4>[0-5]\d))?\s*(?P<half>[ap])\.\s?m\.)"
-    r"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d))"
+    rf"|(?P<clock>\b(?P<h3>[0-2]?\d):(?P<min>[0-5]\d)\b(?!:\d){HOURS_UNIT})"
     r"|(?P<military>\b(?P<h8>[01]\d|2[0-4])(?P<min8>[0-5]\d)\s*(?:hours|hrs\b\.?))"  # "2300 hours"
     r"|(?P<hm>\b(?P<h5>[0-2]?\d)\s*h(?:rs?)?\.?\s*(?P<min5>[0-5]?\d)\s*m(?:in)?\.?(?!\w))"  # "21 h. 15 m."
     # "at 23.30", "until 0.45": hours and minutes with a dot only after such a word, not money,
     # right after a date's year: "Sent: 12.10.1950 18.40", "14.05.50 02.10", "sent 19.1.50, 23.45",
     # or in a field of the hour: "Time:", "Start:", "End:"
-    rf"|(?P<dotclock>(?:\b(?P<dotword>{'|'.join(HOUR_WORDS)})\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
+    rf"|(?P<dotclock>(?:\b(?P<dotword>{'|'.join(HOUR_WORDS)})\s|{AFTER_HOUR_FIELD}|(?<=\d{{4}}\s)|(?<=\d{{4}},\s)|{AFTER_SHORT_DATE})(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR}{HOURS_UNIT})"
     # "12 o'clock", "9 o'clock in the evening": a time of day only where the day's part is said
     r"|(?P<oclock>\b(?P<h6>1[0-2]|0?[1-9])\s+o['’]clock(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
     # "at 10 in the evening", "until 2 at night": without "o'clock" only after such a word
@@ -161,6 +177,7 @@ DAYS = (
     "ymddot",
     "slashed",
     "roman",
+    "daymonth",
     "dashed",
     "dm",
     "md",
@@ -278,6 +295,8 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
             year = int(year) + (1900 if len(year) == 2 else 0)
             return _iso(year, ROMAN[g["m6"]], int(g["d6"])), False
         month, day = ROMAN[g["m6"]], int(g["d6"])
+    elif g["daymonth"]:
+        month, day = int(g["m16"]), int(g["d16"])
     elif g["nth"]:  # "on the 10th": of the record's month
         if len(document_date or "") < 7:
             return None, True
@@ -377,7 +396,7 @@ def tag_dates(root, document_date: str | None, report: Reporter, stated: str = "
 TIMES = ("ampm", "clock", "military", "hm", "dotclock", "oclock", "daypart", "noon")
 SPAN_JOIN = re.compile(r"\s*(?:[-–—]|to\b|until\b|till\b)\s*")
 DOTTED_TIME = re.compile(
-    rf"(?P<dotclock>(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR})"
+    rf"(?P<dotclock>(?P<h7>[0-2]?\d)\.(?P<min7>[0-5]\d)\b{NOT_AN_AMOUNT}{NOT_TWELVE_HOUR}{HOURS_UNIT})"
 )
 
 

@@ -38,6 +38,11 @@ CLOSING_ITEM = (
     r"|(?:[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?,\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})\.?"
 )  # "Moscow, 20 August 1952" with its place
 CLOSING_LINE = re.compile(rf"{CLOSING_ITEM}(?:[\s,;]+{CLOSING_ITEM})*$")
+# a signature and its date on one line, in either order: "10.9.49      SHTYKOV", "T. Shtykov 11 September 1949"
+DATED_SIGNATURE = (
+    re.compile(rf"(?P<dateline>{CLOSING_ITEM})\s+(?P<signed>\S.*)$"),
+    re.compile(rf"(?P<signed>.*?\S)\s+(?P<dateline>{CLOSING_ITEM})$"),
+)
 # Where the record was printed: a newspaper's or journal's name, its issue, the day, the page:
 # "Pravda, 17 February 1951.", "Renmin Ribao, No. 12, January 3, 1950, p. 1"
 PUBLICATION = re.compile(
@@ -59,7 +64,7 @@ class CloserRule(BlockRule):
             return True
         if conventions.pattern("closer", "marks").match(plain(block.text)) and not _turn_follows(ctx):
             return True  # "[Illegible signature]" where the record ends
-        if self._signature(block, ctx.blocks, ctx):
+        if self._signature(block, ctx.blocks, ctx) or self._dated_signature(block, ctx):
             return True
         if (valediction(block.text) or signed_valediction(block, ctx)) and not _turn_follows(ctx):
             return True  # a letter's "With deep respect," above its signature, or before it
@@ -106,9 +111,30 @@ class CloserRule(BlockRule):
             or appendix_heading(rest[0]) is not None
         )
 
+    def _dated_signature(self, block: Block, ctx: Context) -> list[tuple[str, Block]]:
+        """A signature and its date on one line, that ends the record ("10.9.49   SHTYKOV"):
+        each part with the closer's element for it, in the printed order; else nothing."""
+        text = plain(block.text)
+        if text != block.text:
+            return []  # marked up: the parts' places in the block are not those in its words
+        for pattern in DATED_SIGNATURE:
+            match = pattern.match(text)
+            if match and self._signature(block.slice(*match.span("signed")), ctx.blocks, ctx):
+                parts = sorted(("dateline", "signed"), key=match.start)
+                return [(tag, block.slice(*match.span(tag))) for tag in parts]
+        return []
+
     def run(self, block, ctx):
         record = ctx.record
         ctx.end_turn()
+        parts = self._dated_signature(block, ctx)
+        if parts:
+            for tag, part in parts:
+                self._close(tag, inline(part, ctx.report), part, ctx)
+                if tag == "dateline":
+                    self._dated(part, ctx)
+            self._signers(dict(parts)["signed"], ctx)
+            return True
         words = inline(block, ctx.report)
         if valediction(block.text):
             self._close("salute", words, block, ctx)
@@ -127,15 +153,21 @@ class CloserRule(BlockRule):
         under_signature = last_closer(record) is not None and closing_line(plain(block.text))
         if under_signature or is_dateline(plain(block.text)):
             self._close("dateline", words, block, ctx)
-            dates = full_days(block.text)
-            if dates and not record.date_text:  # dated only at its end, and placed there
-                record.date_text, record.date_line = dates[0].group(), block.line
-                record.place = record.place or known_place(plain(block.text)[: dates[0].start()].strip(" ,"))
+            self._dated(block, ctx)
             record.state = "ended"
             return True
         self._close("signed", words, block, ctx)
         self._signers(block, ctx)
         return True
+
+    @staticmethod
+    def _dated(block: Block, ctx: Context) -> None:
+        """A record dated only at its end is dated, and placed, by its closer's dateline."""
+        record = ctx.record
+        dates = full_days(block.text)
+        if dates and not record.date_text:
+            record.date_text, record.date_line = dates[0].group(), block.line
+            record.place = record.place or known_place(plain(block.text)[: dates[0].start()].strip(" ,"))
 
     def _close(self, tag: str, words: list, block: Block, ctx: Context) -> None:
         """The words as the closer's `tag` ("signed", "dateline", "salute"), or a paragraph

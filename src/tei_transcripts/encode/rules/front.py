@@ -588,7 +588,7 @@ def _extends(longer: str, shorter: str) -> bool:
 
 
 # the hours after a date line's date: "8 p.m.", "20:00–22:10", "from 11 p.m. to 1 a.m.", "2300 hours"
-HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
+HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:hrs|hours)\b\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
 HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
 ZONE = r"(?:,?\s*\(?\s*(?:(?-i:[A-Z][a-z]+)|local)\s+time\s*\)?)?"  # "23:00 Moscow time", "(local time)"
 TIME_TAIL = re.compile(rf"(?:,|;|\.\s|\s+at|\s*\()\s*{HOURS}{ZONE}\s*\)?\.?\s*$", re.I)
