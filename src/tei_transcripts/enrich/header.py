@@ -95,13 +95,23 @@ def _normalised_part(title: str) -> str:
     return ",".join([_title_case(",".join(parts[:capitals])), *parts[capitals:]])
 
 
+# a word's first letter, after the quotation mark or parenthesis that opens it: "(mao", "«pravda»"
+FIRST_LETTER = re.compile(r"^(\W*)(\w)")
+# initials, also in parentheses: "j.", "v.i.", "(s.)"
+INITIALS_IN_SMALL = re.compile(r"\W*(?:[a-z]\.)+[a-z]?\.?\W*")
+
+
 def _title_case(title: str) -> str:
     acronyms = {a.lower(): a for a in conventions.load()["titles"]["acronyms"]}
     words = title.lower().split()
     title = " ".join(
         w
         if i and w in SMALL_WORDS
-        else (w.upper() if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", w) else w[:1].upper() + w[1:])
+        else (
+            w.upper()
+            if INITIALS_IN_SMALL.fullmatch(w)
+            else FIRST_LETTER.sub(lambda m: m[1] + m[2].upper(), w)
+        )
         for i, w in enumerate(words)
     )
     return re.sub(r"[\w()]+", lambda m: acronyms.get(m.group().lower(), m.group()), title)
