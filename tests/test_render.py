@@ -881,3 +881,25 @@ def test_a_telegram_s_writer_and_addressee_are_rows_of_both_editions(tmp_path):
     assert row("Addressed to") == [("Filippov", "persons.html#stalin")]
     typst = typst_source(documents[0])
     assert '("Sent by", "Terentii Fomich Shtykov"), ("Addressed to", "Vyshinskii")' in typst
+
+
+def test_where_and_when_a_telegram_was_sent_and_received_are_in_both_editions(tmp_path):
+    """The place and the day with its hour of a `correspAction` follow its persons on the
+    row, the receiving said as such; an action that names no person is a "Sent" or
+    "Received" row of its own."""
+    documents = converted_fixture("telegram-transmission-fields", tmp_path)
+    documents += converted_fixture("date-dotted-two-digit-year-telegram", tmp_path)
+    render_site(documents, str(tmp_path / "site"), str(tmp_path / "persons.xml"))
+
+    def rows(name):
+        page = lxml.html.parse(str(tmp_path / "site" / f"{name}.html")).getroot()
+        return {dt.text_content(): " ".join(dt.getnext().text_content().split()) for dt in page.iter("dt")}
+
+    named = rows("telegram-transmission-fields")
+    assert named["Sent by"] == "Terentii Fomich Shtykov (Pyongyang, 12.10.1950 18.40)"
+    assert named["Addressed to"] == "FILIPPOV (received in Moscow, 12.10.1950 21.15)"
+    assert rows("date-dotted-two-digit-year-telegram")["Sent"] == "Beijing, 14.05.50 02.10"
+    assert '("Sent by", "Terentii Fomich Shtykov (Pyongyang, 12.10.1950 18.40)")' in typst_source(
+        documents[0]
+    )
+    assert '("Sent", "Beijing, 14.05.50 02.10")' in typst_source(documents[1])

@@ -82,20 +82,35 @@
     <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:profileDesc/tei:settingDesc//tei:placeName)[1])"/>
   </xsl:function>
 
-  <!-- A telegram's or letter's sending and receiving, each with the persons it names, for a
-       row of the header: "Sent by", "Addressed to", another action by its type. -->
+  <!-- A telegram's or letter's sending and receiving, each with the persons, the place and
+       the day it names, for a row of the header: "Sent by", "Addressed to" (or, naming no
+       person, "Sent", "Received"), another action by its type. -->
   <xsl:function name="tt:correspondence" as="element(tei:correspAction)*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[tei:persName]"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[tei:persName or tei:placeName or tei:date]"/>
   </xsl:function>
 
   <xsl:function name="tt:correspondence-label" as="xs:string">
     <xsl:param name="action" as="element(tei:correspAction)"/>
     <xsl:variable name="type" select="string($action/@type)"/>
-    <xsl:sequence select="if ($type = 'sent') then 'Sent by'
-        else if ($type = 'received') then 'Addressed to'
+    <xsl:variable name="named" select="exists($action/tei:persName)"/>
+    <xsl:sequence select="if ($type = 'sent') then (if ($named) then 'Sent by' else 'Sent')
+        else if ($type = 'received') then (if ($named) then 'Addressed to' else 'Received')
         else if ($type) then upper-case(substring($type, 1, 1)) || substring($type, 2)
         else 'Correspondence'"/>
+  </xsl:function>
+
+  <!-- Where and when an action was, as printed: "Peking, 4.10.50 03.20"; empty when unsaid.
+       After the persons it is in parentheses, the receiving said as such: "Roshchin (Peking,
+       4.10.50 03.20)", "Filippov (received in Moscow, 4.10.50 12.15)". -->
+  <xsl:function name="tt:correspondence-where-when" as="xs:string">
+    <xsl:param name="action" as="element(tei:correspAction)"/>
+    <xsl:variable name="received" select="$action/@type = 'received' and $action/tei:persName"/>
+    <xsl:variable name="place" select="$action/tei:placeName ! ((if ($received) then 'in ' else '') || normalize-space())"/>
+    <xsl:variable name="said" select="string-join(($place, $action/tei:date ! normalize-space()), ', ')"/>
+    <xsl:sequence select="if (not($said)) then ''
+        else if ($action/tei:persName) then ' (' || (if ($received) then 'received ' else '') || $said || ')'
+        else $said"/>
   </xsl:function>
 
   <!-- The language of the original the record translates, as the source names it ("Russian"),

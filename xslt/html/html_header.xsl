@@ -33,6 +33,7 @@
               <xsl:if test="position() gt 1">, </xsl:if>
               <xsl:apply-templates select="."/>
             </xsl:for-each>
+            <xsl:value-of select="tt:correspondence-where-when(.)"/>
           </dd>
         </xsl:for-each>
         <xsl:for-each select="tt:sources($tei)">

@@ -41,7 +41,7 @@
             (tt:person-name(.) || (if (@role) then ' (' || string-join(tokenize(normalize-space(@role), ' '), ', ') || ')' else '')), '; '))"/>
       </xsl:for-each-group>
       <xsl:for-each select="tt:correspondence($tei)">
-        <xsl:sequence select="tt:row(tt:correspondence-label(.), string-join(tei:persName ! normalize-space(), ', '))"/>
+        <xsl:sequence select="tt:row(tt:correspondence-label(.), string-join(tei:persName ! normalize-space(), ', ') || tt:correspondence-where-when(.))"/>
       </xsl:for-each>
       <xsl:for-each select="tt:sources($tei)">
         <xsl:sequence select="tt:row('Source', tt:source-text(.))"/>

@@ -66,6 +66,8 @@ class Record:
     # whom a telegram or letter was sent to, as printed, with their id: ("Filippov", "stalin")
     addressees: list[tuple[str, str | None]] = field(default_factory=list)
     open_participants: bool = False  # the title names the writer only (a telegram), not whom he met
+    # where a telegram was sent from and to, as its "From:" and "To:" fields name the places
+    transmitted: dict[str, str] = field(default_factory=dict)  # {"sent": "Peking", "received": "Moscow"}
     signers: list[str] = field(default_factory=list)  # the persons the closer's signatures name
     first_person_unattributed: bool = False  # "I answered …" before the author was known
     sp: etree._Element | None = None  # the running turn

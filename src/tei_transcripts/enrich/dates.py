@@ -44,7 +44,8 @@ AFTER_TIME_WORD = "|".join(
     rf"(?<=\b(?i:{word})\s)"
     for word in (
         *("on", "of", "dated", "from", "until", "till", "by", "since", "before", "after"),
-        *("sent", "received", "dispatched", "date:", "dated:", "sent:", "received:"),  # a telegram's fields
+        # a telegram's fields, and those of the date and the hour
+        *("sent", "received", "dispatched", "sent:", "received:", "dispatched:", "date:", "dated:", "time:"),
     )
 )
 AFTER_DAY_WORD = "|".join(

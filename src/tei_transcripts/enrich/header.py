@@ -421,25 +421,56 @@ def profile_desc(doc):
 
 
 def corresp_desc(doc) -> "tei.etree._Element | None":
-    """A telegram's or letter's sending: its writer (the title's, the sidecar's, or the one who
-    signs it), and whom it was addressed to as the title, the address line or a "To:" field
-    names them ("Filippov", pointing to Stalin)."""
+    """A telegram's or letter's sending and receiving: its writer (the title's, the sidecar's,
+    or the one who signs it), whom it was addressed to as the title, the address line or a
+    "To:" field names them ("Filippov", pointing to Stalin), and where and when it was sent and
+    received, as its transmission fields say ("From: Peking", "Sent: 4.10.50 03.20")."""
     record = doc.record
-    if not record.addressees:
-        return None
-    actions = []
+    sent, received = [], []
     author = record.writer
-    if author:
+    if author and record.addressees:
         if author in doc.participants:
             name = doc.participants[author][2]
         else:
             name = doc.persons[author].name if author in doc.persons else author
-        actions.append(
-            tei.E("correspAction", tei.E("persName", name, ref=person_ref(doc, author)), type="sent")
-        )
-    received = [tei.E("persName", printed, ref=person_ref(doc, pid)) for printed, pid in record.addressees]
-    actions.append(tei.E("correspAction", *received, type="received"))
-    return tei.E("correspDesc", *actions)
+        sent.append(tei.E("persName", name, ref=person_ref(doc, author)))
+    received += [tei.E("persName", printed, ref=person_ref(doc, pid)) for printed, pid in record.addressees]
+    for action, persons in (("sent", sent), ("received", received)):
+        if action in record.transmitted:
+            persons.append(tei.E("placeName", record.transmitted[action]))
+        when = _transmitted(record, action)
+        if when is not None:
+            persons.append(when)
+    actions = [
+        tei.E("correspAction", *held, type=action)
+        for action, held in (("sent", sent), ("received", received))
+        if held
+    ]
+    return tei.E("correspDesc", *actions) if actions else None
+
+
+# a telegram's field of its sending or receiving: "Sent: 4.10.50 03.20", "Dispatched 23.45"
+TRANSMISSION_FIELD = {
+    "sent": re.compile(r"\W*(?:sent|dispatched)\b", re.I),
+    "received": re.compile(r"\W*received\b", re.I),
+}
+
+
+def _transmitted(record, action: str) -> "tei.etree._Element | None":
+    """When the telegram was sent or received, as its field gives the day: a ``date`` of the
+    day and, where the field has it, the hour ("4.10.50 03.20" → 1950-10-04T03:20:00)."""
+    for element in record.front:
+        for byline in element.iter(tei.q("byline")):
+            if not TRANSMISSION_FIELD[action].match("".join(byline.itertext())):
+                continue
+            day = next((d for d in byline.iter(tei.q("date")) if len(d.get("when") or "") == 10), None)
+            if day is None:
+                return None
+            hour = _first_hour(byline)
+            printed = [_printed(day), *(hour[:1] if hour else [])]
+            when = day.get("when") + (f"T{hour[1]}" if hour else "")
+            return tei.E("date", " ".join(printed), when=when)
+    return None
 
 
 def person_ref(doc, pid: str | None) -> str | None:

@@ -78,20 +78,24 @@ class FieldListRule(BlockRule):
         add_principals(record, record.fields.get("title", ""), ctx)
         lines = {label.lower(): value.line for label, value, _, _ in fields}  # each field's line
         # the day in "Time: 16 December 1949, 6 p.m.", or when a telegram was sent or received
-        dated = next((label for label in DAY_FIELDS if full_days(record.fields.get(label, ""))), None)
+        dated = next((label for label in DAY_FIELDS if field_days(record.fields, label)), None)
         if record.fields.get("date"):  # "Date: 20 August 1952, 23:00": the day without its hour
             record.date_text, record.date_line = (
                 date_part(record.fields["date"]),
                 lines.get("date", block.line),
             )
         elif dated and not record.date_text:
-            record.date_text = full_days(record.fields[dated])[0].group()
+            record.date_text = field_days(record.fields, dated)[0].group()
             record.date_line = lines.get(dated, block.line)
         place = record.fields.get("place") or record.fields.get("location")
         record.place = record.place or (place.strip().rstrip(".;,") if place else None)
         if record.fields.get("source"):
             record.citations.append((record.fields["source"], block.line))
         add_addressees(record, record.fields.get("to", ""), ctx)  # "To: Comrade Filippov", not "To: Moscow"
+        for label, action in (("from", "sent"), ("to", "received")):  # "From: Peking", "To: Moscow"
+            where = known_place(record.fields.get(label, ""))
+            if where:
+                record.transmitted[action] = where
         summary = next((record.fields[k] for k in SUMMARY_FIELDS if record.fields.get(k)), None)
         record.summary = record.summary or summary
         return True
@@ -148,6 +152,13 @@ class FieldListRule(BlockRule):
             page.append(tei.E("argument", paragraph(content)))
         else:
             page.append(tei.E("byline", *content))
+
+
+def field_days(fields: dict[str, str], label: str) -> list:
+    """The whole days a field gives, read after its label: "Sent: 4.10.50 03.20" is sent on 4
+    October 1950 (a short date is one after such a word)."""
+    value = fields.get(label)
+    return full_days(f"{label}: {value}") if value else []
 
 
 def _item(field: etree._Element) -> etree._Element:
