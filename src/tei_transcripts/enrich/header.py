@@ -183,10 +183,11 @@ def build_header(doc) -> "tei.etree._Element":
 
 def series_title(record) -> str | None:
     """The record's title as printed, after the file's title where it is one conversation of
-    several: "Notes of the conversations …: Second conversation, 11 July 1949"."""
+    several: "Notes of the conversations …: Second conversation, 11 July 1949"; the file's
+    title alone where the record has none of its own (a diary's next day)."""
     if record.series and record.title:
         return f"{clean(record.series).rstrip(' .:')}: {record.title}"
-    return record.title
+    return record.title or record.series
 
 
 def translators(doc) -> list[tuple[str | None, str]]:

@@ -704,7 +704,13 @@ class DateLineRule(BlockRule):
             if not _next_day(block, ctx):
                 return False
             ctx.end_turn()
+            ended = ctx.record
             ctx.new_record(block.line)
+            diary = ended.series or ended.title
+            if diary and _whole_diary_heading(diary):  # the diary's next day: its heading and writer go on
+                ctx.record.series, ctx.record.open_participants = diary, True
+                ctx.record.author = ctx.record.author or ended.author
+                add_principals(ctx.record, diary, ctx)
         line = without_heading_marks(block)  # "## 16 December 1949": the date without the marks
         ctx.place(tei.E("docDate", *inline(line, ctx.report, brackets=False)), block, "front")
         text = _without_talkers(plain(block.text), ctx)
