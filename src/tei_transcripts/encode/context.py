@@ -132,8 +132,8 @@ class Context:
     begun: int = 0  # records begun in all
     position: int = 0  # index of the paragraph being read
     markers: set[str] = field(default_factory=set)  # footnote markers of all records so far
-    last_point: int | None = None
-    point: tuple[str, int] | None = None  # number and text offset of a numbered point
+    last_point: str | None = None  # the last numbered point's number or letter
+    point: tuple[str, int] | None = None  # number or letter and text offset of a numbered point
     taken: set[tuple[str, int]] = field(default_factory=set)  # short names resolved by participants
     mark: tuple[int, int] = (0, 0)  # messages and furniture of the running draft before this paragraph
 

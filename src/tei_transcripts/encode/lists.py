@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Numbered points printed as a list: the paragraphs "1. …", "2. …" after one that ends in a
+"""Numbered points printed as a list: the paragraphs "1. …", "2. …" (or "a) …", "b) …") after one that ends in a
 colon ("We ask you to send the following:") → ``list type="ordered"``, one ``item`` each,
 the printed number kept in its text (every word of the source stays) and in ``@n``."""
 
@@ -9,6 +9,7 @@ from lxml import etree
 
 from .. import tei
 
+FIRST_POINTS = ("1", "a")  # what a run of points begins with
 PARENTS = (tei.q("sp"), tei.q("quote"), tei.q("div"))  # what may hold points besides the body
 
 
@@ -27,7 +28,7 @@ def gather_points(record) -> None:
 
 
 def _gathered(children: list[etree._Element]) -> list[etree._Element]:
-    """`children` with each run of two or more points numbered from 1 on ("1. …", "2. …"),
+    """`children` with each run of two or more points numbered from 1 or lettered from a on ("1. …", "2. …"),
     after a paragraph ending in a colon, put into one list."""
     out: list[etree._Element] = []
     i = 0
@@ -43,13 +44,19 @@ def _gathered(children: list[etree._Element]) -> list[etree._Element]:
 
 
 def _points_from(children: list[etree._Element], start: int) -> int:
-    """How many paragraphs from `start` on are points numbered 1, 2, 3 …"""
-    count = 0
+    """How many paragraphs from `start` on are points numbered 1, 2, 3 … or lettered a, b, c …"""
+    count, expected = 0, FIRST_POINTS
     for child in children[start:]:
-        if child.tag != tei.q("p") or child.get("n") != str(count + 1):
+        if child.tag != tei.q("p") or child.get("n") not in expected:
             break
         count += 1
+        expected = (next_point(child.get("n")),)
     return count
+
+
+def next_point(mark: str) -> str:
+    """The number or letter after a point's: "2" → "3", "b" → "c"."""
+    return str(int(mark) + 1) if mark.isdigit() else chr(ord(mark) + 1)
 
 
 def _introduces(element: etree._Element) -> bool:

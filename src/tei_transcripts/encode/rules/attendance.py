@@ -11,7 +11,7 @@ from ...segment import TABLE_CELLS, Block
 from ..citation import is_translation_credit
 from ..context import Context
 from ..inline import inline
-from ..speech import honorifics, opens_turn, patterns, sentence_starts
+from ..speech import TITLES, honorifics, opens_turn, patterns, sentence_starts
 from .base import TRAILING_MARKUP, BlockRule, _has_turns, lead
 
 
@@ -76,6 +76,8 @@ class AttendanceRule(BlockRule):
         label = patterns(ctx.persons).label.match(block.text)
         if label and block.text[label.end() :].strip() and opens_turn(ctx.persons)(block.text):
             return False
+        if patterns(ctx.persons).colon_intro.match(block.text):
+            return False  # "Comrade Stalin said:", his words in the next paragraph
         text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
         names = ctx.persons.find(text)
         for match in reversed(names):
@@ -188,6 +190,9 @@ OFFICE_AFTER_NAME = re.compile(
     r"\s*(?:\(\s*(?:the\s+)?(?P<office>[^()]+?)\s*\)|,\s*(?:the\s+)?(?P<office2>[a-z][^,()]*?))\s*(?:,|$)",
     re.I,
 )
+OFFICE_LAST = re.compile(
+    rf"\b(?i:{'|'.join(TITLES)})[\s.]*$"
+)  # an office, no name after it: "USSR Ambassador"
 NAME_ONLY = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,})){0,2}")
 GROUP_WORDS = re.compile(
     r"\b(?:present|meeting|side|sides|soviet|chinese|korean|our|interpreters?|translated|translators?|recorded|also|were|the|at|on|from|by)\b",
@@ -234,6 +239,8 @@ def _report_unknown_names(block: Block, ctx: Context) -> None:
     text = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", block.text)
     honorific = honorifics()
     for segment in LIST_SEPARATOR.split(text):
+        if OFFICE_LAST.search(segment):
+            continue  # an office after a name: "T. F. Shtykov, USSR Ambassador"
         segment = honorific.sub(" ", segment).strip(" .—–-")
         segment = " ".join(segment.split())
         if not segment or not NAME_ONLY.fullmatch(segment) or GROUP_WORDS.search(segment):

@@ -14,6 +14,7 @@ from ...enrich.stage import bare_direction, set_apart_direction
 from ...segment import DATE_LINE, Block
 from ..context import Context, paragraph
 from ..inline import inline
+from ..lists import FIRST_POINTS, next_point
 from ..speech import (
     ADDRESS,
     CLOSE,
@@ -54,8 +55,9 @@ FULL_STOP = re.compile(r"[.?!][\"”’)]*\s*$")  # a sentence ends here
 # speech ends as a sentence does, or broken off, a mark or a footnote's number after it
 SPOKEN_END = re.compile(r"[.?!…—–-][\"”’)\]*_]*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?\s*$")
 POINT = re.compile(
-    r"[\"“]?(?:\((?=\d{1,2}\)))?(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))"
-)  # "1.", "2)", "(3)"
+    r"[\"“]?(?:\((?=(?:\d{1,2}|[a-z])\)))?"
+    r"(?:(?P<num>\d{1,2})(?:[.)/]\s+|\s+(?=[A-Z\"“]))|(?P<letter>[a-z])[.)]\s+)"
+)  # "1.", "2)", "(3)", and lettered: "a)", "b.", "(c)"
 QUOTES_OPEN = ('"', "“")
 CONTINUING = re.compile(
     r"(?:" + "|".join(conventions.load()["speech"]["continuation_pronouns"]) + r")\b", re.I
@@ -164,7 +166,7 @@ class QuoteRule(BlockRule):
         quote = tei.E("quote")
         for member in members:
             point = POINT.match(member.text)
-            quote.append(paragraph(inline(member, ctx.report), n=point.group("num") if point else None))
+            quote.append(paragraph(inline(member, ctx.report), n=point_mark(point) if point else None))
         if ctx.record.sp is not None:
             ctx.record.sp.append(quote)
         else:
@@ -181,7 +183,8 @@ def _open_quotes(text: str) -> int:
 
 
 class NumberedPointRule(BlockRule):
-    """ "1. About the credit. …" → remembers the number for the paragraph; encodes nothing."""
+    """ "1. About the credit. …", "a) trucks;" → remembers the number or letter for the
+    paragraph; encodes nothing. Points count from 1 or "a", each the one after the last."""
 
     name = "numbered-point"
 
@@ -189,14 +192,19 @@ class NumberedPointRule(BlockRule):
         match = POINT.match(block.text)
         if not match or DATE_LINE.match(block.text):
             return False
-        n = int(match.group("num"))
-        return n == 1 or ctx.last_point == n - 1
+        mark = point_mark(match)
+        return mark in FIRST_POINTS or (ctx.last_point is not None and next_point(ctx.last_point) == mark)
 
     def run(self, block, ctx):
         match = POINT.match(block.text)
-        ctx.last_point = int(match.group("num"))
-        ctx.point = (match.group("num"), match.end())
+        ctx.last_point = point_mark(match)
+        ctx.point = (ctx.last_point, match.end())
         return False
+
+
+def point_mark(match: re.Match) -> str:
+    """A point's number or letter as printed, without its marks: "2." → "2", "(b)" → "b"."""
+    return match.group("num") or match.group("letter")
 
 
 @cache
