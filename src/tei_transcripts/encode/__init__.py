@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .. import conventions
+from .. import conventions, tei
+from ..enrich.dates import first_day, full_days
 from ..enrich.language import language_tags
 from ..messages import Reporter
 from ..persons import Personography
 from ..segment import Block, Segmentation
-from .context import Context, Draft, Record, close_turn
+from .context import LINE, Context, Draft, Record, close_turn
 from .lists import gather_points
 from .rules import Registry, default_registry
 from .speech import LABEL_MARKS, patterns, split_names
@@ -126,7 +127,29 @@ def page_language(segmentation: Segmentation, start: int, end: int) -> str | Non
 def _finished(draft: Draft) -> Draft:
     close_turn(draft.record, draft.report)
     gather_points(draft.record)
+    _dated_by_its_narrative(draft.record)
     return draft
+
+
+def _dated_by_its_narrative(record: Record) -> None:
+    """A record of turns nothing else dates, whose narrative before the first turn tells the
+    one day of the meeting ("On 16 December 1949 at 6 p.m. Comrade Stalin received Mao Zedong
+    …", "The conversation took place on 5 March 1949."), is dated by that day: a day after
+    "on", in a sentence of meeting, never a paper's ("your telegram of 1 October 1950")."""
+    if record.date_text or record.month_text or not any(e.tag == tei.q("sp") for e in record.body):
+        return
+    meeting = conventions.pattern("narrative", "meeting_day")
+    for element in record.body:
+        if element.tag == tei.q("sp"):
+            return
+        text = tei.text_of(element)
+        days = full_days(text) if element.tag == tei.q("p") and meeting.search(text) else []
+        if len({first_day(day.group()) for day in days}) == 1 and ON_THE_DAY.search(text[: days[0].start()]):
+            record.date_text, record.date_line = days[0].group(), int(element.get(LINE, "0"))
+            return
+
+
+ON_THE_DAY = re.compile(r"\b(?i:on)\s+$")  # "On 16 December 1949", "took place on 5 March 1949"
 
 
 def count_labels(labels: list[re.Match | None]) -> dict[str, int]:

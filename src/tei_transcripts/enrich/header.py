@@ -18,6 +18,7 @@ from ..encode.speech import BEGINNING, ENDING, HOUR_FIELD_OF
 from ..persons import Personography
 from . import dates
 from .language import lang_usage, language_tags
+from .text import source_line
 
 SIDE_ORDER = ["soviet", "chinese", "korean", "other", "unknown"]
 SIDE_LABELS = {
@@ -357,6 +358,8 @@ def meeting_time(record) -> "tei.etree._Element | None":
         text, hour = "".join(paragraph.itertext()), _first_hour(paragraph)
         if END_FIELD.match(text) and hour:
             bounds.setdefault("to", hour)
+        if hour and source_line(paragraph) == record.date_line:  # the sentence that dated the record
+            bounds.setdefault("from", hour)  # "On 16 December 1949 at 6 p.m. Stalin received …": it began
         if HOURS_SENTENCE.match(text):
             for bound, value in _hours_told(paragraph):
                 bounds.setdefault(bound, value)
