@@ -363,7 +363,8 @@ def gap(content: str, rend: str) -> etree._Element | None:
 def gap_forms() -> tuple[re.Pattern, ...]:
     """How a bracket holding only a gap's words says them: what, then why ("one word
     illegible", "text missing", "omitted"), or why, then what ("illegible words",
-    "illegible: two lines")."""
+    "illegible: two lines"), or why, a colon and what in words of the editor's own
+    ("Omitted: a list of the units.", "Not translated: the poem")."""
     gaps = conventions.load()["notes"]["gap"]
     count = conventions.alternation([*gaps["counts"], *gaps["vague_counts"], r"\d{1,3}"])
     unit = conventions.alternation(
@@ -375,6 +376,8 @@ def gap_forms() -> tuple[re.Pattern, ...]:
     return (
         re.compile(rf"(?:{counted}\s+)?(?P<reason>{reason}){original}", re.I),
         re.compile(rf"(?P<reason>{reason})[:,]?\s+{counted}{original}", re.I),
+        # the words after the colon are described, not counted: no count, unit or original
+        re.compile(rf"(?P<reason>{reason})\s*:\s+(?P<count>)(?P<unit>)(?P<original>)[^\[\]]{{2,120}}", re.I),
     )
 
 
