@@ -92,8 +92,11 @@ HOURS_UNIT = r"(?:\s*(?:hrs|hours)\b)?"
 PATTERN = re.compile(
     rf"(?P<drange>\b(?P<da>[0-3]?\d)(?:\s*[-–—/]\s*|{TO})(?P<db>[0-3]?\d)\s+(?P<mr>{MONTH})(?:\s*,?\s+(?P<yr>{YEAR}))?(?!\w))"
     rf"|(?P<mrange>\b(?=[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:\s*[-–—]|{TO}))(?P<mr2>{MONTH})\s+(?P<dc>[0-3]?\d)(?:\s*[-–—]\s*|{TO})(?P<dd>[0-3]?\d)\b(?:,?\s+(?P<yr2>{YEAR})\b)?)"
+    # "16-17.XII.1949", "16–17.XII.49": a span of days with the month in Roman figures
+    r"|(?P<rrange>\b(?P<re1>[0-3]?\d)\s*[-–—]\s*(?P<re2>[0-3]?\d)\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
+    rf"(?P<ry>{YEAR}|\d\d)\b)"
     rf"|(?P<dmy>\b(?P<d1>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})\b)"
-    rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
+    rf"|(?P<mdy>\b(?P<m2>{MONTH})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})\b)"
     rf"|(?P<my>\b(?P<m3>{MONTH})\s*,?\s+(?P<y3>{YEAR})\b)"
     rf"|(?P<dm>\b(?P<d4>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<m4>{MONTH})(?!\w))"
     rf"|(?P<md>\b(?P<m5>{MONTH})\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d))"
@@ -143,7 +146,7 @@ PATTERN = re.compile(
 # month's name, "during", "until") and spaces before its first one: the pattern is tried only
 # where such a stretch ends in a digit, not at every place of the text. The same matches as
 # `PATTERN.finditer`.
-WORD_BEFORE_DIGIT = 11
+WORD_BEFORE_DIGIT = 15  # "September the 16th"
 
 
 def matches(text: str):
@@ -199,6 +202,8 @@ def first_day(text: str) -> str | None:
         return _iso(int(match.group("yr")), _month(match.group("mr")), int(match.group("da")))
     if match and match.group("mrange") and match.group("yr2"):
         return _iso(int(match.group("yr2")), _month(match.group("mr2")), int(match.group("dc")))
+    if match and match.group("rrange"):
+        return _iso(_full_year(match.group("ry")), ROMAN[match.group("rm")], int(match.group("re1")))
     day = _complete(match)
     return day if len(day or "") == 10 else None
 
@@ -219,6 +224,11 @@ def full_days(text: str) -> list[re.Match]:
     """The dates in `text` that name a whole day with its year, or begin a span of days, in
     order: "16 December 1949", "December 16th, 1949", "16.XII.49", "16 to 17 December 1949"."""
     return [m for m in matches(text) if first_day(m.group())]
+
+
+def _full_year(printed: str) -> int:
+    """A year printed in two figures is of the 1900s: "49" → 1949."""
+    return int(printed) + (1900 if len(printed) == 2 else 0)
 
 
 def _month(name: str) -> int:
@@ -278,8 +288,7 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
     if g["ymddot"]:
         return _iso(int(g["y11"]), int(g["m11"]), int(g["d11"])), False
     if g["dotted"]:
-        month, year = int(g["m9"]), int(g["y9"])
-        year += 1900 if year < 100 else 0
+        month, year = int(g["m9"]), _full_year(g["y9"])
         return (_iso(year, month, int(g["d9"])) if 1 <= month <= 12 else None), False
     if g["shortdot"]:
         return _iso(1900 + int(g["y13"]), int(g["m13"]), int(g["d13"])), False
@@ -287,14 +296,10 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
         month_day = _numeric_day(int(g["a14"]), int(g["b14"]))
         return (_iso(int(g["y14"]), *month_day) if month_day else None), False
     if g["dashed"]:
-        year = int(g["y12"])
-        year += 1900 if year < 100 else 0
-        return _iso(year, _month(g["m12"]), int(g["d12"])), False
+        return _iso(_full_year(g["y12"]), _month(g["m12"]), int(g["d12"])), False
     if g["roman"]:
-        year = g["y6"]
-        if year:
-            year = int(year) + (1900 if len(year) == 2 else 0)
-            return _iso(year, ROMAN[g["m6"]], int(g["d6"])), False
+        if g["y6"]:
+            return _iso(_full_year(g["y6"]), ROMAN[g["m6"]], int(g["d6"])), False
         month, day = ROMAN[g["m6"]], int(g["d6"])
     elif g["daymonth"]:
         month, day = int(g["m16"]), int(g["d16"])
@@ -348,7 +353,7 @@ def tag_dates(root, document_date: str | None, report: Reporter, stated: str = "
                         tei.E("time", found, **{"from": _clock(h1, 0), "to": _clock(h2, 0)}),
                     )
                 continue
-            if g["drange"] or g["mrange"]:
+            if g["drange"] or g["mrange"] or g["rrange"]:
                 yield from _range(match, document_date, parent, report)
                 continue
             if g["my"]:
@@ -463,12 +468,16 @@ def tag_time_stamps(root) -> None:
 def _range(match: re.Match, document_date: str | None, parent, report: Reporter):
     """ "14-15 May 1950", "May 14-15, 1950" → ``date`` with ``from`` and ``to``."""
     g = match.groupdict()
-    first, last, month, year = (
-        (g["da"], g["db"], g["mr"], g["yr"]) if g["drange"] else (g["dc"], g["dd"], g["mr2"], g["yr2"])
-    )
+    if g["rrange"]:  # "16-17.XII.1949"
+        first, last, month, year = g["re1"], g["re2"], ROMAN[g["rm"]], _full_year(g["ry"])
+    else:
+        first, last, name, year = (
+            (g["da"], g["db"], g["mr"], g["yr"]) if g["drange"] else (g["dc"], g["dd"], g["mr2"], g["yr2"])
+        )
+        month = _month(name)
     inferred = year is None
-    year = int(year) if year else _year_for(document_date, _month(month), int(first))
-    start, end = _iso(year, _month(month), int(first)), _iso(year, _month(month), int(last))
+    year = int(year) if year else _year_for(document_date, month, int(first))
+    start, end = _iso(year, month, int(first)), _iso(year, month, int(last))
     if start is None or end is None or start >= end:
         if year is not None:
             report.warning(

@@ -603,6 +603,10 @@ HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:hrs|hours)\b\.?)?|\d{1,2}\s*
 HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
 ZONE = r"(?:,?\s*\(?\s*(?:(?-i:[A-Z][a-z]+)|local)\s+time\s*\)?)?"  # "23:00 Moscow time", "(local time)"
 TIME_TAIL = re.compile(rf"(?:,|;|\.\s|\s+at|\s*\()\s*{HOURS}{ZONE}\s*\)?\.?\s*$", re.I)
+# the part of the day after a date line's date: "16 December 1949 (evening)", "…, in the morning"
+DAYPART_TAIL = re.compile(
+    r"(?:,|\s*\()\s*(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\s*\)?\.?\s*$", re.I
+)
 # the Russian word for "year" after one, kept in a translation: "16 December 1949 г.", "1949 goda"
 YEAR_WORD = re.compile(r"(?<=\d)\s*(?:гг?\.|g\.)|(?<=\d)\s+goda\b")
 
@@ -635,7 +639,9 @@ def _dateline(line: str) -> tuple[str, str | None]:
     head = PLACE_HEAD.match(text)
     place = head.group("place") if head else None
     text = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", text[head.end() :] if head else text))
-    text = TIME_TAIL.sub("", WEEKDAY_TAIL.sub("", text))  # "16 December 1949, Friday, 8 p.m."
+    text = TIME_TAIL.sub(
+        "", WEEKDAY_TAIL.sub("", DAYPART_TAIL.sub("", text))
+    )  # "16 December 1949, Friday, 8 p.m."
     tail = PLACE_TAIL.search(text)
     if tail:
         place = place or tail.group("place")
