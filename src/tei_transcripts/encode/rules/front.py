@@ -14,7 +14,7 @@ from ...segment import DATE_LINE, Block, Removed, ends_sentence
 from ..citation import unenclosed
 from ..context import Context, paragraph
 from ..inline import DATE_ONLY, inline
-from ..speech import honorifics, opens_turn
+from ..speech import honorifics, opens_turn, patterns
 from .base import (
     BlockRule,
     _has_turns,
@@ -506,7 +506,11 @@ class SaluteRule(BlockRule):
     def test(self, block, ctx):
         if ctx.record.body:
             return False
-        return is_salutation(block.text) or salutation_before_text(block.text) is not None
+        return (
+            is_salutation(block.text)
+            or salutation_before_text(block.text) is not None
+            or _greets_addressee(block.text, ctx)
+        )
 
     def run(self, block, ctx):
         end = None if is_salutation(block.text) else salutation_before_text(block.text)
@@ -516,6 +520,19 @@ class SaluteRule(BlockRule):
         ctx.place(tei.E("opener", tei.E("salute", *inline(block, ctx.report))), block)
         add_addressees(ctx.record, block.text, ctx)
         return True
+
+
+def _greets_addressee(text: str, ctx: Context) -> bool:
+    """Is the line only a title and the name of the one the letter is addressed to, with a
+    colon ("Comrade Stalin:" above a telegram from Mao Zedong to Stalin, as a Chinese letter
+    greets, translated): its greeting, not his speaker's label?"""
+    addressed = {pid for _, pid in ctx.record.addressees}
+    if not addressed or not plain(text).rstrip(" *_").endswith(":"):
+        return False
+    if not patterns(ctx.persons).label_only.match(text):
+        return False
+    named = {match.id for match in ctx.persons.find(text)}
+    return bool(named) and named <= addressed
 
 
 def add_addressees(record, text: str, ctx: Context) -> None:
