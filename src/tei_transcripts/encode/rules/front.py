@@ -309,7 +309,7 @@ class TitleRule(BlockRule):
     name = "title"
 
     def test(self, block, ctx):
-        text = unnumbered(plain(block.text))
+        text = unnumbered(plain(_unbracketed(block.text)))
         if self._names_under(block, ctx):
             return True
         if len(block.text.split()) > 40 or not conventions.title().match(text):
@@ -332,7 +332,8 @@ class TitleRule(BlockRule):
 
     def run(self, block, ctx):
         record = ctx.record
-        printed = unnumbered(block.text)  # "Document 2: Record of …" → "Record of …"
+        heading = _unbracketed(block.text)  # "(From the journal of T. F. Shtykov)": its words
+        printed = unnumbered(heading)  # "Document 2: Record of …" → "Record of …"
         if record.title and _same_text(record.title, printed) and not _another_day(record, block, ctx):
             ctx.removed.append(Removed(block.line, block.text, "repeated title", block.last_line))
             ctx.report.info(
@@ -340,17 +341,17 @@ class TitleRule(BlockRule):
             )
             return True
         if record.sp is not None and not (
-            conventions.title(strong=True).match(unnumbered(plain(block.text)))
+            conventions.title(strong=True).match(unnumbered(plain(heading)))
             and not block.text.rstrip().endswith(".")
-            or _date_before(plain(block.text))
+            or _date_before(plain(heading))
         ):
             return False  # in the middle of a turn, "Talks between … have stalled." is speech
         if self._names_under(block, ctx):  # "Mao Zedong - Yudin" under "TRANSCRIPT OF TALKS"
-            record.title = _joined(record.title, plain(block.text).strip(" ."))
+            record.title = _joined(record.title, plain(heading).strip(" ."))
             ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(block, ctx.report))), block, "front")
             add_principals(record, block.text, ctx)
             return True
-        sequel = not conventions.pattern("titles", "title").match(unnumbered(plain(block.text)))
+        sequel = not conventions.pattern("titles", "title").match(unnumbered(plain(heading)))
         if _has_turns(record) or record.state == "ended":
             marks = _marks_at_the_end(record)  # "SECRET. Copy No. 2." above this title
             series = record.series or record.title
@@ -374,10 +375,10 @@ class TitleRule(BlockRule):
             record.title = _joined(record.title, printed)
         record.title = record.title or printed
         record.title_line = record.title_line or block.line
-        dates = full_days(plain(block.text))
+        dates = full_days(plain(heading))
         if dates and not record.date_text:
             record.date_text, record.date_line = dates[0].group(), block.line
-        ending = TITLE_ENDING.search(plain(block.text))
+        ending = TITLE_ENDING.search(plain(heading))
         if ending and not dates and not record.month_text:  # "…, April 1950"
             record.month_text, record.month_line = ending.group("month"), block.line
         if ending and ending.group("place") and not ctx.persons.resolve(ending.group("place")):
@@ -385,12 +386,12 @@ class TitleRule(BlockRule):
         title = without_heading_marks(block)
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
         # not those a parenthesis at the end names: "… (from the memoirs of Shi Zhe)"
-        add_principals(record, TRAILING_ASIDE.sub("", without_addressee(block.text)), ctx)
-        ctx.note_aliases(block.text)
-        if SENDER.search(plain(block.text)):
-            addressed = ADDRESSEE.search(plain(block.text))
+        add_principals(record, TRAILING_ASIDE.sub("", without_addressee(heading)), ctx)
+        ctx.note_aliases(heading)
+        if SENDER.search(plain(heading)):
+            addressed = ADDRESSEE.search(plain(heading))
             add_addressees(record, addressed.group() if addressed else "", ctx)
-        writer = DIARY.match(plain(block.text)) or SENDER.search(plain(block.text))
+        writer = DIARY.match(plain(heading)) or SENDER.search(plain(heading))
         record.open_participants = record.open_participants or bool(writer)
         if writer and not record.author:
             record.author = _author(next(name for name in writer.groups() if name), block, ctx)
@@ -415,6 +416,14 @@ def _joined(title: str, under: str) -> str:
     """A title and the line under it that goes on with it, as one: "From the diary of A.M.
     Ledovsky: Record of conversation with Kim Il Sung", "Transcript of talks: Mao Zedong - Yudin"."""
     return f"{title.rstrip(' .:')}: {under}"
+
+
+def _unbracketed(text: str) -> str:
+    """A heading of whose diary or journal the record comes from, without the parentheses or
+    brackets that enclose it under the title ("(From the journal of T. F. Shtykov)"); any
+    other text as it is."""
+    inner = unenclosed(text.strip())
+    return inner if inner != text.strip() and _whole_diary_heading(inner) else text
 
 
 def _whole_diary_heading(title: str) -> bool:
