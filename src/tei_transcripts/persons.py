@@ -166,12 +166,13 @@ CAPITAL_I_WORD = re.compile(r"\bI(?=[a-z])")
 
 def misread_capital_i(name: str) -> set[str]:
     """A name as a PDF's text layer or OCR misreads a capital I that opens a word, as a small
-    l ("Kim ll Sung", "losif"), and the small l of "Il" as a capital ("Kim II Sung")."""
+    l ("Kim ll Sung", "losif"), and the letters of "Il" as a capital I or as figures one
+    ("Kim II Sung", "Kim 11 Sung", "Kim 1l Sung")."""
     if "I" not in name:
         return set()
     variants = {CAPITAL_I_WORD.sub("l", name)} - {name}
     if re.search(r"\bIl\b", name):
-        variants.add(re.sub(r"\bIl\b", "II", name))
+        variants |= {re.sub(r"\bIl\b", misread, name) for misread in ("II", "11", "1l")}
     return variants
 
 
