@@ -178,6 +178,8 @@ class Context:
         does not know or gives to several persons ("Kim"), the one participant of this
         record, a principal first, who has that word in a name (reported, for the editor)."""
         ids = self.persons.resolve(name)
+        if not ids and len(name.split()) > 1:
+            return self._rejoined(name, line)
         if len(ids) == 1 or len(name.split()) != 1:
             return ids
         word = name.casefold()
@@ -189,6 +191,31 @@ class Context:
             )
 
         return self._one_participant(fits, name, "name", line) or ids
+
+    def _rejoined(self, name: str, line: int) -> tuple[str, ...]:
+        """The one person a name split by a stray space names, as OCR splits one ("ST ALIN",
+        "MAO ZE DONG"): two of its words joined, where exactly one joining is a known name;
+        reported, for the editor."""
+        words = name.split()
+        found = {
+            ids
+            for i in range(len(words) - 1)
+            if len(
+                ids := self.persons.resolve(" ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]]))
+            )
+            == 1
+        }
+        if len(found) != 1:
+            return ()
+        (ids,) = found
+        if (name, line) not in self.taken:
+            self.taken.add((name, line))
+            self.report.info(
+                "name-rejoined",
+                f"'{name}' taken for {self.persons[ids[0]].name}, a name split by a space",
+                line,
+            )
+        return ids
 
     def by_initial(self, letter: str, line: int = 0) -> tuple[str, ...]:
         """The one participant of this record, a principal first, whose name as the record
