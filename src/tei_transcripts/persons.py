@@ -125,6 +125,27 @@ WITHOUT_MARKS = {
 MARKED_LINE = re.compile(f"^.*[{''.join(map(chr, WITHOUT_MARKS))}].*$", re.MULTILINE)  # a line with one
 
 
+# a letter OCR may have misread inside a word: a figure among letters ("M0lotov", "Kim 1l"),
+# a capital I between small letters ("EnIai")
+OCR_MISREAD = re.compile(r"(?<=[A-Za-z])[01]|[01](?=[A-Za-z])|(?<=[a-z])I(?=[a-z])")
+OCR_LINE = re.compile(rf"^.*(?:{OCR_MISREAD.pattern}).*$", re.MULTILINE)  # a line with one
+
+
+def ocr_read(line: str) -> str:
+    """The line with the letters OCR misread read as those it took them for, letter for letter:
+    "0" as "o" ("O" among capitals), "1" as "l" ("I" among capitals), "I" between small
+    letters as "l": "M0lotov" → "Molotov", "Zhou EnIai" → "Zhou Enlai"."""
+
+    def letter(match: re.Match) -> str:
+        around = line[max(match.start() - 1, 0) : match.end() + 1]
+        capitals = around.replace(match.group(), "").isupper()
+        if match.group() == "0":
+            return "O" if capitals else "o"
+        return "I" if match.group() == "1" and capitals else "l"
+
+    return OCR_MISREAD.sub(letter, line)
+
+
 def without_diacritics(name: str) -> str:
     """A name's Latin letters without their marks, as a web page often prints a romanisation
     made with them: "Pak Hŏn-yŏng" → "Pak Hon-yong", "Hong Myŏng-hŭi" → "Hong Myong-hui"."""
@@ -257,14 +278,17 @@ class Personography:
 
     def with_spellings_in(self, text: str) -> Personography:
         """The personography knowing also the names `text` prints with a romanisation's marks
-        where it spells them without ("Zhōu Ēnlái", "MAO ZÉDŌNG"). Only a text with such
-        letters gets a personography of its own (and its patterns compiled again)."""
-        if text.isascii():
-            return self
+        where it spells them without ("Zhōu Ēnlái", "MAO ZÉDŌNG"), or with the figures and
+        letters OCR takes for others ("Zhou EnIai", "M0lotov"). Only a text with such letters
+        gets a personography of its own (and its patterns compiled again)."""
         found = {}
-        for line in MARKED_LINE.finditer(text):
-            printed = line.group()
-            plain = printed.translate(WITHOUT_MARKS)  # letter for letter: the offsets stay
+        lines = (
+            []
+            if text.isascii()
+            else [(line, line.translate(WITHOUT_MARKS)) for line in MARKED_LINE.findall(text)]
+        )
+        lines += [(line, ocr_read(line)) for line in OCR_LINE.findall(text)]
+        for printed, plain in lines:  # letter for letter: the offsets stay
             for match in self.pattern.finditer(plain):
                 name = printed[match.start("name") : match.end("name")]
                 if name not in self.forms:
