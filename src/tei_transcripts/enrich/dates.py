@@ -143,10 +143,11 @@ PATTERN = re.compile(
 
 
 # Every date and time the pattern knows has a digit (or is noon or midnight), at most a word (a
-# month's name, "during", "until") and spaces before its first one: the pattern is tried only
-# where such a stretch ends in a digit, not at every place of the text. The same matches as
-# `PATTERN.finditer`.
+# month's name, "during", "until") and spaces before its first one, and begins where a word
+# does: the pattern is tried only at the words' starts of such a stretch that ends in a digit,
+# not at every place of the text. The same matches as `PATTERN.finditer`.
 WORD_BEFORE_DIGIT = 15  # "September the 16th"
+WORD_STARTS = re.compile(r"\b\w")
 
 
 def matches(text: str):
@@ -159,8 +160,8 @@ def matches(text: str):
         spaces = at
         while spaces > end and text[spaces - 1].isspace():
             spaces -= 1
-        for start in range(max(end, spaces - WORD_BEFORE_DIGIT), at + 1):
-            match = PATTERN.match(text, start)
+        for word in WORD_STARTS.finditer(text, max(end, spaces - WORD_BEFORE_DIGIT), at + 1):
+            match = PATTERN.match(text, word.start())
             if match:
                 yield match
                 end = match.end()
