@@ -149,7 +149,8 @@ def _dated_by_its_narrative(record: Record) -> None:
             return
 
 
-ON_THE_DAY = re.compile(r"\b(?i:on)\s+$")  # "On 16 December 1949", "took place on 5 March 1949"
+# "On 16 December 1949", "took place on 5 March 1949", "On the evening of 16 December 1949"
+ON_THE_DAY = re.compile(r"\b(?i:on)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
 
 
 def count_labels(labels: list[re.Match | None]) -> dict[str, int]:

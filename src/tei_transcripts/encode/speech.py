@@ -240,6 +240,9 @@ def patterns(persons: Personography) -> SpeechPatterns:
         rf"\s*(?:\((?:[^()]{{1,40}}|[^()]{{41,160}}(?=\)\s*{CLOSE}?\s*:))\)"
         rf"|\[[^\[\]]{{1,160}}\](?=\s*{CLOSE}?\s*:))"
     )
+    # what the speaker did before he spoke, and then his words after a colon or "that": "Stalin
+    # shook hands with Chairman Mao and said: …" (never "… and Zhou Enlai said", another's)
+    acted_then_said = rf"\s+[^.?!:;\"“]{{1,60}}?\s+and\s+(?:{verbs})\b[^.?!\"“:]{{0,20}}?(?::|\bthat\b)"
     # what the speaker says, named: "Chairman Mao's remarks:" (a label only before a colon)
     said = rf"['’]s\s+(?i:{conventions.alternation(speech['said_nouns'])})(?={CLOSE}?\s*:)"
     return SpeechPatterns(
@@ -261,7 +264,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
         ),
         reported=re.compile(
             rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}|{named_pronoun}))"
-            rf"(?={adverbs_or_aside}\s+(?:{verbs}|{verbs_upper})\b)"
+            rf"(?={adverbs_or_aside}\s+(?:{verbs}|{verbs_upper})\b|{acted_then_said})"
         ),
         reported_any=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?={adverbs_or_aside}\s+(?:{verbs})\b)"

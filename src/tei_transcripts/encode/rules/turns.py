@@ -513,6 +513,7 @@ class SpeakerLabelRule(BlockRule):
         ids = self._ids(block, ctx)
         ctx.end_turn()
         sp = tei.E("sp", speaker_label(block, ctx), who=" ".join(f"#{i}" for i in ids))
+        ctx.record.labelled = True
         ctx.place(sp, block)
         ctx.record.sp = sp
         ctx.record.state = "body"
@@ -1142,7 +1143,6 @@ def speaker_label(block: Block, ctx: Context) -> etree._Element:
         speaker = tei.E("speaker", tei.E("supplied", supplied.group(1), reason="omitted-in-original"))
     else:
         speaker = tei.E("speaker", *inline(block, ctx.report))
-    ctx.record.labelled = True
     for stage in list(speaker.iter(tei.q("stage"))):
         printed = "".join(stage.itertext()) + (stage.tail or "")
         previous, parent = stage.getprevious(), stage.getparent()
@@ -1166,6 +1166,8 @@ def open_turn(
     sp = tei.E("sp", who=" ".join(f"#{i}" for i in ids) or None)
     if speaker is not None:
         sp.append(speaker_label(speaker, ctx))
+        # a label, not a subject the narrative names ("Chairman Mao replied: …", "Stalin notes …")
+        ctx.record.labelled = ctx.record.labelled or not reported
     sp.append(paragraph(inline(block.slice(start), ctx.report), n=_point_n(ctx)))
     ctx.place(sp, block)
     ctx.record.sp = sp
