@@ -342,7 +342,7 @@ class DialogueSplitRule(BlockRule):
         conversation with Mao Zedong. Mao Zedong said that …"). Not a labelled turn's own
         words, where "Mao Zedong said that …" is its speaker quoting him."""
         record = ctx.record
-        if record.sp_dialogue or (record.sp is not None and not record.sp_reported):
+        if record.sp is not None and not record.sp_reported and not record.sp_dialogue:
             return []
         starts = [first, *(s for s in sentence_starts(block.text) if s > first)]
         said = [(start, ids) for start in starts if (ids := _reporting(block.text, start, ctx))]
