@@ -133,10 +133,23 @@ def _names_day(title: str, iso: str) -> bool:
     return any(iso in (dates.parse_date(m.group()), dates.first_day(m.group())) for m in dates.matches(title))
 
 
+def _untitled(doc) -> str:
+    """The title of a record that prints none: a letter's, addressed and without turns, as
+    its greeting and signature name writer and addressee ("Letter from Kim Il Sung to
+    Stalin"); any other "Record of conversation"."""
+    record = doc.record
+    if not record.addressees or any(element.tag == tei.q("sp") for element in record.body):
+        return "Record of conversation"
+    writer = record.writer
+    name = doc.persons[writer].name if writer in doc.persons else None
+    to = " and ".join(dict.fromkeys(printed for printed, _ in record.addressees))
+    return f"Letter from {name} to {to}" if name else f"Letter to {to}"
+
+
 def build_header(doc) -> "tei.etree._Element":
     record, meta = doc.record, doc.meta
     printed = record.title
-    main = normalise_title(meta.get("title") or series_title(record) or "Record of conversation")
+    main = normalise_title(meta.get("title") or series_title(record) or _untitled(doc))
     if doc.date and not _names_day(main, doc.date):
         main = f"{main}, {human_date(doc.date)}"
 
