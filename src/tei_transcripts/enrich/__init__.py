@@ -156,8 +156,8 @@ def participants(record: Record, persons: Personography, title: str = "") -> dic
     speakers = {who.lstrip("#") for sp in _turns(record) for who in (sp.get("who") or "").split()}
     unknown_names = {pid: label for label, pid in record.unknown.items()}
     principals = [*record.principals, *(match.id for match in persons.find(title) if match.id)]
-    if record.addressees and record.writer:
-        principals.append(record.writer)
+    if record.writer and (record.addressees or record.writer in _speaking_as_i(record)):
+        principals.append(record.writer)  # a letter's writer; the "I" who met and signed the record
     ordered = list(dict.fromkeys([*principals, *record.attendees]))
     result = {}
     for pid in ordered:
@@ -175,6 +175,16 @@ def participants(record: Record, persons: Personography, title: str = "") -> dic
             side, name = None, unknown_names.get(pid, pid)
         result[pid] = (side, roles, name)
     return result
+
+
+def _speaking_as_i(record: Record) -> set[str]:
+    """Those whose turns the record labels "I" or "We": its writer, telling what he said."""
+    found = set()
+    for sp in _turns(record):
+        speaker = sp.find(tei.q("speaker"))
+        if speaker is not None and tei.text_of(speaker).strip().lower() in ("i", "we"):
+            found.update(who.lstrip("#") for who in (sp.get("who") or "").split())
+    return found
 
 
 def _turns(record: Record):
