@@ -517,12 +517,29 @@ class SaluteRule(BlockRule):
             return False
         return (
             is_salutation(block.text)
-            or salutation_before_text(block.text) is not None
+            or self._greeting_end(block.text, ctx) is not None
             or _greets_addressee(block.text, ctx)
         )
 
+    @staticmethod
+    def _greeting_end(text: str, ctx: Context) -> int | None:
+        """Where a greeting ends that the text follows on its line: a warm one or one with
+        "!", or a title and a name before a comma where they name the one the title
+        addresses the letter to ("Comrade Filippov, I have received …")."""
+        end = salutation_before_text(text)
+        if end is None and ctx.record.addressees:
+            greeting = conventions.pattern("letters", "salute").match(text)
+            if (
+                greeting
+                and greeting.group().endswith(",")
+                and _greets_addressee(greeting.group()[:-1] + ":", ctx)
+            ):
+                rest = text[greeting.end() :].split()
+                end = greeting.end() if len(rest) >= 3 and rest[0][0].isupper() else None
+        return end
+
     def run(self, block, ctx):
-        end = None if is_salutation(block.text) else salutation_before_text(block.text)
+        end = None if is_salutation(block.text) else self._greeting_end(block.text, ctx)
         if end is not None:  # "Dear Comrade Stalin! I have received …": the text, a paragraph of its own
             ctx.blocks.insert(0, block.slice(end))
             block = block.slice(0, end)
