@@ -14,7 +14,7 @@ from ...segment import BULLET_LINE, NUMBERED_LINE, STARTS_LOWER, Block, ends_sen
 from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, ROMAN_NUMERAL, SUPERSCRIPT_DIGITS, inline
-from ..speech import opens_turn
+from ..speech import opens_turn, sentence_starts
 from .base import HEADING, BlockRule, _has_turns, appendix_heading, part_heading, plain, without_heading_marks
 from .front import FieldListRule, TitleRule, is_dateline, known_place, words_ended
 
@@ -66,6 +66,8 @@ class CloserRule(BlockRule):
             return True  # "[Illegible signature]" where the record ends
         if self._signature(block, ctx.blocks, ctx) or self._dated_signature(block, ctx):
             return True
+        if self._closing_words_at_the_end(block, ctx) is not None:
+            return True  # "… at once. With deep respect, Kim Il Sung": cut before the closing words
         if (valediction(block.text) or signed_valediction(block, ctx)) and not _turn_follows(ctx):
             return True  # a letter's "With deep respect," above its signature, or before it
         if _after_valediction(ctx.record) and len(block.text.split()) <= 14:
@@ -124,8 +126,23 @@ class CloserRule(BlockRule):
                 return [(tag, block.slice(*match.span(tag))) for tag in parts]
         return []
 
+    def _closing_words_at_the_end(self, block: Block, ctx: Context) -> int | None:
+        """Where a letter's closing words and signature begin that end its text's last
+        paragraph ("… we agree. With communist greetings, Mao Zedong"): the sentence that is
+        only closing words and a name, with nothing after it but what a signature ends."""
+        for start in sentence_starts(block.text)[1:]:
+            piece = block.slice(start)
+            if signed_valediction(piece, ctx) is not None:
+                name = piece.slice(signed_valediction(piece, ctx))
+                return start if self._signature(name, ctx.blocks, ctx) else None
+        return None
+
     def run(self, block, ctx):
         record = ctx.record
+        at = self._closing_words_at_the_end(block, ctx)
+        if at is not None:  # the text, then its closing words and signature, each read again
+            ctx.blocks[0:0] = [block.slice(0, at), block.slice(at)]
+            return True
         ctx.end_turn()
         parts = self._dated_signature(block, ctx)
         if parts:
