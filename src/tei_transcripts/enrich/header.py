@@ -200,8 +200,17 @@ def series_title(record) -> str | None:
     several: "Notes of the conversations …: Second conversation, 11 July 1949"; the file's
     title alone where the record has none of its own (a diary's next day)."""
     if record.series and record.title:
-        return f"{clean(record.series).rstrip(' .:')}: {record.title}"
+        return f"{_without_its_day(clean(record.series)).rstrip(' .:')}: {record.title}"
     return record.title or record.series
+
+
+def _without_its_day(title: str) -> str:
+    """A file's title without the day it ends with, which is its first conversation's and not
+    the next one's: "Record of Conversation …, 16 December 1949" → "Record of Conversation …"."""
+    days = dates.full_days(title)
+    if days and title.rstrip(" .").endswith(days[-1].group()):
+        return title[: days[-1].start()].rstrip(" ,.")
+    return title
 
 
 def translators(doc) -> list[tuple[str | None, str]]:
