@@ -363,7 +363,17 @@ def meeting_time(record) -> "tei.etree._Element | None":
     fields (the end's also after the turns), or of the narrative's sentence that tells them
     ("The conversation began at 21:00 and ended at 23:10."), as a ``time`` for the setting."""
     bounds = {}  # "from" and "to": the printed time and its value
+    ending = None  # the hour a title ends with: "… in the Kremlin, 22 January 1950, 9 p.m."
     for element in record.front:
+        for title in element.iter(tei.q("titlePart")):
+            last = title[-1] if len(title) else None
+            if (
+                ending is None
+                and last is not None
+                and last.tag == tei.q("time")
+                and not (last.tail or "").strip(" .)")
+            ):
+                ending = last
         for holder in element.iter(tei.q("docDate"), tei.q("byline")):
             field = "".join(holder.itertext())
             if holder.tag == tei.q("byline") and not TIME_FIELD.match(field):
@@ -373,8 +383,7 @@ def meeting_time(record) -> "tei.etree._Element | None":
                     bounds.setdefault(bound, hour)
                 continue
             for time in holder.iter(tei.q("time")):
-                span = {name: time.get(name) for name in ("when", "from", "to") if time.get(name)}
-                return tei.E("time", _printed(time), **span)
+                return _copy_of(time)
     # "End of the conversation: 22.10." after the turns
     for paragraph in (element for element in record.body if element.tag == tei.q("p")):
         text, hour = "".join(paragraph.itertext()), _first_hour(paragraph)
@@ -386,10 +395,16 @@ def meeting_time(record) -> "tei.etree._Element | None":
             for bound, value in _hours_told(paragraph):
                 bounds.setdefault(bound, value)
     if not bounds:
-        return None
+        return _copy_of(ending) if ending is not None else None
     # "21:00–23:10"; one printed time once, when it gave both ("from 8 p.m. to 11 p.m.")
     printed = "–".join(dict.fromkeys(bounds[b][0] for b in ("from", "to") if b in bounds))
     return tei.E("time", printed, **{bound: value for bound, (_, value) in bounds.items()})
+
+
+def _copy_of(time) -> "tei.etree._Element":
+    """A time of the text for the setting: its printed words and its values."""
+    span = {name: time.get(name) for name in ("when", "from", "to") if time.get(name)}
+    return tei.E("time", _printed(time), **span)
 
 
 def _hours_told(paragraph) -> list[tuple[str, tuple[str, str]]]:

@@ -381,8 +381,9 @@ class TitleRule(BlockRule):
         ending = TITLE_ENDING.search(plain(heading))
         if ending and not dates and not record.month_text:  # "…, April 1950"
             record.month_text, record.month_line = ending.group("month"), block.line
-        if ending and ending.group("place") and not ctx.persons.resolve(ending.group("place")):
-            record.place = record.place or ending.group("place")  # "…, Moscow, 16 December 1949"
+        where = ending and (ending.group("place") or ending.group("inplace"))
+        if where and not ctx.persons.resolve(where):
+            record.place = record.place or where  # "…, Moscow, 16 December 1949", "… in the Kremlin, …"
         title = without_heading_marks(block)
         ctx.place(tei.E("docTitle", tei.E("titlePart", *inline(title, ctx.report))), block, "front")
         # not those a parenthesis at the end names: "… (from the memoirs of Shi Zhe)"
@@ -398,6 +399,11 @@ class TitleRule(BlockRule):
         return True
 
 
+# the hours after a date line's date: "8 p.m.", "20:00–22:10", "from 11 p.m. to 1 a.m.", "2300 hours"
+HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:hrs|hours)\b\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
+HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
+ZONE = r"(?:,?\s*\(?\s*(?:(?-i:[A-Z][a-z]+)|local)\s+time\s*\)?)?"  # "23:00 Moscow time", "(local time)"
+
 # A place's name: up to three capitalised words, never a month or a day of the week
 # ("Moscow", "Port Arthur")
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -405,9 +411,10 @@ PLACE = rf"(?:the\s+)?(?!(?:{MONTH}|{WEEKDAY})\b)(?:[A-Z][\w'’-]+\s){{0,2}}[A-
 # The end of a title: a place and a date after commas ("…, Moscow, 16 December 1949",
 # "…, Moscow, April 1950"), or a month and year alone.
 TITLE_ENDING = re.compile(
-    rf",\s+(?:(?P<place>{PLACE}),\s+)?"
-    rf"(?:(?P<month>{MONTH}\s+\d{{4}})|[^,]*?\d{{4}})\.?(?:\s*\([^()]*\))?\s*$"
-)  # a parenthesis may follow: "…, January 1950 (from the memoirs of N. T. Fedorenko)"
+    rf"(?:\s+in\s+(?P<inplace>{PLACE}))?,\s+(?:(?P<place>{PLACE}),\s+)?"
+    rf"(?:(?P<month>{MONTH}\s+\d{{4}})|[^,]*?\d{{4}})(?:,?\s*{HOURS})?\.?(?:\s*\([^()]*\))?\s*$"
+)  # a parenthesis may follow: "…, January 1950 (from the memoirs of N. T. Fedorenko)"; the
+# place after "in" and the hours: "… Mao Zedong in the Kremlin, 22 January 1950, 9 p.m."
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\W*$")  # a title's last words in parentheses
 ADDRESSEE = re.compile(r"\s+to\s+.+?(?=\s+(?:on|about|regarding|concerning|reporting)\b|,|$)", re.I)
 
@@ -641,10 +648,6 @@ def _extends(longer: str, shorter: str) -> bool:
     return _folded(plain(longer)).startswith(_folded(plain(shorter)).rstrip(" .,:;") + " ")
 
 
-# the hours after a date line's date: "8 p.m.", "20:00–22:10", "from 11 p.m. to 1 a.m.", "2300 hours"
-HOUR = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*(?:hrs|hours)\b\.?)?|\d{1,2}\s*(?:[ap]\.\s?m\.|hours?|o'clock)|[012]\d{3}\s*(?:hours|hrs)"
-HOURS = rf"(?:from\s+|at\s+)?(?:{HOUR})(?:\s*(?:[-–—]|to|until|till)\s*(?:{HOUR}))?"
-ZONE = r"(?:,?\s*\(?\s*(?:(?-i:[A-Z][a-z]+)|local)\s+time\s*\)?)?"  # "23:00 Moscow time", "(local time)"
 TIME_TAIL = re.compile(rf"(?:,|;|\.\s|\s+at|\s*\()\s*{HOURS}{ZONE}\s*\)?\.?\s*$", re.I)
 # the part of the day after a date line's date: "16 December 1949 (evening)", "…, in the morning"
 DAYPART_TAIL = re.compile(
