@@ -475,6 +475,24 @@ def date_from_front_line(block: Block, record) -> None:
         record.date_text, record.date_line = days[0].group(), block.line
 
 
+# where a telegram was sent from or to, a line of the front: "From Pyongyang", "To Moscow",
+# "From Pyongyang, sent 19.1.50, 23.45", "From Pyongyang. To Comrade Fyn Si [Stalin]."
+FROM_OR_TO = re.compile(r"(?<!\w)(?P<which>(?i:from|to))\s+(?P<place>[^,.;:!?\[(]+)")
+
+
+def transmitted_from_front_line(block: Block, record) -> None:
+    """The places a short line of the front says a telegram was sent from and to (places the
+    conventions know); the one it was sent from is where the record was written, its place
+    where nothing else places it."""
+    for match in FROM_OR_TO.finditer(plain(block.text)):
+        where = known_place(match.group("place"))
+        if where:
+            action = "sent" if match.group("which").lower() == "from" else "received"
+            record.transmitted.setdefault(action, where)
+            if action == "sent":
+                record.place = record.place or where
+
+
 # A telegram's or letter's address line before its text, names and titles in capitals:
 # "To Comrade Filippov (Stalin).", "TO COMRADE FILIPPOV", "To: the Chairman of the Council of
 # Ministers I.V. Stalin", after the place it was sent from: "From Pyongyang. To Comrade Fyn Si

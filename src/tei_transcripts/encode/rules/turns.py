@@ -45,7 +45,14 @@ from .base import (
     plain,
     without_heading_marks,
 )
-from .front import add_addressees, addresses, date_from_front_line, known_place, single_field
+from .front import (
+    add_addressees,
+    addresses,
+    date_from_front_line,
+    known_place,
+    single_field,
+    transmitted_from_front_line,
+)
 
 SET_APART = re.compile(
     r"\[[^\[\]]*\w+\s+\w+\s+\w+[^\[\]]*\]\.?|\([^()]*\w+\s+\w+\s+\w+[^()]*\)\.?"
@@ -1124,6 +1131,7 @@ class ParagraphRule(BlockRule):
             ctx.record.place = ctx.record.place or known_place(plain(block.text))  # "Kremlin"
             # "From Pyongyang, sent 19.1.50, 23.45"; "Reception of Zhou Enlai, 10 March 1952"
             date_from_front_line(block, ctx.record)
+            transmitted_from_front_line(block, ctx.record)
             return True
         attend_from_narrative(block, ctx)
         ctx.place(paragraph(inline(block, ctx.report), n=_point_n(ctx)), block)
