@@ -24,6 +24,11 @@ SEPARATOR = re.compile(r"(?:[*_=~#·•]\s*){3,}|[-–—]{3,}")
 WIDE_GAP = re.compile(r"\S {6,}\S")
 # A browser's print header or footer, longer than a running head: a title "| Site", a time
 # "2:35 PM", an address (digits are "#" in the keys compared)
+# A book's running head: the page's number and the book's or part's title in capitals, set
+# wide apart, the number first on a left-hand page, last on a right-hand one: "138      MAO,
+# STALIN AND THE KOREAN WAR", "DOCUMENTS      139"
+CAPITALS = r"[A-Z][A-Z0-9 ,.'’&:;()/-]{3,80}?"
+BOOK_HEAD = re.compile(rf"(?P<before>\d{{1,4}})\s{{3,}}{CAPITALS}|{CAPITALS}\s{{3,}}(?P<after>\d{{1,4}})")
 BROWSER_HEAD = re.compile(r"\s\|\s|#:#\s*[ap]m\b|https?://")
 
 
@@ -165,9 +170,28 @@ def running_heads(lines: list[str], opens_turn=None) -> set[str]:
         and (len(key.split()) <= 12 or (n >= 3 and len(key.split()) <= 25 and BROWSER_HEAD.search(key)))
         and re.search(r"[a-z]", key)
     }
+    heads |= _book_heads(lines)
     if heads and opens_turn:  # a speaker who says the same thing thrice is no running head
         heads -= {_head_key(line) for line in lines if _head_key(line) in heads and opens_turn(line.strip())}
     return heads
+
+
+def _book_heads(lines: list[str]) -> set[str]:
+    """A book's running heads: two or more lines of a page number and capitals set wide apart
+    (`BOOK_HEAD`), a page's text between them, whose numbers run in the order of pages, each
+    a page or a few after the last (a table's rows, "TANKS      50" / "GUNS      60", stand
+    together, or out of order)."""
+    found = [(i, match) for i, line in enumerate(lines) if (match := BOOK_HEAD.fullmatch(line.strip()))]
+    pages = [int(match.group("before") or match.group("after")) for _, match in found]
+    apart = all(
+        sum(1 for line in lines[i + 1 : j] if line.strip()) >= PAGE_LINES
+        for (i, _), (j, _) in zip(found, found[1:])
+    )
+    in_order = len(pages) >= 2 and apart and all(0 < b - a <= 30 for a, b in zip(pages, pages[1:]))
+    return {_head_key(lines[i]) for i, _ in found} if in_order else set()
+
+
+PAGE_LINES = 3  # the fewest lines of text a page between two running heads holds
 
 
 def remove_paragraphs(blocks: list["Block"], removed: list["Removed"]) -> list["Block"]:
