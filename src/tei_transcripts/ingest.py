@@ -348,12 +348,13 @@ def _html_markup(text: str, report: Reporter) -> str:
     text = HTML_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
     text = HTML_TAG.sub(lambda m: lines_of(m) if "\n" in m.group() else m.group(), text)  # over two lines
     lines, line_map, tags = [], [], 0
+    lists: list[int | None] = []  # the lists the line is in: an ordered one's items so far, or None
     for number, line in enumerate(text.split("\n"), start=1):
         line = HTML_CELL_BREAK.sub("\t", line)
         if not HTML_BREAKS_END.search(line):  # "<br><br>" at the end parts paragraphs, as inside
             line = HTML_LINE_BREAK.sub("", line)
         tags += len(HTML_TAG.findall(line))
-        parts = _html_line(line).split("\n")
+        parts = _html_line(line, lists).split("\n")
         lines.extend(parts)
         line_map.extend([number] * len(parts))
     if len(lines) != number:
@@ -386,8 +387,11 @@ def _markdown_tables(text: str, report: Reporter) -> str:
     return "\n".join(lines)
 
 
-def _html_line(line: str) -> str:
-    """One line of HTML source as text: a block tag inside it parts it into paragraphs."""
+def _html_line(line: str, lists: list[int | None]) -> str:
+    """One line of HTML source as text: a block tag inside it parts it into paragraphs. An
+    item of an ordered list gets the number a browser shows before it ("1. "), so that a
+    page's list of footnotes is read as the page shows it; `lists`, the lists open around the
+    line, is kept up to date for the next."""
 
     def bare(text: str) -> str:
         return HTML_TAG.sub("", text).strip()
@@ -398,9 +402,18 @@ def _html_line(line: str) -> str:
             return ""  # inline: <span>, <font>, a cell's edge, <a> without an address
         inside = bare(line[: match.start()]) and bare(line[match.end() :])
         parting = "\0" if inside else ""  # several tags together part the line once
+        if name in ("ol", "ul"):
+            if closing and lists:
+                lists.pop()
+            elif not closing:
+                start = re.search(r"\bstart\s*=\s*[\"']?(\d{1,4})", match.group()) if name == "ol" else None
+                lists.append((int(start.group(1)) - 1 if start else 0) if name == "ol" else None)
         if not closing and re.fullmatch(r"h[1-6]", name):
             return parting + "#" * int(name[1]) + " "  # a heading, as Markdown writes it
         if not closing and name == "li":
+            if lists and lists[-1] is not None:
+                lists[-1] += 1
+                return f"{parting}{lists[-1]}. "
             return parting + "- "
         return parting
 

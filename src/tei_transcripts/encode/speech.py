@@ -263,7 +263,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
             rf"(?:{aside})?\s*[.:]?{CLOSE}?\s*$"
         ),
         reported=re.compile(
-            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}|{named_pronoun}))"
+            rf"(?P<label>{honorific}(?P<names>{known_names}|{caps_names}|{first}|{named_pronoun}){CLOSE}?)"
             rf"(?={adverbs_or_aside}\s+(?:{verbs}|{verbs_upper})\b|{acted_then_said})"
         ),
         reported_any=re.compile(
