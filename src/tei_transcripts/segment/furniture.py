@@ -108,6 +108,7 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
     page_number = conventions.pattern("furniture", "page_number", whole=True)
     continued = conventions.pattern("furniture", "continued", whole=True)
     publication = conventions.pattern("furniture", "publication_heads", whole=True)
+    contents = conventions.pattern("furniture", "contents", whole=True)
     heads = running_heads(lines, opens_turn)
     keep = []
     value_of = None  # the metadata heading whose values the next short lines are
@@ -130,6 +131,8 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
                 of = text.split(":")[0].strip("*# ")
         elif page_number.match(text):
             reason = "page number"
+        elif contents.match(text):
+            reason = "table of contents"  # "2. Record of … ........ 5"
         elif continued.match(text):
             reason = "continuation mark"  # "(continued on next page)"
         elif SEPARATOR.fullmatch(text):
