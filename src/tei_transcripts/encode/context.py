@@ -197,14 +197,10 @@ class Context:
         "MAO ZE DONG"): two of its words joined, where exactly one joining is a known name;
         reported, for the editor."""
         words = name.split()
-        found = {
-            ids
-            for i in range(len(words) - 1)
-            if len(
-                ids := self.persons.resolve(" ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]]))
-            )
-            == 1
-        }
+        joined = (
+            " ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]]) for i in range(len(words) - 1)
+        )
+        found = {ids for ids in map(self.persons.resolve, joined) if len(ids) == 1}
         if len(found) != 1:
             return ()
         (ids,) = found

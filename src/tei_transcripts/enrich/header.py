@@ -363,17 +363,7 @@ def meeting_time(record) -> "tei.etree._Element | None":
     fields (the end's also after the turns), or of the narrative's sentence that tells them
     ("The conversation began at 21:00 and ended at 23:10."), as a ``time`` for the setting."""
     bounds = {}  # "from" and "to": the printed time and its value
-    ending = None  # the hour a title ends with: "… in the Kremlin, 22 January 1950, 9 p.m."
     for element in record.front:
-        for title in element.iter(tei.q("titlePart")):
-            last = title[-1] if len(title) else None
-            if (
-                ending is None
-                and last is not None
-                and last.tag == tei.q("time")
-                and not (last.tail or "").strip(" .)")
-            ):
-                ending = last
         for holder in element.iter(tei.q("docDate"), tei.q("byline")):
             field = "".join(holder.itertext())
             if holder.tag == tei.q("byline") and not TIME_FIELD.match(field):
@@ -395,10 +385,21 @@ def meeting_time(record) -> "tei.etree._Element | None":
             for bound, value in _hours_told(paragraph):
                 bounds.setdefault(bound, value)
     if not bounds:
+        ending = _hour_ending_a_title(record)
         return _copy_of(ending) if ending is not None else None
     # "21:00–23:10"; one printed time once, when it gave both ("from 8 p.m. to 11 p.m.")
     printed = "–".join(dict.fromkeys(bounds[b][0] for b in ("from", "to") if b in bounds))
     return tei.E("time", printed, **{bound: value for bound, (_, value) in bounds.items()})
+
+
+def _hour_ending_a_title(record) -> "tei.etree._Element | None":
+    """The time a title of the record ends with, if one does: "… in the Kremlin, 22 January
+    1950, 9 p.m.", "… continued from 23 hours until 24 hours."."""
+    for title in (part for element in record.front for part in element.iter(tei.q("titlePart"))):
+        last = title[-1] if len(title) else None
+        if last is not None and last.tag == tei.q("time") and not (last.tail or "").strip(" .)"):
+            return last
+    return None
 
 
 def _copy_of(time) -> "tei.etree._Element":
@@ -476,12 +477,12 @@ def corresp_desc(doc) -> "tei.etree._Element | None":
             name = doc.persons[author].name if author in doc.persons else author
         sent.append(tei.E("persName", name, ref=person_ref(doc, author)))
     received += [tei.E("persName", printed, ref=person_ref(doc, pid)) for printed, pid in record.addressees]
-    for action, persons in (("sent", sent), ("received", received)):
+    for action, held in (("sent", sent), ("received", received)):  # the persons, then where and when
         if action in record.transmitted:
-            persons.append(tei.E("placeName", record.transmitted[action]))
+            held.append(tei.E("placeName", record.transmitted[action]))
         when = _transmitted(record, action)
         if when is not None:
-            persons.append(when)
+            held.append(when)
     actions = [
         tei.E("correspAction", *held, type=action)
         for action, held in (("sent", sent), ("received", received))

@@ -132,9 +132,9 @@ class CloserRule(BlockRule):
         only closing words and a name, with nothing after it but what a signature ends."""
         for start in sentence_starts(block.text)[1:]:
             piece = block.slice(start)
-            if signed_valediction(piece, ctx) is not None:
-                name = piece.slice(signed_valediction(piece, ctx))
-                return start if self._signature(name, ctx.blocks, ctx) else None
+            name_at = signed_valediction(piece, ctx)
+            if name_at is not None:
+                return start if self._signature(piece.slice(name_at), ctx.blocks, ctx) else None
         return None
 
     def run(self, block, ctx):

@@ -554,11 +554,7 @@ class SaluteRule(BlockRule):
         end = salutation_before_text(text)
         if end is None and ctx.record.addressees:
             greeting = conventions.pattern("letters", "salute").match(text)
-            if (
-                greeting
-                and greeting.group().endswith(",")
-                and _greets_addressee(greeting.group()[:-1] + ":", ctx)
-            ):
+            if greeting and greeting.group().endswith(",") and _only_addressees(greeting.group()[:-1], ctx):
                 rest = text[greeting.end() :].split()
                 end = greeting.end() if len(rest) >= 3 and rest[0][0].isupper() else None
         return end
@@ -577,10 +573,14 @@ def _greets_addressee(text: str, ctx: Context) -> bool:
     """Is the line only a title and the name of the one the letter is addressed to, with a
     colon ("Comrade Stalin:" above a telegram from Mao Zedong to Stalin, as a Chinese letter
     greets, translated): its greeting, not his speaker's label?"""
+    return plain(text).rstrip(" *_").endswith(":") and _only_addressees(text, ctx)
+
+
+def _only_addressees(text: str, ctx: Context) -> bool:
+    """Is the text only titles and the names of those the letter is addressed to ("Comrade
+    Filippov", "Comrade Stalin:")?"""
     addressed = {pid for _, pid in ctx.record.addressees}
-    if not addressed or not plain(text).rstrip(" *_").endswith(":"):
-        return False
-    if not patterns(ctx.persons).label_only.match(text):
+    if not addressed or not patterns(ctx.persons).label_only.match(text):
         return False
     named = {match.id for match in ctx.persons.find(text)}
     return bool(named) and named <= addressed
@@ -703,9 +703,8 @@ def _dateline(line: str) -> tuple[str, str | None]:
     head = PLACE_HEAD.match(text)
     place = head.group("place") if head else None
     text = TIME_TAIL.sub("", WEEKDAY_HEAD.sub("", text[head.end() :] if head else text))
-    text = TIME_TAIL.sub(
-        "", WEEKDAY_TAIL.sub("", DAYPART_TAIL.sub("", text))
-    )  # "16 December 1949, Friday, 8 p.m."
+    text = DAYPART_TAIL.sub("", text)  # "16 December 1949 (evening)"
+    text = TIME_TAIL.sub("", WEEKDAY_TAIL.sub("", text))  # "16 December 1949, Friday, 8 p.m."
     tail = PLACE_TAIL.search(text)
     if tail:
         place = place or tail.group("place")
