@@ -38,6 +38,7 @@ CLOSING_ITEM = (
     r"|(?:[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?,\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})\.?"
 )  # "Moscow, 20 August 1952" with its place
 CLOSING_LINE = re.compile(rf"{CLOSING_ITEM}(?:[\s,;]+{CLOSING_ITEM})*$")
+CLOSING_REACH = 120  # the most characters a letter's closing words and signature take at its text's end
 # a signature and its date on one line, in either order: "10.9.49      SHTYKOV", "T. Shtykov 11 September 1949"
 DATED_SIGNATURE = (
     re.compile(rf"(?P<dateline>{CLOSING_ITEM})\s+(?P<signed>\S.*)$"),
@@ -117,8 +118,8 @@ class CloserRule(BlockRule):
         """A signature and its date on one line, that ends the record ("10.9.49   SHTYKOV"):
         each part with the closer's element for it, in the printed order; else nothing."""
         text = plain(block.text)
-        if text != block.text:
-            return []  # marked up: the parts' places in the block are not those in its words
+        if text != block.text or len(text.split()) > 16:
+            return []  # marked up (the parts' places in the block are not those in its words), or no line
         for pattern in DATED_SIGNATURE:
             match = pattern.match(text)
             if match and self._signature(block.slice(*match.span("signed")), ctx.blocks, ctx):
@@ -130,6 +131,10 @@ class CloserRule(BlockRule):
         """Where a letter's closing words and signature begin that end its text's last
         paragraph ("… we agree. With communist greetings, Mao Zedong"): the sentence that is
         only closing words and a name, with nothing after it but what a signature ends."""
+        if not conventions.pattern("closer", "valediction").search(
+            block.text, max(0, len(block.text) - CLOSING_REACH)
+        ):
+            return None  # no closing words near its end
         for start in sentence_starts(block.text)[1:]:
             piece = block.slice(start)
             name_at = signed_valediction(piece, ctx)
