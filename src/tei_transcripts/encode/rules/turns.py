@@ -551,13 +551,14 @@ class SpeechTurnRule(BlockRule):
             if all(len(r) == 1 for r in resolved):
                 return enclosed, names, resolved
         asked = QUESTION_OR_ANSWER.match(block.text, lead(block.text))
+        said = asked.group("names").title() if asked else ""  # "QUESTION" as "Question"
         if asked and (
-            asked.group("names") in ("Q", "A")
+            said in ("Q", "A")
             and ":" in asked.group("punct")
-            or asked.group("names") in ctx.record.interview
+            or said in ctx.record.interview
             or _interview(ctx)
         ):
-            return asked, [asked.group("names")], [_asker_or_answerer(asked.group("names"), ctx)]
+            return asked, [asked.group("names")], [_asker_or_answerer(said, ctx)]
         initial = INITIAL_LABEL.match(block.text, lead(block.text))
         if initial:  # "S.: …": the participant of that initial, or, with a colon, one to report
             found = ctx.by_initial(initial.group("names")[0], block.line)
@@ -684,7 +685,7 @@ INITIAL_LABEL = re.compile(r"(?P<names>[A-Z]\.)(?P<punct>\s*:|\s+[—–])\s+(?=
 # An interview's labels: "Q: …", "A: …"; "Question. …", "Answer — …" only in a record whose
 # title says it is an interview or answers to questions; never the start of one that names
 # its speaker after it ("Q. (Roshchin): …", read as a titled label)
-INTERVIEW_LABELS = ("Q", "A", "Question", "Answer")
+INTERVIEW_LABELS = ("Q", "A", "Question", "Answer", "QUESTION", "ANSWER")
 QUESTION_OR_ANSWER = re.compile(
     rf"(?P<names>{'|'.join(INTERVIEW_LABELS)})(?P<punct>\s*[:.]|\s+[—–])\s+(?=\S)(?!\([^()]{{2,60}}\)\s*:)"
 )
