@@ -754,6 +754,19 @@ def is_dateline(line: str) -> bool:
     return not place or known_place(place) is not None
 
 
+def _apart_from_marks(block: Block) -> tuple[Block, Block | None]:
+    """A line's words without an archive copy's marks set wide apart from them at its start or
+    end, as a PDF sets them ("16 December 1949          Secret"), and the marks; the line
+    itself and None where it has none."""
+    marks = conventions.load()["titles"]["classification"]
+    apart = re.search(rf"^(?:{marks})[.,]?(?=\s{{3,}})|(?<=\S\s{{3}})\s*(?:{marks})[.,]?$", block.text, re.I)
+    if not apart:
+        return block, None
+    if apart.start() == 0:
+        return block.slice(apart.end()), block.slice(0, apart.end())
+    return block.slice(0, apart.start()), block.slice(apart.start())
+
+
 class DateLineRule(BlockRule):
     """A line that is only a date, before the conversation → ``docDate``; after turns, the
     next conversation's, where the record began with a date line of its own (see `_next_day`)."""
@@ -763,7 +776,7 @@ class DateLineRule(BlockRule):
     def test(self, block, ctx):
         if ctx.record.body:
             return _next_day(block, ctx)
-        text, place = _dateline(_without_talkers(plain(block.text), ctx))
+        text, place = _dateline(_without_talkers(plain(_apart_from_marks(block)[0].text), ctx))
         if place and ctx.persons.resolve(place):
             return False  # "20 August 1952, Zhou Enlai": not where the meeting was
         return bool(DATE_LINE.match(text) or DATE_ONLY.match(text) or parse_date(text) or first_day(text))
@@ -780,8 +793,17 @@ class DateLineRule(BlockRule):
                 ctx.record.series, ctx.record.open_participants = diary, True
                 ctx.record.author = ctx.record.author or ended.author
                 add_principals(ctx.record, diary, ctx)
-        line = without_heading_marks(block)  # "## 16 December 1949": the date without the marks
-        ctx.place(tei.E("docDate", *inline(line, ctx.report, brackets=False)), block, "front")
+        dated, marks = _apart_from_marks(block)  # "16 December 1949          Secret"
+        line = without_heading_marks(dated)  # "## 16 December 1949": the date without the marks
+        parts = [(dated, tei.E("docDate", *inline(line, ctx.report, brackets=False)))]
+        if marks is not None:  # the copy's marks a paragraph of the front, where they were printed
+            parts.insert(
+                0 if plain(block.text).startswith(marks.text) else 1,
+                (marks, paragraph(inline(marks, ctx.report))),
+            )
+        for part, element in parts:
+            ctx.place(element, part, "front")
+        block = dated
         text = _without_talkers(plain(block.text), ctx)
         if text != plain(block.text):  # "Stalin and Kim Il Sung, 5 March 1949": they talked
             add_principals(ctx.record, plain(block.text)[: -len(text)], ctx)
