@@ -127,8 +127,19 @@ MARKED_LINE = re.compile(f"^.*[{''.join(map(chr, WITHOUT_MARKS))}].*$", re.MULTI
 
 # a letter OCR may have misread inside a word: a figure among letters ("M0lotov", "Kim 1l"),
 # a capital I between small letters ("EnIai")
-OCR_MISREAD = re.compile(r"(?<=[A-Za-z])[01]|[01](?=[A-Za-z])|(?<=[a-z])I(?=[a-z])")
-OCR_LINE = re.compile(rf"^.*(?:{OCR_MISREAD.pattern}).*$", re.MULTILINE)  # a line with one
+OCR_MISREAD = re.compile(r"(?=[01I])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z])|(?<=[a-z])I(?=[a-z]))")
+
+
+def _lines_with(pattern: re.Pattern, text: str) -> list[str]:
+    """The lines of `text` in which `pattern` is found, each once."""
+    lines, last = [], -1
+    for match in pattern.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if start != last:
+            end = text.find("\n", match.end())
+            lines.append(text[start : end if end >= 0 else len(text)])
+            last = start
+    return lines
 
 
 def ocr_read(line: str) -> str:
@@ -287,7 +298,7 @@ class Personography:
             if text.isascii()
             else [(line, line.translate(WITHOUT_MARKS)) for line in MARKED_LINE.findall(text)]
         )
-        lines += [(line, ocr_read(line)) for line in OCR_LINE.findall(text)]
+        lines += [(line, ocr_read(line)) for line in _lines_with(OCR_MISREAD, text)]
         for printed, plain in lines:  # letter for letter: the offsets stay
             for match in self.pattern.finditer(plain):
                 name = printed[match.start("name") : match.end("name")]

@@ -24,6 +24,7 @@ SEPARATOR = re.compile(r"(?:[*_=~#·•]\s*){3,}|[-–—]{3,}")
 WIDE_GAP = re.compile(r"\S {6,}\S")
 # A browser's print header or footer, longer than a running head: a title "| Site", a time
 # "2:35 PM", an address (digits are "#" in the keys compared)
+LEADER = re.compile(r"(?:[.…·]\s?){3}")  # dots that lead to a page's number in a table of contents
 # A book's running head: the page's number and the book's or part's title in capitals, set
 # wide apart, the number first on a left-hand page, last on a right-hand one: "138      MAO,
 # STALIN AND THE KOREAN WAR", "DOCUMENTS      139"
@@ -131,7 +132,7 @@ def remove_lines(lines: list[str], removed: list["Removed"], opens_turn=None) ->
                 of = text.split(":")[0].strip("*# ")
         elif page_number.match(text):
             reason = "page number"
-        elif contents.match(text):
+        elif LEADER.search(text) and contents.match(text):
             reason = "table of contents"  # "2. Record of … ........ 5"
         elif continued.match(text):
             reason = "continuation mark"  # "(continued on next page)"

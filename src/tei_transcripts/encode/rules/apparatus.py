@@ -14,7 +14,7 @@ from ...segment import BULLET_LINE, NUMBERED_LINE, STARTS_LOWER, Block, ends_sen
 from ..citation import has_citation, is_translation_credit, unenclosed
 from ..context import LINE, Context, closed, paragraph
 from ..inline import FROM_SUPERSCRIPT, ROMAN_NUMERAL, SUPERSCRIPT_DIGITS, inline
-from ..speech import opens_turn, sentence_starts
+from ..speech import opens_turn
 from .base import HEADING, BlockRule, _has_turns, appendix_heading, part_heading, plain, without_heading_marks
 from .front import FieldListRule, TitleRule, is_dateline, known_place, words_ended
 
@@ -39,6 +39,8 @@ CLOSING_ITEM = (
 )  # "Moscow, 20 August 1952" with its place
 CLOSING_LINE = re.compile(rf"{CLOSING_ITEM}(?:[\s,;]+{CLOSING_ITEM})*$")
 CLOSING_REACH = 120  # the most characters a letter's closing words and signature take at its text's end
+SENTENCE_ENDED = re.compile(r"[.!?][\"”’)]*\s+(?=\S)")  # a sentence's end, another after it
+DIGIT = re.compile(r"\d")
 # a signature and its date on one line, in either order: "10.9.49      SHTYKOV", "T. Shtykov 11 September 1949"
 DATED_SIGNATURE = (
     re.compile(rf"(?P<dateline>{CLOSING_ITEM})\s+(?P<signed>\S.*)$"),
@@ -117,6 +119,8 @@ class CloserRule(BlockRule):
     def _dated_signature(self, block: Block, ctx: Context) -> list[tuple[str, Block]]:
         """A signature and its date on one line, that ends the record ("10.9.49   SHTYKOV"):
         each part with the closer's element for it, in the printed order; else nothing."""
+        if not DIGIT.search(block.text):
+            return []  # no date
         text = plain(block.text)
         if text != block.text or len(text.split()) > 16:
             return []  # marked up (the parts' places in the block are not those in its words), or no line
@@ -131,15 +135,11 @@ class CloserRule(BlockRule):
         """Where a letter's closing words and signature begin that end its text's last
         paragraph ("… we agree. With communist greetings, Mao Zedong"): the sentence that is
         only closing words and a name, with nothing after it but what a signature ends."""
-        if not conventions.pattern("closer", "valediction").search(
-            block.text, max(0, len(block.text) - CLOSING_REACH)
-        ):
-            return None  # no closing words near its end
-        for start in sentence_starts(block.text)[1:]:
-            piece = block.slice(start)
+        for ended in SENTENCE_ENDED.finditer(block.text, max(0, len(block.text) - CLOSING_REACH)):
+            piece = block.slice(ended.end())  # a sentence after another, near the text's end
             name_at = signed_valediction(piece, ctx)
             if name_at is not None:
-                return start if self._signature(piece.slice(name_at), ctx.blocks, ctx) else None
+                return ended.end() if self._signature(piece.slice(name_at), ctx.blocks, ctx) else None
         return None
 
     def run(self, block, ctx):

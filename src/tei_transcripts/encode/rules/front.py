@@ -429,6 +429,8 @@ def _unbracketed(text: str) -> str:
     """A heading of whose diary or journal the record comes from, without the parentheses or
     brackets that enclose it under the title ("(From the journal of T. F. Shtykov)"); any
     other text as it is."""
+    if text.lstrip()[:1] not in ("(", "["):
+        return text
     inner = unenclosed(text.strip())
     return inner if inner != text.strip() and _whole_diary_heading(inner) else text
 
