@@ -136,14 +136,19 @@ def _names_day(title: str, iso: str) -> bool:
 def _untitled(doc) -> str:
     """The title of a record that prints none: a letter's, addressed and without turns, as
     its greeting and signature name writer and addressee ("Letter from Kim Il Sung to
-    Stalin"); any other "Record of conversation"."""
+    Stalin"), a telegram's where its lines say where or when it was sent or received
+    ("Telegram from Roshchin to Filippov"); any other "Record of conversation"."""
     record = doc.record
     if not record.addressees or any(element.tag == tei.q("sp") for element in record.body):
         return "Record of conversation"
+    sent = record.transmitted or any(
+        _transmitted(record, action) is not None for action in TRANSMISSION_FIELD
+    )
+    kind = "Telegram" if sent else "Letter"
     writer = record.writer
     name = doc.persons[writer].name if writer in doc.persons else None
     to = " and ".join(dict.fromkeys(printed for printed, _ in record.addressees))
-    return f"Letter from {name} to {to}" if name else f"Letter to {to}"
+    return f"{kind} from {name} to {to}" if name else f"{kind} to {to}"
 
 
 def build_header(doc) -> "tei.etree._Element":
