@@ -22,6 +22,8 @@ CAPS_FIRST = (
     rf"(?!(?:X{{1,3}}(?:IX|IV|V?I{{0,3}})|IX|IV|VI{{0,3}}|I{{1,3}})\b(?!\s[A-Z])|{ADDRESS})[A-Z][A-Z'’-]+"
 )
 MARKER = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"  # a footnote's marker glued to a label: "Stalin:1"
+# a name's bold closed before the speech, no mark after it: "**Stalin** How is …", "<b>Stalin</b> How …"
+BOLD_CLOSED = r"(?:(?<=\*\*)|(?<=__)|(?<=</b>)|(?<=</strong>))"
 CLOSE = rf"(?:\*\*|__|\*|_|</(?:{EMPHASIS_TAGS})>)"  # emphasis closed in a label: "**Stalin:**", "_Stalin_:"
 # a name's end: no letter, digit, apostrophe or hyphen follows ("_" may, and a dash typed as
 # two hyphens: "Stalin-- What …")
@@ -248,7 +250,7 @@ def patterns(persons: Personography) -> SpeechPatterns:
     return SpeechPatterns(
         label=re.compile(
             rf"(?P<label>{honorific}(?P<names>{names}))(?:{MARKER}|{said})?{CLOSE}?"
-            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|;(?=\s+[A-Z\"“])|\s+(?:--|[—–-])|(?:--|[—–])(?=\s)|(?=\t|\s{{2,}}))"
+            rf"(?P<aside>{aside})?(?P<punct>\s*[.:,]{CLOSE}?|;(?=\s+[A-Z\"“])|\s+(?:--|[—–-])|(?:--|[—–])(?=\s)|(?=\t|\s{{2,}})|{BOLD_CLOSED}(?=\s+[A-Z\"“]))"
             # the label ends in a mark (a dash glued to the name too: "Kim Il Sung— We …", or
             # typed as two hyphens, as a typewriter and plain text write it: "STALIN -- How …"; a
             # colon a PDF's text or OCR misread as a semicolon, before a sentence: "Stalin; How
