@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
-"""Numbered points printed as a list: the paragraphs "1. …", "2. …" (or "a) …", "b) …") after one that ends in a
-colon ("We ask you to send the following:") → ``list type="ordered"``, one ``item`` each,
-the printed number kept in its text (every word of the source stays) and in ``@n``."""
+"""Numbered points printed as a list: the paragraphs "1. …", "2. …" (or "a) …", "b) …") after
+one that ends in a colon ("We ask you to send the following:") → ``list type="ordered"``, one
+``item`` each, the printed number or letter kept in its text (every word of the source stays)
+and in ``@n``."""
 
 from __future__ import annotations
 
@@ -28,8 +29,8 @@ def gather_points(record) -> None:
 
 
 def _gathered(children: list[etree._Element]) -> list[etree._Element]:
-    """`children` with each run of two or more points numbered from 1 or lettered from a on ("1. …", "2. …"),
-    after a paragraph ending in a colon, put into one list."""
+    """`children` with each run of two or more points numbered from 1 or lettered from a on
+    ("1. …", "2. …"; "a) …", "b) …"), after a paragraph ending in a colon, put into one list."""
     out: list[etree._Element] = []
     i = 0
     while i < len(children):

@@ -292,7 +292,7 @@ def _when(match: re.Match, document_date: str | None) -> tuple[str | None, bool]
         month, year = int(g["m9"]), _full_year(g["y9"])
         return (_iso(year, month, int(g["d9"])) if 1 <= month <= 12 else None), False
     if g["shortdot"]:
-        return _iso(1900 + int(g["y13"]), int(g["m13"]), int(g["d13"])), False
+        return _iso(_full_year(g["y13"]), int(g["m13"]), int(g["d13"])), False
     if g["slashed"]:
         month_day = _numeric_day(int(g["a14"]), int(g["b14"]))
         return (_iso(int(g["y14"]), *month_day) if month_day else None), False

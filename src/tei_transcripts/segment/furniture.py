@@ -22,14 +22,15 @@ SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$")
 SEPARATOR = re.compile(r"(?:[*_=~#·•]\s*){3,}|[-–—]{3,}")
 WIDE_GAP = re.compile(r"\S {6,}\S")
-# A browser's print header or footer, longer than a running head: a title "| Site", a time
-# "2:35 PM", an address (digits are "#" in the keys compared)
 LEADER = re.compile(r"(?:[.…·]\s?){3}")  # dots that lead to a page's number in a table of contents
 # A book's running head: the page's number and the book's or part's title in capitals, set
 # wide apart, the number first on a left-hand page, last on a right-hand one: "138      MAO,
 # STALIN AND THE KOREAN WAR", "DOCUMENTS      139"
 CAPITALS = r"[A-Z][A-Z0-9 ,.'’&:;()/-]{3,80}?"
 BOOK_HEAD = re.compile(rf"(?P<before>\d{{1,4}})\s{{3,}}{CAPITALS}|{CAPITALS}\s{{3,}}(?P<after>\d{{1,4}})")
+PAGE_LINES = 3  # the fewest lines of text a page between two running heads holds
+# A browser's print header or footer, longer than a running head: a title "| Site", a time
+# "2:35 PM", an address (digits are "#" in the keys compared)
 BROWSER_HEAD = re.compile(r"\s\|\s|#:#\s*[ap]m\b|https?://")
 
 
@@ -193,9 +194,6 @@ def _book_heads(lines: list[str]) -> set[str]:
     )
     in_order = len(pages) >= 2 and apart and all(0 < b - a <= 30 for a, b in zip(pages, pages[1:]))
     return {_head_key(lines[i]) for i, _ in found} if in_order else set()
-
-
-PAGE_LINES = 3  # the fewest lines of text a page between two running heads holds
 
 
 def remove_paragraphs(blocks: list["Block"], removed: list["Removed"]) -> list["Block"]:
